@@ -1,0 +1,363 @@
+// Package perceptron is kgx's averaged multi-class perceptron: hashed sparse
+// features in, class scores out.
+//
+// Training and inference are different types (the libpostal split). A
+// Trainer keeps mutable weights, running totals and last-update stamps; its
+// Finalize averages them, prunes the near-zero ones, quantises the rest to
+// int16 and returns an immutable Model in compressed sparse rows. A Model is
+// safe for concurrent use: Score writes only into the caller's slice.
+//
+// Features are uint64 hashes made with Hash/Mix (FNV-1a, seedless, stable
+// across processes and machines), so model files are portable.
+package perceptron
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// Hash returns the FNV-1a hash of a feature template id followed by s.
+// It does not allocate.
+func Hash(tmpl uint8, s string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(tmpl)
+	h *= fnvPrime
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// Mix continues hash h with a separator and s, for conjunction features
+// such as (previous tag, word).
+func Mix(h uint64, s string) uint64 {
+	h ^= 0xff
+	h *= fnvPrime
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// MixInt continues hash h with a small integer (a class or tag index).
+func MixInt(h uint64, v int) uint64 {
+	h ^= 0xfe
+	h *= fnvPrime
+	for i := 0; i < 4; i++ {
+		h ^= uint64(byte(v >> (8 * i)))
+		h *= fnvPrime
+	}
+	return h
+}
+
+type cell struct {
+	class int32
+	w     float32
+	total float64
+	stamp int64
+}
+
+// Trainer accumulates averaged perceptron weights. It is not safe for
+// concurrent use.
+type Trainer struct {
+	classes int
+	rows    map[uint64][]cell
+	step    int64
+}
+
+// NewTrainer returns a trainer for classes classes (0..classes-1).
+func NewTrainer(classes int) *Trainer {
+	return &Trainer{classes: classes, rows: make(map[uint64][]cell)}
+}
+
+// Classes is the number of classes.
+func (t *Trainer) Classes() int { return t.classes }
+
+// Score adds the current (not averaged) weights of feats to scores, which
+// must have Classes() elements; it does not clear scores first.
+func (t *Trainer) Score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		for _, c := range t.rows[f] {
+			scores[c.class] += c.w
+		}
+	}
+}
+
+// Tick advances the averaging clock; call it once per training example.
+func (t *Trainer) Tick() { t.step++ }
+
+// Update adds delta to the weights of feats for class truth and subtracts it
+// for class guess. It does nothing when truth == guess.
+func (t *Trainer) Update(feats []uint64, truth, guess int, delta float32) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		t.add(f, truth, delta)
+		t.add(f, guess, -delta)
+	}
+}
+
+// Add adds delta to one feature's weight for one class.
+func (t *Trainer) Add(f uint64, class int, delta float32) { t.add(f, class, delta) }
+
+func (t *Trainer) add(f uint64, class int, delta float32) {
+	row := t.rows[f]
+	for i := range row {
+		if row[i].class == int32(class) {
+			c := &row[i]
+			c.total += float64(t.step-c.stamp) * float64(c.w)
+			c.stamp = t.step
+			c.w += delta
+			return
+		}
+	}
+	t.rows[f] = append(row, cell{class: int32(class), w: delta, stamp: t.step})
+}
+
+// Finalize averages the weights and returns an immutable model. Averaged
+// weights whose magnitude is below prune are dropped, and features left
+// with no weight are removed. The trainer can keep training afterwards.
+func (t *Trainer) Finalize(prune float32) *Model {
+	keys := make([]uint64, 0, len(t.rows))
+	for k := range t.rows {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	steps := float64(max(t.step, 1))
+	type kv struct {
+		class int32
+		w     float32
+	}
+	var maxAbs float32
+	avg := make(map[uint64][]kv, len(keys))
+	for _, k := range keys {
+		var out []kv
+		for _, c := range t.rows[k] {
+			total := c.total + float64(t.step-c.stamp)*float64(c.w)
+			w := float32(total / steps)
+			if w >= prune || w <= -prune {
+				out = append(out, kv{c.class, w})
+				maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+			}
+		}
+		if len(out) > 0 {
+			slices.SortFunc(out, func(a, b kv) int { return int(a.class - b.class) })
+			avg[k] = out
+		}
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = maxAbs / math.MaxInt16
+	}
+	m := &Model{classes: t.classes, scale: scale}
+	for _, k := range keys {
+		row, ok := avg[k]
+		if !ok {
+			continue
+		}
+		m.keys = append(m.keys, k)
+		m.offsets = append(m.offsets, uint32(len(m.cls)))
+		for _, c := range row {
+			m.cls = append(m.cls, uint16(c.class))
+			m.w = append(m.w, int16(math.Round(float64(c.w/scale))))
+		}
+	}
+	m.offsets = append(m.offsets, uint32(len(m.cls)))
+	m.buildIndex()
+	return m
+}
+
+// Model is an immutable, quantised perceptron in compressed sparse rows.
+// It is safe for concurrent use.
+type Model struct {
+	classes int
+	scale   float32
+	keys    []uint64 // sorted feature hashes
+	offsets []uint32 // len(keys)+1; row i is cls/w[offsets[i]:offsets[i+1]]
+	cls     []uint16
+	w       []int16
+	// open-addressing index from feature hash to row
+	slots []int32
+	mask  uint64
+}
+
+// Classes is the number of classes.
+func (m *Model) Classes() int { return m.classes }
+
+// Features is the number of features with at least one weight.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Weights is the number of stored (non-pruned) weights.
+func (m *Model) Weights() int { return len(m.w) }
+
+func (m *Model) buildIndex() {
+	n := 1
+	for n < 2*len(m.keys)+1 {
+		n <<= 1
+	}
+	m.slots = make([]int32, n)
+	for i := range m.slots {
+		m.slots[i] = -1
+	}
+	m.mask = uint64(n - 1)
+	for i, k := range m.keys {
+		s := mixSlot(k) & m.mask
+		for m.slots[s] >= 0 {
+			s = (s + 1) & m.mask
+		}
+		m.slots[s] = int32(i)
+	}
+}
+
+func mixSlot(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+func (m *Model) row(f uint64) int {
+	s := mixSlot(f) & m.mask
+	for {
+		i := m.slots[s]
+		if i < 0 {
+			return -1
+		}
+		if m.keys[i] == f {
+			return int(i)
+		}
+		s = (s + 1) & m.mask
+	}
+}
+
+// Score adds the weights of feats to scores, which must have Classes()
+// elements; it does not clear scores first. It does not allocate.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		r := m.row(f)
+		if r < 0 {
+			continue
+		}
+		lo, hi := m.offsets[r], m.offsets[r+1]
+		for j := lo; j < hi; j++ {
+			scores[m.cls[j]] += float32(m.w[j]) * m.scale
+		}
+	}
+}
+
+// Argmax returns the index of the highest score, the lowest index on ties.
+func Argmax(scores []float32) int {
+	best := 0
+	for i := 1; i < len(scores); i++ {
+		if scores[i] > scores[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+const magic = "KGXPCPT1"
+
+// ErrFormat is returned by Read for data that is not a perceptron model of
+// this version.
+var ErrFormat = errors.New("perceptron: not a kgx perceptron model (bad magic or version)")
+
+// WriteTo writes the model in kgx's binary format: magic, class count,
+// scale, then the sparse rows (delta-encoded keys, varints).
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) {
+		k := binary.PutUvarint(buf[:], v)
+		bw.Write(buf[:k])
+		n += int64(k)
+	}
+	bw.WriteString(magic)
+	n += int64(len(magic))
+	put(uint64(m.classes))
+	put(uint64(math.Float32bits(m.scale)))
+	put(uint64(len(m.keys)))
+	var prev uint64
+	for i, k := range m.keys {
+		put(k - prev)
+		prev = k
+		lo, hi := m.offsets[i], m.offsets[i+1]
+		put(uint64(hi - lo))
+		for j := lo; j < hi; j++ {
+			put(uint64(m.cls[j]))
+			put(uint64(uint16(m.w[j])))
+		}
+	}
+	return n, bw.Flush()
+}
+
+// Read decodes a model written by WriteTo.
+func Read(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, ErrFormat
+	}
+	get := func() uint64 {
+		v, err := binary.ReadUvarint(br)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	var m *Model
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				e, ok := r.(error)
+				if !ok {
+					panic(r)
+				}
+				err = fmt.Errorf("perceptron: truncated model: %w", e)
+			}
+		}()
+		m = &Model{classes: int(get()), scale: math.Float32frombits(uint32(get()))}
+		nk := get()
+		if nk > 1<<28 {
+			return ErrFormat
+		}
+		m.keys = make([]uint64, nk)
+		m.offsets = make([]uint32, 0, nk+1)
+		var prev uint64
+		for i := range m.keys {
+			prev += get()
+			m.keys[i] = prev
+			m.offsets = append(m.offsets, uint32(len(m.cls)))
+			cnt := get()
+			for range cnt {
+				c := get()
+				if c >= uint64(m.classes) {
+					return fmt.Errorf("perceptron: class %d out of range: %w", c, ErrFormat)
+				}
+				m.cls = append(m.cls, uint16(c))
+				m.w = append(m.w, int16(uint16(get())))
+			}
+		}
+		m.offsets = append(m.offsets, uint32(len(m.cls)))
+		return nil
+	}()
+	if err != nil {
+		return nil, err
+	}
+	m.buildIndex()
+	return m, nil
+}
