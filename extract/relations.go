@@ -20,11 +20,11 @@ var triggers = map[string]trigger{
 func (e *Extractor) relate(doc *Document) {
 	mi := 0
 	for _, s := range doc.Sentences {
-		for mi < len(doc.Mentions) && doc.Mentions[mi].Start < s.Start {
+		for mi < len(doc.Mentions) && doc.Mentions[mi].Span.Start < s.Span.Start {
 			mi++
 		}
 		lo := mi
-		for mi < len(doc.Mentions) && doc.Mentions[mi].End <= s.End {
+		for mi < len(doc.Mentions) && doc.Mentions[mi].Span.End <= s.Span.End {
 			mi++
 		}
 		ms := doc.Mentions[lo:mi]
@@ -40,10 +40,10 @@ func (e *Extractor) relate(doc *Document) {
 				if m.Entity < 0 {
 					continue
 				}
-				if m.End <= doc.Tokens[ti].Start && (m.Type == Person || m.Type == Org || m.Type == GPE) {
+				if m.Span.End <= doc.Tokens[ti].Start && (m.Type == Person || m.Type == Org || m.Type == GPE) {
 					src = m.Entity
 				}
-				if dst < 0 && m.Start >= doc.Tokens[ti].End && m.Type != NORP && m.Type != Date {
+				if dst < 0 && m.Span.Start >= doc.Tokens[ti].End && m.Type != NORP && m.Type != Date {
 					if tr.label == "met" && m.Type != Person && m.Type != Org {
 						continue
 					}
