@@ -55,6 +55,9 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newDocsCmd(g),
 		newShowCmd(g),
 	)
+	root.AddCommand(newTrainCmd(g))
+	root.AddCommand(newTagCmd(g))
+	root.AddCommand(newEvalCmd(g))
 	return root
 }
 

@@ -74,6 +74,7 @@ func Build(dataDir string, tokenize func(string) []string) (*Gazetteer, error) {
 			}
 		}
 	}
+	g.index()
 	return g, nil
 }
 

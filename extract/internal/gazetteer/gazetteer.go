@@ -69,7 +69,20 @@ type entry struct {
 // Gazetteer maps normalised phrases to categories.
 type Gazetteer struct {
 	m      map[string]entry
-	maxLen int // longest phrase in words
+	maxLen int             // longest phrase in words
+	prefix map[string]bool // proper word prefixes of multi-word phrases
+}
+
+// index builds the prefix set Match uses to stop early.
+func (g *Gazetteer) index() {
+	g.prefix = make(map[string]bool, len(g.m)/2)
+	for k := range g.m {
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				g.prefix[k[:i]] = true
+			}
+		}
+	}
 }
 
 // Norm normalises a phrase for lookup: lower case, words separated by one
@@ -114,8 +127,9 @@ func (g *Gazetteer) add(phrase string, c Category, country string) {
 // spaces), or 0.
 func (g *Gazetteer) Lookup(phrase string) Category { return g.m[Norm(phrase)].cats }
 
-// lookupNorm is Lookup for an already normalised key.
-func (g *Gazetteer) lookupNorm(k string) Category { return g.m[k].cats }
+// LookupNorm is Lookup for an already normalised key (see Norm); it does
+// not allocate.
+func (g *Gazetteer) LookupNorm(k string) Category { return g.m[k].cats }
 
 // Country returns the canonical country name for a country name or alias,
 // a demonym ("Russian", "Afghans") or a capital or major city, and whether
@@ -143,13 +157,21 @@ func (g *Gazetteer) Match(lower []string, fn func(start, end int, c Category)) {
 	for i := 0; i < len(lower); {
 		best, bestC := 0, Category(0)
 		b.Reset()
-		for j := i; j < len(lower) && j-i < g.maxLen; j++ {
-			if j > i {
+		if c := g.m[lower[i]].cats; c != 0 {
+			best, bestC = i+1, c
+		}
+		if g.prefix[lower[i]] {
+			b.WriteString(lower[i])
+			for j := i + 1; j < len(lower) && j-i < g.maxLen; j++ {
 				b.WriteByte(' ')
-			}
-			b.WriteString(lower[j])
-			if c := g.lookupNorm(b.String()); c != 0 {
-				best, bestC = j+1, c
+				b.WriteString(lower[j])
+				k := b.String()
+				if c := g.m[k].cats; c != 0 {
+					best, bestC = j+1, c
+				}
+				if !g.prefix[k] {
+					break
+				}
 			}
 		}
 		if best > 0 {
@@ -220,5 +242,6 @@ func Read(r io.Reader) (*Gazetteer, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	g.index()
 	return g, nil
 }

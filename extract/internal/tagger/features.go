@@ -173,6 +173,7 @@ func isAllCaps(words []string) bool {
 func prepare(infos []tokInfo, words []string, lowerLex map[string]bool) (allCaps bool) {
 	allCaps = lowerLex != nil && isAllCaps(words)
 	for i, w := range words {
+		w = straightQuotes(w)
 		lw := lowerASCIIFast(w)
 		cased := w
 		if allCaps {
@@ -263,7 +264,7 @@ func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	for i := range infos {
 		lower[i] = infos[i].lower
 		g.cats[i], g.pos[i] = 0, 0
-		g.solo[i] = gaz.Lookup(infos[i].lower)
+		g.solo[i] = gaz.LookupNorm(infos[i].lower)
 	}
 	gaz.Match(lower, func(s, e int, c gazetteer.Category) {
 		for k := s; k < e; k++ {
@@ -359,3 +360,16 @@ func nerFeatures(dst []uint64, infos []tokInfo, pos []string, g *gazInfo, i int,
 	}
 	return dst
 }
+
+// straightQuotes maps curly quotes and apostrophes to straight ones, as
+// most training text writes them.
+func straightQuotes(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return quoteRepl.Replace(w)
+		}
+	}
+	return w
+}
+
+var quoteRepl = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "ʼ", "'")

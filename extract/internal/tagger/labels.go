@@ -87,7 +87,11 @@ func MapLabels(corpus string, s *Sentence, gaz *gazetteer.Gazetteer) {
 		if !ok {
 			target = Unknown
 		}
-		text := strings.Join(s.Words[sp.Start:sp.End], " ")
+		a, b := sp.Start, sp.End
+		for a < b-1 && !startsUpperOrDigit(s.Words[a]) {
+			a++
+		}
+		text := strings.Join(s.Words[a:b], " ")
 		switch target {
 		case "NORP?":
 			target = Unknown
@@ -95,18 +99,17 @@ func MapLabels(corpus string, s *Sentence, gaz *gazetteer.Gazetteer) {
 				target = "NORP"
 			}
 		case Place:
-			target = placeType(s.Words[sp.Start:sp.End], gaz)
+			target = placeType(s.Words[a:b], gaz)
 			if c := gaz.Lookup(text); c&(gazetteer.Demonym|gazetteer.Religion) != 0 {
 				target = "NORP"
 			}
 		}
-		a, b := sp.Start, sp.End
-		for a < b-1 && !startsUpperOrDigit(s.Words[a]) {
-			a++
-		}
 		if target == "PERSON" {
 			for a < b-1 && gaz.Lookup(s.Words[a])&gazetteer.Title != 0 {
 				a++
+			}
+			if !startsUpper(s.Words[a]) || b-a == 1 && gaz.Lookup(s.Words[a])&gazetteer.Title != 0 {
+				target = Unknown // "President of the United States", "the Secretary": titles, not names
 			}
 		}
 		switch target {
@@ -127,7 +130,7 @@ func MapLabels(corpus string, s *Sentence, gaz *gazetteer.Gazetteer) {
 			if covered[i] || !startsUpper(w) {
 				continue
 			}
-			if c := gaz.Lookup(w); c&(gazetteer.Demonym|gazetteer.Religion) != 0 && c&gazetteer.Country == 0 {
+			if c := gaz.Lookup(w); c&(gazetteer.Demonym|gazetteer.Religion) != 0 {
 				s.NER[i] = "B-NORP"
 			}
 		}

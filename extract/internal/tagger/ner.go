@@ -64,14 +64,22 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 		back[c] = -1
 	}
 	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*k : i*k]
 		for c := range k {
 			best, arg := inf, int32(0)
-			for p := range k {
-				if !allowed(p, c) {
-					continue
+			if c != 0 && c%2 == 0 {
+				// I-X follows only B-X (c-1) or I-X (c)
+				if v := prev[c-1] + trans[c][c]; v > best {
+					best, arg = v, int32(c-1)
 				}
-				if v := delta[(i-1)*k+p] + trans[p+1][c]; v > best {
-					best, arg = v, int32(p)
+				if v := prev[c] + trans[c+1][c]; v > best {
+					best, arg = v, int32(c)
+				}
+			} else {
+				for p, d := range prev {
+					if v := d + trans[p+1][c]; v > best {
+						best, arg = v, int32(p)
+					}
 				}
 			}
 			delta[i*k+c] = best + emit[i*k+c]

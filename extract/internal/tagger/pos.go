@@ -106,7 +106,7 @@ func TrainPOS(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, error)
 				best, bestN = t, k
 			}
 		}
-		if n >= 20 && float64(bestN) >= 0.97*float64(n) {
+		if n >= 10 && float64(bestN) >= 0.985*float64(n) {
 			m.Dict[w] = classIdx[best]
 		}
 	}
