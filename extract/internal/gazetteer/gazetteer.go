@@ -27,16 +27,16 @@ type Category uint16
 
 // Categories.
 const (
-	Country    Category = 1 << iota // a country or country alias ("France", "U.S.")
-	City                            // a capital or major city ("Kabul")
-	Region                          // a region, province or geographic feature
-	Demonym                         // a nationality adjective or noun ("French", "Afghans")
-	OrgWord                         // a word that heads organisation names ("Ministry")
-	OrgName                         // a known organisation ("United Nations")
-	Title                           // a person title ("President", "Gen.")
-	GivenName                       // a given name ("Vladimir")
-	PersonName                      // a known person or surname ("Putin")
-	Religion                        // a religious or political group word ("Muslim")
+	Country       Category = 1 << iota // a country or country alias ("France", "U.S.")
+	City                               // a capital or major city ("Kabul")
+	Region                             // a region, province or geographic feature
+	Demonym                            // a nationality adjective or noun ("French", "Afghans")
+	OrgWord                            // a word that heads organisation names ("Ministry")
+	OrgName                            // a known organisation ("United Nations")
+	Title                              // a person title ("President", "Gen.")
+	GivenName                          // a given name ("Vladimir")
+	PersonName                         // a known person or surname ("Putin")
+	Religion                           // a religious or political group word ("Muslim")
 	numCategories = 10
 )
 
