@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// clean finds the article's text blocks and leaves web-page boilerplate
+// out of doc.Body: comment forms, share buttons, related-article lists,
+// author bios, image captions, loaders and source lines. A date-only line
+// near the top becomes doc.Published when none was given, and a short
+// first line without final punctuation becomes the title.
+//
+// Blocks are paragraphs separated by blank lines; a paragraph that is one
+// line per sentence is kept whole. Spans are trimmed of white space.
+func clean(doc *Document) {
+	blocks := paragraphs(doc.Text)
+	var body []Span
+	for i, b := range blocks {
+		line := doc.Text[b.Start:b.End]
+		switch kind := classifyBlock(line, i, len(blocks)); kind {
+		case blockTail:
+			doc.Body = body
+			return
+		case blockDrop:
+			continue
+		case blockDate:
+			if doc.Published.IsZero() {
+				if t, ok := parseDateLine(line); ok {
+					doc.Published = t
+				}
+			}
+			continue
+		}
+		body = append(body, b)
+	}
+	doc.Body = body
+}
+
+type blockKind int
+
+const (
+	blockKeep blockKind = iota
+	blockDrop           // boilerplate: leave this block out
+	blockTail           // boilerplate that starts the page's tail: leave out the rest
+	blockDate           // a date line: metadata, not text
+)
+
+var (
+	// tailMarkers start the part of a page after the article: comment
+	// forms, share bars, related-article lists.
+	tailMarkers = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post comment|share (this )?(post|article|story)?:?|related( (posts|articles|stories|news))?:?|more like this|popular( posts)?|you may also like|read more:?|recommended( for you)?|comments?( \(\d+\))?:?|sign up for .*newsletter.*|subscribe( to .*)?|tags?:.*)$`)
+	// dropLines are single boilerplate lines inside or around the article.
+	dropLines = regexp.MustCompile(`(?i)^(loading( now)?(\.\.\.)?|advertisement|skip to (main )?content|original source:.*|source:\s*\S+\.\S+|date:|image( source)?:.*|photo( credit)?:.*|credit:.*|file photo.*|\(?(photo|image|picture) by .*|your email address will not be published.*|required fields are marked.*|\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|follow us on .*|click here.*|share on (facebook|twitter|x|linkedin).*|copyright .*|© .*|all rights reserved\.?)$`)
+	// captionStart begins an image caption or stock-art description.
+	captionStart = regexp.MustCompile(`^(?i:abstract representation|an? (illustration|image|photo|picture|representation|depiction) (of|showing|depicting)|illustration:|this (image|photo|picture) (shows|depicts))`)
+	// authorBio is an author's byline biography ("Ethan Kim is an
+	// award-winning journalist ...").
+	authorBio  = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]+ ){1,3}is an? [^.]{0,80}\b(journalist|reporter|writer|editor|correspondent|columnist|author|contributor|analyst)\b`)
+	teaserTail = regexp.MustCompile(`(\.\.\.|…)$`)
+	weekdays   = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	dateLine   = regexp.MustCompile(`(?i)^(` + weekdays + `,?\s+)?(\p{L}+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+,?\s+\d{4}|\d{4}-\d{2}-\d{2})$`)
+)
+
+func classifyBlock(line string, i, n int) blockKind {
+	first := line
+	if j := strings.IndexByte(line, '\n'); j >= 0 {
+		first = line[:j]
+	}
+	switch {
+	case tailMarkers.MatchString(first) && i > 0:
+		return blockTail
+	case dropLines.MatchString(line):
+		return blockDrop
+	case dateLine.MatchString(line):
+		return blockDate
+	case captionStart.MatchString(line):
+		return blockDrop
+	case i >= n/2 && authorBio.MatchString(line):
+		return blockDrop
+	case teaserTail.MatchString(line) && !strings.Contains(line, ". "):
+		return blockDrop
+	}
+	return blockKeep
+}
+
+func parseDateLine(line string) (time.Time, bool) {
+	s := strings.TrimSpace(line)
+	if i := strings.IndexByte(s, ','); i >= 0 && strings.Contains(strings.ToLower(s[:i]), "day") {
+		s = strings.TrimSpace(s[i+1:])
+	}
+	for _, layout := range []string{"January 2, 2006", "January 2 2006", "2 January 2006", "2 January, 2006", "Jan 2, 2006", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// paragraphs splits text into trimmed blocks separated by blank lines. A
+// block whose lines are each long prose paragraphs (one paragraph per
+// line, as in many scraped pages) is split into its lines.
+func paragraphs(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(s, e int) {
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+	}
+	i := 0
+	for i < len(text) {
+		if text[i] != '\n' {
+			i++
+			continue
+		}
+		// a line break: a paragraph ends here if the next line is blank
+		// or if this line is a whole paragraph by itself.
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+		if j >= len(text) || text[j] == '\n' || endsParagraph(text[lineStart:i]) {
+			emit(start, i)
+			start = i + 1
+		}
+		i++
+	}
+	emit(start, len(text))
+	return out
+}
+
+// endsParagraph reports whether a line is a paragraph by itself: it ends
+// a sentence, or it is a short heading-like line.
+func endsParagraph(line string) bool {
+	l := strings.TrimRight(line, " \t\r")
+	if l == "" {
+		return true
+	}
+	switch l[len(l)-1] {
+	case '.', '!', '?', ':', '"', ')':
+		return true
+	}
+	return strings.HasSuffix(l, "”") || strings.HasSuffix(l, "’") || len(l) < 100
+}
+
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// guessTitle returns the first body block when it looks like a headline:
+// short, one line, and without final punctuation.
+func guessTitle(doc *Document) string {
+	if len(doc.Body) == 0 {
+		return ""
+	}
+	b := doc.Slice(doc.Body[0])
+	if len(b) > 200 || strings.ContainsRune(b, '\n') {
+		return ""
+	}
+	switch b[len(b)-1] {
+	case '.', '!', '?', ',', ';':
+		return ""
+	}
+	return b
+}
