@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -292,4 +293,10 @@ func (s *DB) Entity(id int64) (*graph.Entity, error) {
 		return nil, fmt.Errorf("entity %d: %w", id, err)
 	}
 	return &e, nil
+}
+
+// IsStore reports whether dir holds a badger store (its MANIFEST file).
+func IsStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil
 }
