@@ -158,7 +158,7 @@ func TestResolveRules(t *testing.T) {
 func checkMentionLinks(t *testing.T, doc *Document) {
 	t.Helper()
 	for mi, m := range doc.Mentions {
-		if mi > 0 && doc.Mentions[mi-1].Start > m.Start {
+		if mi > 0 && doc.Mentions[mi-1].Span.Start > m.Span.Start {
 			t.Errorf("mentions out of order at %d", mi)
 		}
 		if m.First < 0 || m.End > len(doc.Tokens) || m.First >= m.End {
