@@ -9,7 +9,9 @@ import (
 
 func TestCurationCommands(t *testing.T) {
 	db := seedStore(t)
-	kgx := func(args ...string) (int, string, string) { return runKgx(t, "", append([]string{"--db", db}, args...)...) }
+	kgx := func(args ...string) (int, string, string) {
+		return runKgx(t, "", append([]string{"--db", db}, args...)...)
+	}
 	csv := filepath.Join(t.TempDir(), "aliases.csv")
 	if err := os.WriteFile(csv, []byte("name,alias\nKim Jong Un,Marshal Kim\nNorth Korea,Pukhan\n"), 0o644); err != nil {
 		t.Fatal(err)
