@@ -117,7 +117,7 @@ func namedEvents(doc *Document) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(all[a].Start, all[b].Start) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(all[a].Span.Start, all[b].Span.Start) })
 	newIdx := make([]int, len(all))
 	ms := make([]Mention, len(all))
 	for ni, oi := range order {

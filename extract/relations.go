@@ -71,7 +71,7 @@ func (r *relater) finish() {
 func coMentions(doc *Document) {
 	mi := 0
 	for _, s := range doc.Sentences {
-		for mi < len(doc.Mentions) && doc.Mentions[mi].Start < s.Start {
+		for mi < len(doc.Mentions) && doc.Mentions[mi].First < s.First {
 			mi++
 		}
 		var ents []int

@@ -80,7 +80,7 @@ func FuzzRelate(f *testing.F) {
 			}
 		}
 		for mi, m := range doc.Mentions {
-			if m.Entity < 0 || m.Entity >= ne || (mi > 0 && doc.Mentions[mi-1].Start > m.Start) {
+			if m.Entity < 0 || m.Entity >= ne || (mi > 0 && doc.Mentions[mi-1].Span.Start > m.Span.Start) {
 				t.Fatalf("mentions broken after namedEvents: %+v", doc.Mentions)
 			}
 		}

@@ -311,6 +311,9 @@ func readPetrarch(path string, actors []actor, plover map[string]string) ([]Item
 			continue
 		}
 		text := strings.Join(strings.Fields(x.Text), " ")
+		if text == "" {
+			continue
+		}
 		it := Item{ID: x.ID, Text: text, Relations: []Rel{}}
 		if len(x.Date) == 8 {
 			it.Date = x.Date[:4] + "-" + x.Date[4:6] + "-" + x.Date[6:]
