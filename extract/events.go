@@ -25,6 +25,12 @@ type EventNode struct {
 // WithEvents makes Extract also fill Document.Events (kgx extract --events).
 func WithEvents() Option { return func(e *Extractor) { e.events = true } }
 
+// WithWindowRelations replaces parse-based relation extraction with the
+// word-window baseline (nearest entity before a trigger verb, first after
+// it), the method of kgx's walking skeleton: kgx eval relations --baseline
+// scores both in one run.
+func WithWindowRelations() Option { return func(e *Extractor) { e.window = true } }
+
 // buildEvents groups the typed relations by trigger into event nodes.
 func buildEvents(doc *Document) {
 	byTrig := map[Span]int{}

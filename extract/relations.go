@@ -30,7 +30,7 @@ func (e *Extractor) relate(doc *Document) {
 	namedEvents(doc)
 	r := newRelater(doc, lex)
 	for _, s := range doc.Sentences {
-		if !r.parsed(s) {
+		if e.window || !r.parsed(s) {
 			r.window(s)
 			continue
 		}

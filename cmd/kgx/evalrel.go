@@ -13,7 +13,8 @@ import (
 )
 
 type evalRelationsOptions struct {
-	JSON bool
+	JSON     bool
+	Baseline bool
 }
 
 // newEvalRelationsCmd is "kgx eval relations FILE...": register it under
@@ -47,6 +48,7 @@ testdata/relations/README.md).` + exitStatusHelp,
 		},
 	}
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the scores as JSON")
+	cmd.Flags().BoolVar(&o.Baseline, "baseline", false, "also score the word-window baseline (nearest entities around a trigger verb) in the same run")
 	return cmd
 }
 
@@ -65,6 +67,7 @@ func viewScore(s extract.Score) scoreView {
 
 type evalRelationsView struct {
 	File       string               `json:"file"`
+	Method     string               `json:"method"`
 	Items      int                  `json:"items"`
 	Gold       int                  `json:"gold"`
 	Predicted  int                  `json:"predicted"`
@@ -75,9 +78,21 @@ type evalRelationsView struct {
 }
 
 func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOptions, files []string) error {
+	type method struct {
+		name string
+		ex   *extract.Extractor
+	}
 	ex, err := extract.New()
 	if err != nil {
 		return err
+	}
+	methods := []method{{"parse", ex}}
+	if o.Baseline {
+		wx, err := extract.New(extract.WithWindowRelations())
+		if err != nil {
+			return err
+		}
+		methods = append(methods, method{"window", wx})
 	}
 	var views []evalRelationsView
 	for _, path := range files {
@@ -90,36 +105,38 @@ func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOpt
 		if err != nil {
 			return fmt.Errorf("eval relations: %w", err)
 		}
-		ev, err := ex.EvalRelations(ctx, items)
-		if err != nil {
-			return fmt.Errorf("eval relations %s: %w", path, err)
-		}
-		v := evalRelationsView{File: path, Items: ev.Items, Gold: ev.Gold, Predicted: ev.Predicted,
-			Triple: viewScore(ev.Triple), Undirected: viewScore(ev.Undirected), Pair: viewScore(ev.Pair),
-			ByCategory: map[string]scoreView{}}
-		for _, c := range ev.Categories() {
-			v.ByCategory[c] = viewScore(*ev.ByCategory[c])
-		}
-		views = append(views, v)
-		if o.JSON {
-			continue
-		}
-		fmt.Fprintf(g.Stdout, "%s: %d items, %d gold relations, %d predicted\n", path, ev.Items, ev.Gold, ev.Predicted)
-		tw := tabwriter.NewWriter(g.Stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "match\tP\tR\tF1\tTP\tFP\tFN\t")
-		row := func(name string, s extract.Score) {
-			fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", name, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
-		}
-		row("source,target,category", ev.Triple)
-		row("undirected", ev.Undirected)
-		row("source,target", ev.Pair)
-		for _, c := range ev.Categories() {
-			row("  "+c, *ev.ByCategory[c])
-		}
-		tw.Flush()
-		if g.Verbose {
-			for _, m := range ev.Misses {
-				fmt.Fprintln(g.Stderr, "missed:", m)
+		for _, m := range methods {
+			ev, err := m.ex.EvalRelations(ctx, items)
+			if err != nil {
+				return fmt.Errorf("eval relations %s: %w", path, err)
+			}
+			v := evalRelationsView{File: path, Method: m.name, Items: ev.Items, Gold: ev.Gold, Predicted: ev.Predicted,
+				Triple: viewScore(ev.Triple), Undirected: viewScore(ev.Undirected), Pair: viewScore(ev.Pair),
+				ByCategory: map[string]scoreView{}}
+			for _, c := range ev.Categories() {
+				v.ByCategory[c] = viewScore(*ev.ByCategory[c])
+			}
+			views = append(views, v)
+			if o.JSON {
+				continue
+			}
+			fmt.Fprintf(g.Stdout, "%s [%s relations]: %d items, %d gold relations, %d predicted\n", path, m.name, ev.Items, ev.Gold, ev.Predicted)
+			tw := tabwriter.NewWriter(g.Stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintln(tw, "match\tP\tR\tF1\tTP\tFP\tFN\t")
+			row := func(name string, s extract.Score) {
+				fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", name, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+			}
+			row("source,target,category", ev.Triple)
+			row("undirected", ev.Undirected)
+			row("source,target", ev.Pair)
+			for _, c := range ev.Categories() {
+				row("  "+c, *ev.ByCategory[c])
+			}
+			tw.Flush()
+			if g.Verbose {
+				for _, miss := range ev.Misses {
+					fmt.Fprintln(g.Stderr, "missed:", miss)
+				}
 			}
 		}
 	}
