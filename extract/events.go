@@ -155,4 +155,28 @@ func namedEvents(doc *Document) {
 		doc.Entities[ei].Mentions = append(doc.Entities[ei].Mentions, mi)
 		slices.Sort(doc.Entities[ei].Mentions)
 	}
+	// Keep entities in order of first mention.
+	eo := make([]int, len(doc.Entities))
+	for i := range eo {
+		eo[i] = i
+	}
+	first := func(ei int) int {
+		if ms := doc.Entities[ei].Mentions; len(ms) > 0 {
+			return ms[0]
+		}
+		return len(doc.Mentions)
+	}
+	slices.SortStableFunc(eo, func(a, b int) int { return cmp.Compare(first(a), first(b)) })
+	newEnt := make([]int, len(eo))
+	ents := make([]Entity, len(eo))
+	for ni, oi := range eo {
+		newEnt[oi] = ni
+		ents[ni] = doc.Entities[oi]
+	}
+	doc.Entities = ents
+	for mi := range doc.Mentions {
+		if e := doc.Mentions[mi].Entity; e >= 0 && e < len(newEnt) {
+			doc.Mentions[mi].Entity = newEnt[e]
+		}
+	}
 }

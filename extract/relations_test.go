@@ -396,3 +396,41 @@ func TestResolveDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedEvents(t *testing.T) {
+	doc := buildParsed(t, `
+Putin PROPN NNP 2 nsubj PERSON:Putin
+attended VERB VBD 0 root
+the DET DT 6 det
+Victory PROPN NNP 5 compound
+Day PROPN NNP 6 compound
+parade NOUN NN 2 obj
+in ADP IN 8 case
+Moscow PROPN NNP 2 obl GPE:Moscow
+on ADP IN 10 case
+Friday PROPN NNP 2 obl`, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC)) // a Saturday
+	e := &Extractor{events: true}
+	e.relate(doc)
+	var names []string
+	for _, en := range doc.Entities {
+		names = append(names, en.Type.String()+":"+en.Name)
+	}
+	if want := []string{"PERSON:Putin", "EVENT:Victory Day parade", "GPE:Moscow"}; !slices.Equal(names, want) {
+		t.Errorf("entities = %q, want %q", names, want)
+	}
+	for mi, m := range doc.Mentions {
+		if doc.Entities[m.Entity].Mentions[0] != mi {
+			t.Errorf("mention %d not linked back from its entity", mi)
+		}
+	}
+	var got []string
+	for _, r := range doc.Relations {
+		got = append(got, relString(doc, r))
+	}
+	if want := "Putin -attended-> Victory Day parade CONSULT @Moscow 2025-05-09"; !slices.Contains(got, want) {
+		t.Errorf("relations = %q, want %q", got, want)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].Place != 2 || doc.Events[0].Date != "2025-05-09" || len(doc.Events[0].Participants) != 2 {
+		t.Errorf("events = %+v", doc.Events)
+	}
+}
