@@ -35,12 +35,10 @@ func New() *Graph {
 	}
 }
 
-// Build merges the facts of many documents into a new graph.
+// Build merges the facts of many documents into a new graph, one node
+// per real-world entity (Resolve without curation).
 func Build(facts ...*Facts) *Graph {
-	g := New()
-	for _, f := range facts {
-		g.Add(f)
-	}
+	g, _ := Resolve(facts, nil)
 	return g
 }
 

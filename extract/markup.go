@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Format is the markup of an input text.
+type Format int
+
+// Input formats.
+const (
+	Plain Format = iota
+	Markdown
+	HTML
+)
+
+// DetectFormat guesses a format from a file name and its first bytes.
+func DetectFormat(name string, head []byte) Format {
+	n := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(n, ".html"), strings.HasSuffix(n, ".htm"), strings.HasSuffix(n, ".xhtml"):
+		return HTML
+	case strings.HasSuffix(n, ".md"), strings.HasSuffix(n, ".markdown"):
+		return Markdown
+	}
+	h := bytes.ToLower(bytes.TrimSpace(head[:min(len(head), 512)]))
+	if bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) {
+		return HTML
+	}
+	return Plain
+}
+
+// Text returns the plain text of src in format f, and the title the markup
+// gives, if any. Markdown keeps its byte offsets: markup characters become
+// spaces, so spans into the result are spans into the source. HTML becomes
+// its visible text, one block per paragraph, without scripts, styles,
+// navigation, headers, footers, asides, forms and figure captions.
+func Text(src string, f Format) (text, title string) {
+	switch f {
+	case Markdown:
+		return markdownText(src)
+	case HTML:
+		return htmlText(src)
+	}
+	return src, ""
+}
+
+var (
+	mdImage   = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]\n]*)\]\(([^)\n]*)\)`)
+	mdHeading = regexp.MustCompile(`(?m)^#{1,6}[ \t]`)
+	mdEmph    = regexp.MustCompile("[*_`]{1,3}")
+)
+
+func blank(b []byte, from, to int) {
+	for i := from; i < to; i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+func markdownText(src string) (string, string) {
+	b := []byte(src)
+	for _, m := range mdImage.FindAllIndex(b, -1) {
+		blank(b, m[0], m[1])
+	}
+	for _, m := range mdLink.FindAllSubmatchIndex(b, -1) {
+		blank(b, m[0], m[0]+1) // [
+		blank(b, m[3], m[1])   // ](url)
+	}
+	title := ""
+	for _, m := range mdHeading.FindAllIndex(b, -1) {
+		if title == "" {
+			end := bytes.IndexByte(b[m[1]:], '\n')
+			if end < 0 {
+				end = len(b) - m[1]
+			}
+			title = strings.TrimSpace(string(b[m[1] : m[1]+end]))
+		}
+		blank(b, m[0], m[1])
+	}
+	for _, m := range mdEmph.FindAllIndex(b, -1) {
+		blank(b, m[0], m[1])
+	}
+	return string(b), title
+}
+
+// skipped HTML elements: their content is never article text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true, atom.Header: true,
+	atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Figcaption: true, atom.Button: true,
+	atom.Select: true, atom.Template: true, atom.Svg: true, atom.Iframe: true, atom.Head: true,
+}
+
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Li: true, atom.Br: true, atom.Tr: true, atom.Blockquote: true, atom.Article: true,
+	atom.Section: true, atom.Pre: true, atom.Hr: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
+}
+
+func htmlText(src string) (string, string) {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var sb strings.Builder
+	var title strings.Builder
+	depth := 0 // inside skipped elements
+	inTitle := false
+	para := func() {
+		s := sb.String()
+		if len(s) > 0 && !strings.HasSuffix(s, "\n\n") {
+			if strings.HasSuffix(s, "\n") {
+				sb.WriteByte('\n')
+			} else {
+				sb.WriteString("\n\n")
+			}
+		}
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				return sb.String(), strings.TrimSpace(title.String())
+			}
+			out := strings.TrimSpace(sb.String())
+			return out, strings.Join(strings.Fields(title.String()), " ")
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Title {
+				inTitle = tt == html.StartTagToken
+			}
+			if skipped[a] && tt == html.StartTagToken {
+				depth++
+			}
+			if blocks[a] {
+				para()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Title {
+				inTitle = false
+			}
+			if skipped[a] && depth > 0 {
+				depth--
+			}
+			if blocks[a] {
+				para()
+			}
+		case html.TextToken:
+			t := string(z.Text())
+			if inTitle {
+				title.WriteString(t)
+				continue
+			}
+			if depth > 0 {
+				continue
+			}
+			t = strings.Join(strings.Fields(t), " ")
+			if t == "" {
+				continue
+			}
+			if s := sb.String(); len(s) > 0 && !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, " ") {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(t)
+		}
+	}
+}
