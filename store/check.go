@@ -92,10 +92,10 @@ func (s *DB) Check(ctx context.Context, repair bool) (*Report, error) {
 
 // fixes are the repairs check found safe.
 type fixes struct {
-	del      [][]byte
-	set      [][2][]byte
-	targets  []target
-	journal  bool
+	del     [][]byte
+	set     [][2][]byte
+	targets []target
+	journal bool
 }
 
 type checker struct {

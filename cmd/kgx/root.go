@@ -54,6 +54,8 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRelationsCmd(g),
 		newDocsCmd(g),
 		newShowCmd(g),
+		newRmCmd(g),
+		newCheckCmd(g),
 	)
 	return root
 }
