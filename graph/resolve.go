@@ -58,7 +58,8 @@ func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
 	r.cannot = cur.cannot
 	r.autoMerge()
 	errs := r.curate(cur)
-	return r.build(facts), errs
+	g, _ := r.build(facts)
+	return g, errs
 }
 
 // member is one document-entity key with everything the documents said
@@ -131,7 +132,7 @@ func newResolver(facts []*Facts) *resolver {
 // best.
 var rulePrecedence = []string{
 	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleCountry, extract.RuleDemonym,
-	extract.RuleSurname, extract.RuleGivenName, extract.RulePartial, RuleTransliteration, extract.RuleSpelling,
+	extract.RuleSurname, extract.RuleGivenName, extract.RulePartial, extract.RuleMiddleName, RuleTransliteration, extract.RuleSpelling,
 	RuleSameName, RuleAliasElsewhere, RuleSameKey,
 }
 
@@ -352,8 +353,9 @@ func (r *resolver) mergeNameParts() {
 	}
 }
 
-// build turns the groups into the graph.
-func (r *resolver) build(facts []*Facts) *Graph {
+// build turns the groups into the graph, and returns the id of each
+// member key's entity.
+func (r *resolver) build(facts []*Facts) (*Graph, map[string]int64) {
 	g := New()
 	ids := map[string]int64{} // member key -> entity id
 	dropped := map[string]bool{}
@@ -399,7 +401,7 @@ func (r *resolver) build(facts []*Facts) *Graph {
 			}
 		}
 	}
-	return g
+	return g, ids
 }
 
 func remap(m map[int64]int64, id int64) int64 {

@@ -57,6 +57,7 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
 		newRmCmd(g),
 		newCheckCmd(g),
+		newEvalCmd(g),
 	)
 	return root
 }
