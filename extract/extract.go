@@ -38,8 +38,10 @@ func WithMode(m Mode) Option { return func(e *Extractor) { e.mode = m } }
 // Extractor runs the extraction pipeline. It is safe for concurrent use;
 // models are shared, read-only, and loaded once per process.
 type Extractor struct {
-	mode Mode
-	m    *models
+	mode   Mode
+	events bool // fill Document.Events (WithEvents)
+	window bool // word-window relations only (WithWindowRelations)
+	m      *models
 }
 
 // New returns an Extractor, loading the embedded models on first use.
