@@ -59,10 +59,9 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRmCmd(g),
 		newCheckCmd(g),
 		newEvalCmd(g),
+		newTrainCmd(g),
+		newTagCmd(g),
 	)
-	root.AddCommand(newTrainCmd(g))
-	root.AddCommand(newTagCmd(g))
-	root.AddCommand(newEvalCmd(g))
 	return root
 }
 
