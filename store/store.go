@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -259,3 +260,9 @@ func (s *DB) Close() error {
 
 // Dir returns the directory the store was opened from.
 func (s *DB) Dir() string { return s.dir }
+
+// IsStore reports whether dir holds a badger store (its MANIFEST file).
+func IsStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil
+}

@@ -167,7 +167,7 @@ func sortedByID(fs []*graph.Facts) []*graph.Facts {
 	return out
 }
 
-// sameGraph compares the store's graph with graph.Build over the facts in
+// sameGraph compares the store's graph with graph.Merge over the facts in
 // document order.
 func sameGraph(tb testing.TB, s *DB, fs []*graph.Facts) {
 	tb.Helper()
@@ -175,13 +175,13 @@ func sameGraph(tb testing.TB, s *DB, fs []*graph.Facts) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	want := graph.Build(sortedByID(fs)...)
+	want := graph.Merge(sortedByID(fs)...)
 	j := func(g *graph.Graph) string {
 		b, _ := json.Marshal([]any{g.Docs(), g.Entities(), g.Relations(), g.CoMentions()})
 		return string(b)
 	}
 	if a, b := j(got), j(want); a != b {
-		tb.Fatalf("graph from store differs from graph.Build:\n got %.600s\nwant %.600s", a, b)
+		tb.Fatalf("graph from store differs from graph.Merge:\n got %.600s\nwant %.600s", a, b)
 	}
 }
 
@@ -540,7 +540,7 @@ func writeFormat1(tb testing.TB, dir string, fs []*graph.Facts) {
 			tb.Fatal(err)
 		}
 	}
-	g := graph.Build(fs...)
+	g := graph.Merge(fs...)
 	err = db.Update(func(txn *badger.Txn) error {
 		txn.Set([]byte{'V'}, []byte{1})
 		for _, f := range fs {
@@ -588,7 +588,7 @@ func TestQueries(t *testing.T) {
 	fs := synthFacts(10, 25)
 	s := MustOpen(t)
 	mustPut(t, s, fs...)
-	g := graph.Build(sortedByID(fs)...)
+	g := graph.Merge(sortedByID(fs)...)
 	for _, want := range g.Entities() {
 		got, err := s.Entity(want.ID)
 		if err != nil {
