@@ -59,6 +59,8 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRmCmd(g),
 		newCheckCmd(g),
 		newEvalCmd(g),
+		newRenderCmd(g),
+		newExportCmd(g),
 	)
 	return root
 }
