@@ -61,6 +61,8 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newEvalCmd(g),
 		newTrainCmd(g),
 		newTagCmd(g),
+		newRenderCmd(g),
+		newExportCmd(g),
 	)
 	return root
 }
