@@ -139,7 +139,9 @@ type RelationEval struct {
 // EvalRelations runs the extractor over each gold item and scores its
 // typed relations against the gold. Attribute relations are scored only
 // when the gold set has ATTRIBUTE relations; negated relations are never
-// counted as predictions.
+// counted as predictions. A predicted participant matches a gold name if
+// it, or an entity the document attributes it to (nationality, role_of,
+// based_in), goes by that name.
 func (e *Extractor) EvalRelations(ctx context.Context, items []GoldItem, opts EvalOptions) (*RelationEval, error) {
 	attrs := false
 	for _, it := range items {
@@ -194,15 +196,35 @@ func (e *Extractor) EvalRelations(ctx context.Context, items []GoldItem, opts Ev
 		ev.Items++
 		ev.Gold += len(it.Relations)
 		ev.Predicted += len(preds)
+		// An actor also goes by the country or organisation the document
+		// attributes it to ("US commander David Petraeus" is the US actor),
+		// as event-data coders code actors.
+		affil := map[int][]int{}
+		for _, r := range doc.Relations {
+			if r.Category == Attribute && r.Label != "located_in" {
+				affil[r.Source] = append(affil[r.Source], r.Target)
+			}
+		}
+		matches := func(ei int, names []string) bool {
+			if entityMatches(doc, ei, names) {
+				return true
+			}
+			for _, a := range affil[ei] {
+				if entityMatches(doc, a, names) {
+					return true
+				}
+			}
+			return false
+		}
 		match := func(g GoldRelation, r Relation, directed, useCat bool) bool {
 			if useCat && g.Category != r.Category {
 				return false
 			}
-			s, t := entityMatches(doc, r.Source, g.Source), entityMatches(doc, r.Target, g.Target)
+			s, t := matches(r.Source, g.Source), matches(r.Target, g.Target)
 			if s && t {
 				return true
 			}
-			return !directed && entityMatches(doc, r.Source, g.Target) && entityMatches(doc, r.Target, g.Source)
+			return !directed && matches(r.Source, g.Target) && matches(r.Target, g.Source)
 		}
 		score := func(directed, useCat bool) (Score, []bool) {
 			var sc Score

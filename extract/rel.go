@@ -166,7 +166,7 @@ func (r *relater) conjuncts(t int) []int {
 	out := []int{t}
 	for i := 0; i < len(out) && i < 64; i++ {
 		var cs []int
-		hasCC := false
+		hasCC := r.child(out[i], "cc") >= 0 // UD v1 attaches cc to the first conjunct
 		for _, k := range r.kids[out[i]] {
 			if r.dep(k) == "conj" {
 				cs = append(cs, k)
@@ -222,6 +222,17 @@ func (r *relater) entity(t int) (arg, bool) {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
 					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
+				}
+			}
+		}
+	}
+	// "soldiers from Gondor", "a court in Guyana"
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+				switch r.doc.Mentions[m].Type {
+				case GPE, Org:
+					return arg{r.doc.Mentions[m].Entity, 0.5, k}, true
 				}
 			}
 		}
@@ -526,6 +537,26 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			r.emit(s, t, rd, a, b, conf, place)
 		}
 	}
+	r.accusation(s, t, rd, sources)
+}
+
+// accusation applies CAMEO's transformation "a says b attacked" = a
+// accuses b: the speaker of a reported assault accuses the attacker.
+func (r *relater) accusation(s Sentence, t int, rd reading, attackers []arg) {
+	if rd.category != "ASSAULT" || len(attackers) == 0 {
+		return
+	}
+	h := r.head(t)
+	if h < 0 || (r.dep(t) != "ccomp" && base(r.dep(t)) != "parataxis") || !sayVerbs[r.lower(h)] {
+		return
+	}
+	speakers := r.args(r.verbFrame(h).subj)
+	acc := reading{label: "accused", category: "ACCUSE"}
+	for _, a := range speakers {
+		for _, b := range attackers {
+			r.emit(s, h, acc, a, b, 0.6, -1)
+		}
+	}
 }
 
 // categoryPreps are prepositions that introduce the target of any
@@ -535,7 +566,8 @@ var categoryPreps = map[string][]string{
 	"COERCE":    {"on", "against"},
 	"THREATEN":  {"against"},
 	"ACCUSE":    {"against"},
-	"PROTEST":   {"against"},
+	"PROTEST":   {"against", "in"},
+	"MOBILIZE":  {"in", "to", "near", "along"},
 	"SANCTION":  {"on", "against"},
 	"AID":       {"to"},
 	"COOPERATE": {"to", "with"},
