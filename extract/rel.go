@@ -701,6 +701,25 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
 		return
 	}
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(t)) == "obl" {
+		switch r.prep(t) {
+		case "during", "at", "after", "before", "following":
+			// "X praised the troops for defending Kursk during a meeting
+			// with Y": the meeting frames the main clause, whatever the
+			// non-finite clause it was attached to.
+			for steps := 0; steps < 4 && (r.doc.Tokens[h].XPOS == "VBG" || r.doc.Tokens[h].XPOS == "VB"); steps++ {
+				d := base(r.dep(h))
+				if d != "advcl" && d != "xcomp" && d != "acl" {
+					break
+				}
+				hh := r.head(h)
+				if hh < 0 || !r.isVerbal(hh) {
+					break
+				}
+				h = hh
+			}
+		}
+	}
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
 		// praised troops during a meeting with Y", "X paid a visit to Y".
