@@ -226,6 +226,23 @@ func (r *relater) entity(t int) (arg, bool) {
 			}
 		}
 	}
+	// "an attack by Osgiliath soldiers": the agent of a nominal event
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && r.prep(k) == "by" && r.isNoun(k) {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+				return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+			}
+			if r.ment[k] < 0 {
+				for _, kk := range r.kids[k] {
+					if d := r.dep(kk); d == "compound" || d == "amod" || d == "nmod:poss" {
+						if m := r.ment[kk]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+							return arg{r.country(r.doc.Mentions[m].Entity), 0.5, kk}, true
+						}
+					}
+				}
+			}
+		}
+	}
 	// "soldiers from Gondor", "a court in Guyana"
 	for _, k := range r.kids[t] {
 		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
@@ -441,7 +458,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 				case p.Object != "":
 					lab += "_" + strings.ReplaceAll(objNoun, " ", "_") // the text's own noun: fired_rockets
 				}
-				preps := []string{"to"}
+				preps := []string{"to", "with"} // "sent troops to", "restored ties with"
 				if p.Prep != "" {
 					preps = []string{p.Prep}
 				}
@@ -820,6 +837,10 @@ func (r *relater) negatedAt(t, depth int) bool {
 			}
 		}
 	}
+	// "delayed their meeting", "cancelled the visit": it did not happen
+	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && cancelVerbs[r.lower(h)] {
+		return true
+	}
 	if h := r.head(t); h >= 0 && r.dep(t) == "xcomp" {
 		switch r.lower(h) {
 		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
@@ -828,6 +849,12 @@ func (r *relater) negatedAt(t, depth int) bool {
 		return r.negatedAt(h, depth+1)
 	}
 	return false
+}
+
+var cancelVerbs = map[string]bool{
+	"delayed": true, "delay": true, "postponed": true, "postpone": true, "cancelled": true, "canceled": true,
+	"cancel": true, "suspended": true, "suspend": true, "rejected": true, "reject": true, "refused": true,
+	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
 }
 
 var planVerbs = map[string]bool{
