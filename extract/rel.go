@@ -488,12 +488,21 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			}
 		}
 	}
-	if len(sources) == 0 {
-		return
-	}
 	conf := float32(0.9)
 	if f.inherited {
 		conf = 0.8
+	}
+	if len(sources) == 0 && f.subj < 0 && !f.passive {
+		// The parse gave no subject: the nearest entity before the
+		// trigger within its clause, with low confidence.
+		a, ok := r.clauseEntity(t, true)
+		if !ok {
+			return
+		}
+		sources, conf = []arg{a}, 0.3
+	}
+	if len(sources) == 0 {
+		return
 	}
 	var targets []arg
 	tprep := ""
@@ -546,8 +555,18 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
 		if rd.category == "CONSULT" && len(sources) > 1 {
 			r.emitPairs(s, t, rd, sources, conf, place)
+			return
 		}
-		return
+		// The parse gave no object: the nearest entity after the trigger
+		// within its clause, with low confidence.
+		if f.obj >= 0 && !rd.themeObj {
+			return
+		}
+		a, ok := r.clauseEntity(t, false)
+		if !ok || a.ent == place {
+			return
+		}
+		targets, conf = []arg{a}, min(conf, 0.3)
 	}
 	for _, a := range sources {
 		for _, b := range targets {
@@ -994,4 +1013,62 @@ func (r *relater) country(ei int) int {
 		}
 	}
 	return best
+}
+
+// clauseEntity is the fallback when the parse gives a trigger no subject
+// (before) or no object (after) entity: the nearest entity mention on that
+// side of the trigger whose head lies in the trigger's clause (for the
+// subject, the clause that controls it: "X, hoping to meet Y").
+func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
+	top := t
+	if before {
+		for i := 0; i < 3; i++ {
+			d := base(r.dep(top))
+			h := r.head(top)
+			if h < 0 || (d != "xcomp" && d != "conj" && d != "advcl" && d != "acl") {
+				break
+			}
+			top = h
+		}
+	}
+	inside := func(k int) bool {
+		for i := 0; i < 64 && k >= 0; i++ {
+			if k == top {
+				return true
+			}
+			switch base(r.dep(k)) {
+			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
+				return false // another clause
+			}
+			k = r.head(k)
+		}
+		return false
+	}
+	best, bestDist := arg{}, -1
+	for mi, m := range r.doc.Mentions {
+		if m.Entity < 0 || (before && m.End > t) || (!before && m.First <= t) {
+			continue
+		}
+		switch m.Type {
+		case Person, Org, GPE, NORP:
+		case Loc, Fac:
+			if before {
+				continue
+			}
+		default:
+			continue
+		}
+		h := r.mentionHead(mi)
+		if !inside(h) {
+			continue
+		}
+		d := m.First - t
+		if before {
+			d = t - m.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = arg{r.country(m.Entity), 1, h}, d
+		}
+	}
+	return best, bestDist >= 0
 }
