@@ -325,13 +325,12 @@ func shortName(words, full []string) string {
 }
 
 // NamePart says how the words of part form a proper part of the full
-// name full (both folded with Fold): RuleSurname for the last word alone
-// or for the first word when it is a Korean or Chinese family name
-// ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
-// RulePartial for a longer prefix or suffix, and "" if part is no part.
-func NamePart(part, full string) string {
-	return partRule(strings.Fields(part), strings.Fields(full))
-}
+// name full (words of names folded with Fold): RuleSurname for the last
+// word alone or for the first word when it is a Korean or Chinese family
+// name ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
+// RuleMiddleName for the name without middle names, RulePartial for a
+// longer prefix or suffix, and "" if part is no part.
+func NamePart(part, full []string) string { return partRule(part, full) }
 
 // partRule says how words form a proper part of a full name: the last
 // word alone (a surname), the first word alone (a given name, or a Korean

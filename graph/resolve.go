@@ -67,7 +67,8 @@ func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
 type member struct {
 	key, class, folded string
 	skeleton           string
-	words              []string
+	words              []string       // of folded
+	skel               []string       // words of skeleton
 	names              map[string]int // display names -> mentions
 	types              map[extract.EntityType]int
 	aliases            map[string]string // alias -> rule (first by rule precedence)
@@ -87,6 +88,8 @@ type resolver struct {
 	rename map[int]string     // root -> curated name
 	ignore map[int]bool       // roots dropped
 	extra  map[int]map[string]string
+	mass   []int                   // root -> mentions in its group
+	names  map[int]map[string]bool // root -> folded member names, once a split needs them
 }
 
 func newResolver(facts []*Facts) *resolver {
@@ -99,9 +102,11 @@ func newResolver(facts []*Facts) *resolver {
 	}
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		class, folded, _ := strings.Cut(k, ":")
+		skel := Skeleton(folded)
 		r.byKey[k] = len(r.ms)
 		r.ms = append(r.ms, &member{
-			key: k, class: class, folded: folded, skeleton: Skeleton(folded), words: strings.Fields(folded),
+			key: k, class: class, folded: folded, skeleton: skel, words: strings.Fields(folded),
+			skel:  strings.Fields(skel),
 			names: map[string]int{}, types: map[extract.EntityType]int{}, aliases: map[string]string{},
 			roles: map[string]bool{}, docs: map[string]bool{}, parent: len(r.ms),
 		})
@@ -124,6 +129,10 @@ func newResolver(facts []*Facts) *resolver {
 			}
 			m.last = max(m.last, e.LastSeen)
 		}
+	}
+	r.mass = make([]int, len(r.ms))
+	for i, m := range r.ms {
+		r.mass[i] = m.mentions
 	}
 	return r
 }
@@ -153,10 +162,14 @@ func addRuled(m map[string]string, name, rule string) {
 }
 
 func (r *resolver) find(i int) int {
-	for r.ms[i].parent != i {
-		i = r.ms[i].parent
+	root := i
+	for r.ms[root].parent != root {
+		root = r.ms[root].parent
 	}
-	return i
+	for r.ms[i].parent != root { // path compression; roots do not change
+		i, r.ms[i].parent = r.ms[i].parent, root
+	}
+	return root
 }
 
 // members returns the members of each group, by root, in key order.
@@ -187,6 +200,13 @@ func (r *resolver) union(a, b int, rule string, force bool) bool {
 		ra, rb = rb, ra
 	}
 	r.ms[rb].parent = ra
+	r.mass[ra] += r.mass[rb]
+	if r.names != nil {
+		for n := range r.names[rb] {
+			r.names[ra][n] = true
+		}
+		delete(r.names, rb)
+	}
 	for _, m := range []map[int]int{r.prefer} {
 		if v, ok := m[rb]; ok {
 			if _, has := m[ra]; !has {
@@ -217,20 +237,19 @@ func (r *resolver) forbidden(ra, rb int) bool {
 	if len(r.cannot) == 0 {
 		return false
 	}
-	var na, nb []string
-	for i := range r.ms {
-		switch r.find(i) {
-		case ra:
-			na = append(na, r.ms[i].folded)
-		case rb:
-			nb = append(nb, r.ms[i].folded)
+	if r.names == nil { // folded member names of each group, kept up by union
+		r.names = map[int]map[string]bool{}
+		for i, m := range r.ms {
+			root := r.find(i)
+			if r.names[root] == nil {
+				r.names[root] = map[string]bool{}
+			}
+			r.names[root][m.folded] = true
 		}
 	}
-	for _, x := range na {
-		for _, y := range nb {
-			if r.cannot[[2]string{x, y}] || r.cannot[[2]string{y, x}] {
-				return true
-			}
+	for p := range r.cannot {
+		if (r.names[ra][p[0]] && r.names[rb][p[1]]) || (r.names[ra][p[1]] && r.names[rb][p[0]]) {
+			return true
 		}
 	}
 	return false
@@ -277,17 +296,8 @@ func (r *resolver) autoMerge() {
 	r.mergeNameParts()
 }
 
-// weight is the number of mentions of the member's whole group so far,
-// then its class, for choosing a majority.
-func (r *resolver) weight(i int) int {
-	root, n := r.find(i), 0
-	for j := range r.ms {
-		if r.find(j) == root {
-			n += r.ms[j].mentions
-		}
-	}
-	return n
-}
+// weight is the number of mentions of the member's whole group so far.
+func (r *resolver) weight(i int) int { return r.mass[r.find(i)] }
 
 func (r *resolver) mergeByAlias() {
 	owners := map[string]map[int]bool{} // folded acronym -> roots defining it
@@ -317,10 +327,15 @@ func (r *resolver) mergeByAlias() {
 }
 
 func (r *resolver) mergeNameParts() {
-	var people []int // multi-word person members
+	// Multi-word person members, indexed by the first and last word of
+	// their skeleton: a part shares one of them with its full name.
+	byEnd := map[string][]int{}
 	for i, m := range r.ms {
-		if m.class == "PERSON" && len(m.words) > 1 {
-			people = append(people, i)
+		if w := m.skel; m.class == "PERSON" && len(w) > 1 {
+			byEnd[w[0]] = append(byEnd[w[0]], i)
+			if w[len(w)-1] != w[0] {
+				byEnd[w[len(w)-1]] = append(byEnd[w[len(w)-1]], i)
+			}
 		}
 	}
 	// Longer names first, so that "Kim Jong" joins "Kim Jong Un" before
@@ -335,9 +350,19 @@ func (r *resolver) mergeNameParts() {
 		if m.class != "PERSON" && m.class != "ORG" {
 			continue // a place named like a person's surname is a place ("Jordan")
 		}
+		w := m.skel
+		if len(w) == 0 {
+			continue
+		}
+		people := byEnd[w[0]]
+		if last := w[len(w)-1]; last != w[0] {
+			people = append(slices.Clone(people), byEnd[last]...)
+			slices.Sort(people)
+			people = slices.Compact(people)
+		}
 		target, rule := -1, ""
 		for _, p := range people {
-			rl := extract.NamePart(m.skeleton, r.ms[p].skeleton)
+			rl := extract.NamePart(m.skel, r.ms[p].skel)
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue
 			}
@@ -522,6 +547,8 @@ func better(a, b *member, class string) bool {
 	return a.key < b.key
 }
 
+var skeletonReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w", "v", "y", "i")
+
 // Skeleton folds a normalised name (extract.Fold) to a key shared by its
 // common romanisation variants: y and a final j become i ("Sergey",
 // "Sergej" -> "sergei"; "Shoygu" -> "shoigu"), kh becomes h, ks x, w v,
@@ -531,7 +558,7 @@ func better(a, b *member, class string) bool {
 func Skeleton(folded string) string {
 	words := strings.Fields(folded)
 	for i, w := range words {
-		w = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w", "v", "y", "i").Replace(w)
+		w = skeletonReplacer.Replace(w)
 		if strings.HasSuffix(w, "j") && len(w) > 2 {
 			w = w[:len(w)-1] + "i"
 		}
