@@ -20,6 +20,7 @@ const (
 	RuleAliasElsewhere  = "alias elsewhere" // a name another document defined as an acronym or alias
 	RuleCuratedMerge    = "curated merge"   // kgx merge
 	RuleCuratedAlias    = "curated alias"   // kgx alias add, alias CSV
+	RuleRenamed         = "renamed"         // the name before kgx rename
 )
 
 // Resolve merges the facts of many documents into one graph with one node
@@ -478,6 +479,7 @@ func (r *resolver) entity(root int, is []int) Entity {
 			name = n
 		}
 	}
+	auto := name
 	if v, ok := r.rename[root]; ok {
 		name = v
 	}
@@ -495,6 +497,10 @@ func (r *resolver) entity(root int, is []int) Entity {
 			rule = RuleSameKey
 		}
 		for n := range m.names {
+			if extract.Fold(n) == extract.Fold(name) {
+				addRuled(aliases, n, extract.RuleSpelling) // "Kim Jong-un", "Tass"
+				continue
+			}
 			addRuled(aliases, n, rule)
 		}
 		for n, ru := range m.aliases {
@@ -514,6 +520,9 @@ func (r *resolver) entity(root int, is []int) Entity {
 	}
 	for n, ru := range r.extra[root] {
 		addRuled(aliases, n, ru)
+	}
+	if auto != name {
+		aliases[auto] = RuleRenamed
 	}
 	delete(aliases, name)
 	for _, n := range slices.Sorted(maps.Keys(aliases)) {

@@ -58,10 +58,10 @@ func TestResolveRules(t *testing.T) {
 			nil, []string{"Sergei Shoigu PERSON = Sergei Shoygu:transliteration, Sergey Shoigu:transliteration"}},
 		{"hyphen and space", []*Facts{
 			doc("a", ent(P, "Kim Jong Un", 2)), doc("b", ent(P, "Kim Jong-un", 1))},
-			nil, []string{"Kim Jong Un PERSON = Kim Jong-un:same key"}},
+			nil, []string{"Kim Jong Un PERSON = Kim Jong-un:spelling"}},
 		{"case", []*Facts{
 			doc("a", ent(O, "TASS", 2)), doc("b", ent(O, "Tass", 1))},
-			nil, []string{"TASS ORG = Tass:same key"}},
+			nil, []string{"TASS ORG = Tass:spelling"}},
 		{"same name, other type", []*Facts{
 			doc("a", ent(O, "TASS", 2)), doc("b", ent(G, "TASS", 1))},
 			nil, []string{"TASS ORG"}},
@@ -112,7 +112,7 @@ func TestResolveRules(t *testing.T) {
 		{"rename and ignore", []*Facts{
 			doc("a", ent(P, "Sergei Shoigu", 2), ent(G, "Furthermore", 1))},
 			[]Curation{{OpRename, "Sergei Shoigu", "Sergei K. Shoigu"}, {OpIgnore, "Furthermore", ""}},
-			[]string{"Sergei K. Shoigu PERSON = Sergei Shoigu:same key"}},
+			[]string{"Sergei K. Shoigu PERSON = Sergei Shoigu:renamed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, errs := Resolve(tc.facts, tc.cur)
