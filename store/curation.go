@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
@@ -16,12 +15,12 @@ import (
 //
 // They are never rewritten by ingest, so analysts' decisions survive
 // re-ingesting the documents; ResolvedGraph applies them on every load.
-const pCuration = 'U'
+const pCurationLog = 'U'
 
-func curationKey(seq uint64) []byte {
+func curationLogKey(seq uint64) []byte {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], seq)
-	return key(pCuration, b[:])
+	return key(pCurationLog, b[:])
 }
 
 // AddCuration validates and appends curation records, in order, in one
@@ -39,7 +38,11 @@ func (s *DB) AddCuration(cs ...graph.Curation) error {
 		}
 		for _, c := range cs {
 			seq++
-			if err := setJSON(txn, curationKey(seq), c); err != nil {
+			v, err := encode(c)
+			if err != nil {
+				return err
+			}
+			if err := txn.Set(curationLogKey(seq), v); err != nil {
 				return err
 			}
 		}
@@ -52,9 +55,9 @@ func (s *DB) AddCuration(cs ...graph.Curation) error {
 }
 
 func lastCuration(txn *badger.Txn) (uint64, error) {
-	it := txn.NewIterator(badger.IteratorOptions{Reverse: true, Prefix: []byte{pCuration}})
+	it := txn.NewIterator(badger.IteratorOptions{Reverse: true, Prefix: []byte{pCurationLog}})
 	defer it.Close()
-	it.Seek(key(pCuration, []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}))
+	it.Seek(key(pCurationLog, []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}))
 	if !it.Valid() {
 		return 0, nil
 	}
@@ -69,9 +72,9 @@ func lastCuration(txn *badger.Txn) (uint64, error) {
 func (s *DB) Curations() ([]graph.Curation, error) {
 	var out []graph.Curation
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, pCuration, func(b []byte) error {
+		return scan(txn, []byte{pCurationLog}, func(_, b []byte) error {
 			var c graph.Curation
-			if err := json.Unmarshal(b, &c); err != nil {
+			if err := decode(b, &c); err != nil {
 				return err
 			}
 			out = append(out, c)
@@ -90,17 +93,7 @@ func (s *DB) Curations() ([]graph.Curation, error) {
 // curation records that no longer apply (their names match nothing, or
 // several entities); the error is for storage failures.
 func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
-	var facts []*graph.Facts
-	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, pFacts, func(b []byte) error {
-			f := new(graph.Facts)
-			if err := json.Unmarshal(b, f); err != nil {
-				return err
-			}
-			facts = append(facts, f)
-			return nil
-		})
-	})
+	facts, err := s.allFacts()
 	if err != nil {
 		return nil, nil, fmt.Errorf("load facts from %s: %w", s.dir, err)
 	}
@@ -110,4 +103,68 @@ func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
 	}
 	g, problems := graph.Resolve(facts, cur)
 	return g, problems, nil
+}
+
+// allFacts rebuilds every complete document's facts from its stored
+// contributions (see keys.go), in document id order.
+func (s *DB) allFacts() ([]*graph.Facts, error) {
+	byDoc := map[string]*graph.Facts{}
+	var order []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		if err := scan(txn, []byte{pDoc}, func(_, v []byte) error {
+			d, err := DecodeDoc(v)
+			if err != nil {
+				return err
+			}
+			byDoc[d.ID] = &graph.Facts{Doc: d}
+			order = append(order, d.ID)
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, p := range []byte{pEntityDoc, pRelDoc, pCoDoc} {
+			if err := scan(txn, []byte{p}, func(k, v []byte) error {
+				c, err := parseContribution(k)
+				if err != nil {
+					return err
+				}
+				f := byDoc[c.doc]
+				if f == nil {
+					return nil // a document still being written or removed
+				}
+				switch p {
+				case pEntityDoc:
+					e, err := DecodeEntity(v)
+					if err != nil {
+						return err
+					}
+					f.Entities = append(f.Entities, e)
+				case pRelDoc:
+					r, err := DecodeRelation(v)
+					if err != nil {
+						return err
+					}
+					f.Relations = append(f.Relations, r)
+				default:
+					r, err := DecodeRelation(v)
+					if err != nil {
+						return err
+					}
+					f.CoMentions = append(f.CoMentions, r)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Facts, 0, len(order))
+	for _, id := range order {
+		out = append(out, byDoc[id])
+	}
+	return out, nil
 }

@@ -17,7 +17,7 @@ func facts(id string, names ...string) *graph.Facts {
 	return f
 }
 
-func entityNames(g *graph.Graph) []string {
+func graphNames(g *graph.Graph) []string {
 	var out []string
 	for _, e := range g.Entities() {
 		out = append(out, e.Name)
@@ -59,7 +59,7 @@ func TestCurationSurvivesReingest(t *testing.T) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("resolve: %v %v", err, problems)
 	}
-	if got := entityNames(g); !slices.Equal(got, []string{"Sergei K. Shoigu"}) {
+	if got := graphNames(g); !slices.Equal(got, []string{"Sergei K. Shoigu"}) {
 		t.Errorf("entities %q", got)
 	}
 	e := g.Entities()[0]

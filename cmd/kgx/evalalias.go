@@ -14,16 +14,6 @@ import (
 	"github.com/kgx-project/kgx/graph"
 )
 
-func newEvalCmd(g *globalOptions) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "eval",
-		Short: "Measure kgx on annotated corpora",
-		Args:  cobra.NoArgs,
-	}
-	cmd.AddCommand(newEvalAliasesCmd(g))
-	return cmd
-}
-
 type evalAliasesOptions struct {
 	Dir    string
 	Genres string
