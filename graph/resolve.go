@@ -36,8 +36,8 @@ const (
 //   - their names have the same Skeleton in the same type class
 //     (transliteration, hyphen, case: "Sergey Shoygu", "Kim Jong-un",
 //     "Tass");
-//   - one is the same name as the other tagged with another type, in
-//     fewer mentions ("TASS" as GPE and ORG);
+//   - one is the same name as the other tagged with another type, in at
+//     most half as many mentions ("TASS" as GPE once, ORG three times);
 //   - one's name is an acronym another document defined for exactly one
 //     group ("KCNA");
 //   - one's name is a part of exactly one person's full name in the whole
@@ -269,7 +269,10 @@ func (r *resolver) autoMerge() {
 		}
 		bySkel[k] = i
 	}
-	// Same skeleton, other class: the majority class takes the name.
+	// Same skeleton, other class: a class with at least twice the
+	// mentions takes the name (the minority is taken for a tagger's
+	// mistake); closer counts stay apart ("England" the country and the
+	// football team).
 	byName := map[string][]int{}
 	for i, m := range r.ms {
 		byName[m.skeleton] = append(byName[m.skeleton], i)
@@ -286,7 +289,7 @@ func (r *resolver) autoMerge() {
 			}
 		}
 		for _, i := range is {
-			if i != best {
+			if i != best && r.weight(best) >= 2*r.weight(i) {
 				r.union(best, i, RuleSameName, false)
 			}
 		}

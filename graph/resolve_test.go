@@ -301,7 +301,9 @@ func TestSeedEntities(t *testing.T) {
 			t.Errorf("%s and %s are merged", pair[0], pair[1])
 		}
 	}
-	for _, same := range [][]string{{"Sergei Shoigu", "Sergey Shoigu", "Shoigu"}, {"North Korea", "DPRK", "Democratic People’s Republic of Korea"}, {"Kim Jong Un", "Kim Jong-un"}, {"United States", "U.S.", "US"}, {"TASS", "Tass"}} {
+	for _, same := range [][]string{{"Sergei Shoigu", "Sergey Shoigu", "Shoigu"}, {"North Korea", "DPRK", "Democratic People’s Republic of Korea"}, {"Kim Jong Un", "Kim Jong-un"}, {"United States", "U.S.", "US"}} {
+		// (prose tags TASS as a place once and Tass as an organisation
+		// once: a tie, kept apart; seedmarked_test.go checks TASS/Tass.)
 		for _, n := range same[1:] {
 			// Only names the tagger found whole can be checked here;
 			// extract's tests cover the rules on hand-marked mentions.
