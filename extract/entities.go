@@ -310,6 +310,11 @@ func linkNameParts(infos []mentionInfo) {
 	}
 }
 
+// ShortName says whether the words of part (names folded with Fold) are
+// a short form of the organisation or event name full: RuleShortName
+// for its first or last words ("Harvard", "Scientology"), else "".
+func ShortName(part, full []string) string { return shortName(part, full) }
+
 // shortName says whether words are a short form of an organisation's or
 // event's longer name in the same document: its first or last words
 // ("Harvard" for "Harvard University", "Scientology" for "Church of

@@ -333,14 +333,24 @@ func (r *resolver) mergeByAlias() {
 func (r *resolver) mergeNameParts() {
 	// Multi-word person members, indexed by the first and last word of
 	// their skeleton: a part shares one of them with its full name.
-	byEnd := map[string][]int{}
+	// Organisations and events likewise, for their short names.
+	byEnd := map[string][]int{} // class + " " + word -> members
 	for i, m := range r.ms {
-		if w := m.skel; m.class == "PERSON" && len(w) > 1 {
-			byEnd[w[0]] = append(byEnd[w[0]], i)
+		if w := m.skel; len(w) > 1 && (m.class == "PERSON" || m.class == "ORG" || m.class == "EVENT") {
+			byEnd[m.class+" "+w[0]] = append(byEnd[m.class+" "+w[0]], i)
 			if w[len(w)-1] != w[0] {
-				byEnd[w[len(w)-1]] = append(byEnd[w[len(w)-1]], i)
+				byEnd[m.class+" "+w[len(w)-1]] = append(byEnd[m.class+" "+w[len(w)-1]], i)
 			}
 		}
+	}
+	candidates := func(class string, w []string) []int {
+		c := byEnd[class+" "+w[0]]
+		if last := w[len(w)-1]; last != w[0] {
+			c = append(slices.Clone(c), byEnd[class+" "+last]...)
+			slices.Sort(c)
+			c = slices.Compact(c)
+		}
+		return c
 	}
 	// Longer names first, so that "Kim Jong" joins "Kim Jong Un" before
 	// "Kim" looks for its one full name.
@@ -351,22 +361,28 @@ func (r *resolver) mergeNameParts() {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(r.ms[b].words), len(r.ms[a].words)) })
 	for _, i := range order {
 		m := r.ms[i]
-		if m.class != "PERSON" && m.class != "ORG" {
+		if m.class != "PERSON" && m.class != "ORG" && m.class != "EVENT" {
 			continue // a place named like a person's surname is a place ("Jordan")
 		}
 		w := m.skel
 		if len(w) == 0 {
 			continue
 		}
-		people := byEnd[w[0]]
-		if last := w[len(w)-1]; last != w[0] {
-			people = append(slices.Clone(people), byEnd[last]...)
-			slices.Sort(people)
-			people = slices.Compact(people)
+		var cands []int
+		if m.class != "EVENT" {
+			cands = candidates("PERSON", w)
+		}
+		if m.class != "PERSON" {
+			cands = append(cands, candidates(m.class, w)...)
 		}
 		target, rule := -1, ""
-		for _, p := range people {
-			rl := extract.NamePart(m.skel, r.ms[p].skel)
+		for _, p := range cands {
+			var rl string
+			if r.ms[p].class == "PERSON" {
+				rl = extract.NamePart(m.skel, r.ms[p].skel)
+			} else {
+				rl = extract.ShortName(m.skel, r.ms[p].skel)
+			}
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue
 			}

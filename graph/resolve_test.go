@@ -87,6 +87,12 @@ func TestResolveRules(t *testing.T) {
 		{"partial full name joins the longer", []*Facts{
 			doc("a", ent(P, "Kim Jong Un", 2)), doc("b", ent(P, "Kim Jong", 1)), doc("c", ent(P, "Kim", 1))},
 			nil, []string{"Kim Jong Un PERSON = Kim:surname, Kim Jong:partial name"}},
+		{"organisation short name across documents", []*Facts{
+			doc("a", ent(O, "Church of Scientology", 2)), doc("b", ent(O, "Scientology", 3))},
+			nil, []string{"Church of Scientology ORG = Scientology:short name"}},
+		{"ambiguous organisation short name across documents", []*Facts{
+			doc("a", ent(O, "Civic Party", 2)), doc("b", ent(O, "Democratic Party", 1)), doc("c", ent(O, "Party", 1))},
+			nil, []string{"Civic Party ORG", "Democratic Party ORG", "Party ORG"}},
 		{"acronym defined elsewhere", []*Facts{
 			doc("a", ent(O, "Korean Central News Agency", 2, al("KCNA", extract.RuleAcronym))), doc("b", ent(G, "KCNA", 1))},
 			nil, []string{"Korean Central News Agency ORG = KCNA:acronym"}},
