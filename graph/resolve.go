@@ -331,24 +331,39 @@ func (r *resolver) mergeByAlias() {
 }
 
 func (r *resolver) mergeNameParts() {
-	// Multi-word person members, indexed by the first and last word of
-	// their skeleton: a part shares one of them with its full name.
-	// Organisations and events likewise, for their short names.
-	byEnd := map[string][]int{} // class + " " + word -> members
+	// Multi-word person, organisation and event members, indexed by what
+	// a part of their name can be: each proper prefix and suffix, and the
+	// first and last word together (a name without its middle names).
+	parts := map[string][]int{} // class + ":" + part -> members
 	for i, m := range r.ms {
-		if w := m.skel; len(w) > 1 && (m.class == "PERSON" || m.class == "ORG" || m.class == "EVENT") {
-			byEnd[m.class+" "+w[0]] = append(byEnd[m.class+" "+w[0]], i)
-			if w[len(w)-1] != w[0] {
-				byEnd[m.class+" "+w[len(w)-1]] = append(byEnd[m.class+" "+w[len(w)-1]], i)
+		w := m.skel
+		if len(w) < 2 || (m.class != "PERSON" && m.class != "ORG" && m.class != "EVENT") {
+			continue
+		}
+		seen := map[string]bool{}
+		add := func(part []string) {
+			k := m.class + ":" + strings.Join(part, " ")
+			if !seen[k] {
+				seen[k] = true
+				parts[k] = append(parts[k], i)
 			}
+		}
+		for n := 1; n < len(w); n++ {
+			add(w[:n])
+			add(w[len(w)-n:])
+		}
+		if m.class == "PERSON" && len(w) > 2 {
+			add([]string{w[0], w[len(w)-1]})
 		}
 	}
 	candidates := func(class string, w []string) []int {
-		c := byEnd[class+" "+w[0]]
-		if last := w[len(w)-1]; last != w[0] {
-			c = append(slices.Clone(c), byEnd[class+" "+last]...)
-			slices.Sort(c)
-			c = slices.Compact(c)
+		c := parts[class+":"+strings.Join(w, " ")]
+		if class == "PERSON" && len(w) > 1 {
+			if mid := parts[class+":"+w[0]+" "+w[len(w)-1]]; len(mid) > 0 && len(w) > 2 {
+				c = append(slices.Clone(c), mid...)
+				slices.Sort(c)
+				c = slices.Compact(c)
+			}
 		}
 		return c
 	}
