@@ -1,0 +1,347 @@
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+	"gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/path"
+)
+
+// Analytics over the typed relations. Scores come back as maps keyed by
+// entity id; callers sort them (SortScores) before showing them, so map
+// order never shows. Everything random takes an explicit seed.
+
+// Damping is the PageRank damping factor.
+const Damping = 0.85
+
+// ExactBetweennessLimit is the largest graph (in nodes) whose betweenness
+// is computed exactly; larger graphs are sampled (BetweennessSamples
+// sources).
+const (
+	ExactBetweennessLimit = 4000
+	BetweennessSamples    = 500
+)
+
+// PageRank returns the PageRank of every node of g (damping 0.85). If g is
+// weighted, as *Graph is (weight = relation count), the walk follows edges
+// in proportion to their weight.
+func PageRank(g gonum.Directed) map[int64]float64 {
+	return network.PageRankSparse(g, Damping, 1e-8)
+}
+
+// Degree returns the number of distinct neighbours (by a relation in
+// either direction) of every node of g.
+func Degree(g gonum.Directed) map[int64]float64 {
+	out := map[int64]float64{}
+	nodes := g.Nodes()
+	for nodes.Next() {
+		id := nodes.Node().ID()
+		seen := map[int64]bool{}
+		for _, it := range []gonum.Nodes{g.From(id), g.To(id)} {
+			for it.Next() {
+				if v := it.Node().ID(); v != id {
+					seen[v] = true
+				}
+			}
+		}
+		out[id] = float64(len(seen))
+	}
+	return out
+}
+
+// Betweenness returns the betweenness centrality of every node of g, with
+// edges taken as undirected and unweighted (Brandes' algorithm; each
+// ordered pair counted, as gonum's network.Betweenness does). With samples > 0 and fewer than the
+// number of nodes, it runs from that many sources drawn with the seed and
+// scales the result by n/samples, an unbiased estimate (Brandes and
+// Pich 2007).
+func Betweenness(g gonum.Graph, samples int, seed uint64) map[int64]float64 {
+	ids := idsOf(g.Nodes())
+	n := len(ids)
+	index := make(map[int64]int32, n)
+	for i, id := range ids {
+		index[id] = int32(i)
+	}
+	adj := make([][]int32, n)
+	for i, id := range ids {
+		it := g.From(id)
+		for it.Next() {
+			if j, ok := index[it.Node().ID()]; ok && int(j) != i {
+				adj[i] = append(adj[i], j)
+			}
+		}
+	}
+	// Undirected: add the reverse of every edge, then deduplicate.
+	if _, directed := g.(gonum.Directed); directed {
+		for i := range adj {
+			for _, j := range adj[i] {
+				if int(j) > i || !slices.Contains(adj[j], int32(i)) {
+					adj[j] = append(adj[j], int32(i))
+				}
+			}
+		}
+	}
+	for i := range adj {
+		slices.Sort(adj[i])
+		adj[i] = slices.Compact(adj[i])
+	}
+
+	sources := make([]int, n)
+	for i := range sources {
+		sources[i] = i
+	}
+	scale := 1.0
+	if samples > 0 && samples < n {
+		r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+		r.Shuffle(n, func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
+		sources = sources[:samples]
+		scale *= float64(n) / float64(samples)
+	}
+
+	cb := make([]float64, n)
+	sigma := make([]float64, n)
+	dist := make([]int32, n)
+	delta := make([]float64, n)
+	stack := make([]int32, 0, n)
+	queue := make([]int32, 0, n)
+	for _, s := range sources {
+		for i := range n {
+			sigma[i], dist[i], delta[i] = 0, -1, 0
+		}
+		sigma[s], dist[s] = 1, 0
+		stack, queue = stack[:0], append(queue[:0], int32(s))
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			stack = append(stack, v)
+			for _, w := range adj[v] {
+				if dist[w] < 0 {
+					dist[w] = dist[v] + 1
+					queue = append(queue, w)
+				}
+				if dist[w] == dist[v]+1 {
+					sigma[w] += sigma[v]
+				}
+			}
+		}
+		for i := len(stack) - 1; i >= 0; i-- {
+			w := stack[i]
+			for _, v := range adj[w] {
+				if dist[v] == dist[w]-1 {
+					delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+				}
+			}
+			if int(w) != s {
+				cb[w] += delta[w]
+			}
+		}
+	}
+	out := make(map[int64]float64, n)
+	for i, id := range ids {
+		out[id] = cb[i] * scale
+	}
+	return out
+}
+
+// Communities partitions g with the Louvain method (gonum's
+// community.Modularize) at the given resolution (1 is standard modularity;
+// higher gives smaller communities), treating edges as undirected and
+// weighted by relation count. The seed makes it deterministic. Each
+// community's ids are sorted; communities come largest first, then by
+// smallest id.
+func Communities(g *Graph, resolution float64, seed uint64) [][]int64 {
+	if len(g.entities) == 0 {
+		return nil
+	}
+	r := community.Modularize(g.Undirected(), resolution, rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var out [][]int64
+	for _, c := range r.Communities() {
+		ids := make([]int64, len(c))
+		for i, n := range c {
+			ids[i] = n.ID()
+		}
+		slices.Sort(ids)
+		out = append(out, ids)
+	}
+	slices.SortFunc(out, func(a, b []int64) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a[0], b[0])) })
+	return out
+}
+
+// ShortestPaths returns up to k loopless paths from one entity to another,
+// shortest (fewest hops) first, with edges taken as undirected: Yen's
+// algorithm (gonum path.YenKShortestPaths) over g. A path is the list of
+// entity ids from from to to. Nil means no path.
+func ShortestPaths(g gonum.Graph, from, to int64, k int) [][]int64 {
+	if g.Node(from) == nil || g.Node(to) == nil || k < 1 {
+		return nil
+	}
+	if _, ok := g.(gonum.Directed); ok {
+		g = gonum.Undirect{G: g.(gonum.Directed)}
+	}
+	ps := path.YenKShortestPaths(unweighted{g}, k, math.Inf(1), Node(from), Node(to))
+	out := make([][]int64, 0, len(ps))
+	for _, p := range ps {
+		ids := make([]int64, len(p))
+		for i, n := range p {
+			ids[i] = n.ID()
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+// unweighted hides a graph's weights, so paths count hops.
+type unweighted struct{ gonum.Graph }
+
+// Neighbours returns the ids adjacent to id by a typed relation in either
+// direction, for searches that walk a graph without holding all of it.
+type Neighbours func(id int64) ([]int64, error)
+
+// ErrTooFar is returned by ShortestPath when the search gives up.
+var ErrTooFar = errors.New("no path within the search limit")
+
+// ShortestPath finds one path with the fewest hops between from and to by
+// a bidirectional breadth-first search that calls next only for the nodes
+// it expands, always expanding the smaller frontier. Among equally short
+// paths it returns the first found with neighbours in the order next
+// gives them. It returns nil if there is none, and ErrTooFar after
+// expanding maxExpand nodes (0: no limit).
+func ShortestPath(from, to int64, next Neighbours, maxExpand int) ([]int64, error) {
+	if from == to {
+		return []int64{from}, nil
+	}
+	parent := [2]map[int64]int64{{from: from}, {to: to}}
+	frontier := [2][]int64{{from}, {to}}
+	expanded := 0
+	for len(frontier[0]) > 0 && len(frontier[1]) > 0 {
+		side := 0
+		if len(frontier[1]) < len(frontier[0]) {
+			side = 1
+		}
+		var nextFrontier []int64
+		meet, found := int64(0), false
+		for _, u := range frontier[side] {
+			if maxExpand > 0 && expanded >= maxExpand {
+				return nil, ErrTooFar
+			}
+			expanded++
+			vs, err := next(u)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				if _, seen := parent[side][v]; seen {
+					continue
+				}
+				parent[side][v] = u
+				if _, ok := parent[1-side][v]; ok {
+					meet, found = v, true
+					break
+				}
+				nextFrontier = append(nextFrontier, v)
+			}
+			if found {
+				break
+			}
+		}
+		if found {
+			var p []int64
+			for v := meet; ; v = parent[0][v] {
+				p = append(p, v)
+				if v == from {
+					break
+				}
+			}
+			slices.Reverse(p)
+			for v := meet; v != to; {
+				v = parent[1][v]
+				p = append(p, v)
+			}
+			return p, nil
+		}
+		frontier[side] = nextFrontier
+	}
+	return nil, nil
+}
+
+// Score is one node's score.
+type Score struct {
+	ID    int64
+	Score float64
+}
+
+// SortScores returns the scores highest first, ties by id.
+func SortScores(m map[int64]float64) []Score {
+	out := make([]Score, 0, len(m))
+	for id, s := range m {
+		out = append(out, Score{id, s})
+	}
+	slices.SortFunc(out, func(a, b Score) int { return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+func idsOf(it gonum.Nodes) []int64 {
+	var ids []int64
+	for it.Next() {
+		ids = append(ids, it.Node().ID())
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Undirected returns g seen as an undirected weighted graph: u and v are
+// adjacent if a typed relation links them either way, and the weight is
+// the total count both ways. Neighbours come in id order.
+func (g *Graph) Undirected() gonum.WeightedUndirected { return undirectedView{g} }
+
+type undirectedView struct{ g *Graph }
+
+func (u undirectedView) Node(id int64) gonum.Node { return u.g.Node(id) }
+func (u undirectedView) Nodes() gonum.Nodes       { return u.g.Nodes() }
+
+func (u undirectedView) From(id int64) gonum.Nodes {
+	if _, ok := u.g.entities[id]; !ok {
+		return gonum.Empty
+	}
+	ids := idsOf(u.g.adjacent(u.g.out[id]))
+	for _, v := range idsOf(u.g.adjacent(u.g.in[id])) {
+		if _, ok := u.g.out[id][v]; !ok {
+			ids = append(ids, v)
+		}
+	}
+	ids = slices.DeleteFunc(ids, func(v int64) bool { return v == id })
+	slices.Sort(ids)
+	return nodesOf(ids)
+}
+
+func (u undirectedView) HasEdgeBetween(x, y int64) bool { return x != y && u.g.HasEdgeBetween(x, y) }
+func (u undirectedView) Edge(x, y int64) gonum.Edge     { return u.WeightedEdgeBetween(x, y) }
+func (u undirectedView) EdgeBetween(x, y int64) gonum.Edge {
+	return u.WeightedEdgeBetween(x, y)
+}
+func (u undirectedView) WeightedEdge(x, y int64) gonum.WeightedEdge {
+	return u.WeightedEdgeBetween(x, y)
+}
+
+func (u undirectedView) WeightedEdgeBetween(x, y int64) gonum.WeightedEdge {
+	w, ok := u.Weight(x, y)
+	if !ok || x == y {
+		return nil
+	}
+	return Edge{Node(x), Node(y), w}
+}
+
+func (u undirectedView) Weight(x, y int64) (float64, bool) {
+	if x == y {
+		return 0, true
+	}
+	a, okA := u.g.Weight(x, y)
+	b, okB := u.g.Weight(y, x)
+	return a + b, okA || okB
+}
