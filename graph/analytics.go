@@ -28,11 +28,24 @@ const (
 	BetweennessSamples    = 500
 )
 
-// PageRank returns the PageRank of every node of g (damping 0.85). If g is
-// weighted, as *Graph is (weight = relation count), the walk follows edges
-// in proportion to their weight.
-func PageRank(g gonum.Directed) map[int64]float64 {
-	return network.PageRankSparse(g, Damping, 1e-8)
+// PageRank returns the PageRank of every entity (damping 0.85), with the
+// walk following each typed relation both ways in proportion to its
+// count. Direction is left out because it is grammar, not endorsement:
+// "Shoigu met Kim" and "Kim met Shoigu" say the same, and a directed walk
+// would rank the objects of sentences above their subjects.
+func PageRank(g *Graph) map[int64]float64 {
+	return network.PageRankSparse(bothWays{undirectedView{g}}, Damping, 1e-8)
+}
+
+// bothWays is an undirected view seen as a directed graph with every edge
+// in both directions, for algorithms that take only directed graphs.
+type bothWays struct{ undirectedView }
+
+func (b bothWays) To(id int64) gonum.Nodes       { return b.From(id) }
+func (b bothWays) HasEdgeFromTo(u, v int64) bool { return b.HasEdgeBetween(u, v) }
+func (b bothWays) Edge(u, v int64) gonum.Edge    { return b.WeightedEdgeBetween(u, v) }
+func (b bothWays) WeightedEdge(u, v int64) gonum.WeightedEdge {
+	return b.WeightedEdgeBetween(u, v)
 }
 
 // Degree returns the number of distinct neighbours (by a relation in
@@ -344,4 +357,74 @@ func (u undirectedView) Weight(x, y int64) (float64, bool) {
 	a, okA := u.g.Weight(x, y)
 	b, okB := u.g.Weight(y, x)
 	return a + b, okA || okB
+}
+
+// KShortestPaths is ShortestPaths over a graph known only by next, which
+// is called (once per node) for the nodes the search reaches: Yen's
+// algorithm over a lazily read, undirected, unweighted graph.
+func KShortestPaths(from, to int64, k int, next Neighbours) ([][]int64, error) {
+	lg := &lazyGraph{next: next, adj: map[int64][]int64{}}
+	if _, err := lg.neighbours(from); err != nil {
+		return nil, err
+	}
+	if _, err := lg.neighbours(to); err != nil {
+		return nil, err
+	}
+	paths := ShortestPaths(lg, from, to, k)
+	return paths, lg.err
+}
+
+// lazyGraph is an undirected gonum graph whose adjacency is read on first
+// use. Nodes lists only the nodes seen so far, which is all Yen's
+// algorithm and Dijkstra with a target need. The first error from next
+// is kept in err and the node is then treated as having no neighbours.
+type lazyGraph struct {
+	next Neighbours
+	adj  map[int64][]int64
+	err  error
+}
+
+func (g *lazyGraph) neighbours(id int64) ([]int64, error) {
+	if vs, ok := g.adj[id]; ok {
+		return vs, nil
+	}
+	vs, err := g.next(id)
+	if err != nil {
+		if g.err == nil {
+			g.err = err
+		}
+		return nil, err
+	}
+	vs = slices.DeleteFunc(slices.Clone(vs), func(v int64) bool { return v == id })
+	g.adj[id] = vs
+	return vs, nil
+}
+
+func (g *lazyGraph) Node(id int64) gonum.Node { return Node(id) }
+
+func (g *lazyGraph) Nodes() gonum.Nodes {
+	ids := make([]int64, 0, len(g.adj))
+	for id := range g.adj {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return nodesOf(ids)
+}
+
+func (g *lazyGraph) From(id int64) gonum.Nodes {
+	vs, _ := g.neighbours(id)
+	return nodesOf(vs)
+}
+
+func (g *lazyGraph) HasEdgeBetween(x, y int64) bool {
+	vs, _ := g.neighbours(x)
+	return slices.Contains(vs, y)
+}
+
+func (g *lazyGraph) Edge(x, y int64) gonum.Edge { return g.EdgeBetween(x, y) }
+func (g *lazyGraph) EdgeBetween(x, y int64) gonum.Edge {
+	if !g.HasEdgeBetween(x, y) {
+		return nil
+	}
+	return Edge{Node(x), Node(y), 1}
 }

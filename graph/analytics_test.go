@@ -179,3 +179,26 @@ func TestShortestPathBFS(t *testing.T) {
 		t.Errorf("limit: got %v, want ErrTooFar", err)
 	}
 }
+
+func TestKShortestPathsLazy(t *testing.T) {
+	for seed := range uint64(5) {
+		g := randomGraph(seed, 30, 45)
+		u := g.Undirected()
+		calls := 0
+		next := func(id int64) ([]int64, error) { calls++; return idsOf(u.From(id)), nil }
+		for _, k := range []int{1, 3} {
+			want := ShortestPaths(u, 1, 30, k)
+			got, err := KShortestPaths(1, 30, k, next)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("seed %d k %d: lazy %v, want %v", seed, k, got, want)
+			}
+		}
+	}
+	boom := fmt.Errorf("boom")
+	if _, err := KShortestPaths(1, 2, 2, func(int64) ([]int64, error) { return nil, boom }); err != boom {
+		t.Errorf("got %v, want the error from next", err)
+	}
+}

@@ -144,6 +144,9 @@ func putFacts(txn *badger.Txn, f *graph.Facts) error {
 			}
 		}
 	}
+	if err := indexSearch(txn.Set, f); err != nil {
+		return err
+	}
 	for _, r := range f.Relations {
 		if err := mergeRelation(txn, relationKey(r.Source, r.Target, r.Label), r); err != nil {
 			return err

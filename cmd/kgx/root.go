@@ -54,6 +54,12 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRelationsCmd(g),
 		newDocsCmd(g),
 		newShowCmd(g),
+		newNeighborsCmd(g),
+		newPathCmd(g),
+		newRankCmd(g),
+		newCommunitiesCmd(g),
+		newTimelineCmd(g),
+		newSearchCmd(g),
 	)
 	return root
 }
