@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -201,4 +202,31 @@ func TestKShortestPathsLazy(t *testing.T) {
 	if _, err := KShortestPaths(1, 2, 2, func(int64) ([]int64, error) { return nil, boom }); err != boom {
 		t.Errorf("got %v, want the error from next", err)
 	}
+}
+
+func TestPageRankMatchesGonum(t *testing.T) {
+	for _, seed := range []uint64{1, 2} {
+		g := randomGraph(seed, 50, 120)
+		want := network.PageRankSparse(bothWays{undirectedView{g}}, Damping, 1e-12)
+		got := PageRank(g)
+		for id, w := range want {
+			if math.Abs(got[id]-w) > 1e-6 {
+				t.Errorf("seed %d node %d: got %v, gonum %v", seed, id, got[id], w)
+			}
+		}
+		if again := PageRank(g); fmt.Sprint(SortScores(again)) != fmt.Sprint(SortScores(got)) {
+			t.Errorf("seed %d: PageRank differs between runs", seed)
+		}
+	}
+}
+
+// bothWays is an undirected view seen as a directed graph with every edge
+// in both directions, for comparing with gonum's directed PageRank.
+type bothWays struct{ undirectedView }
+
+func (b bothWays) To(id int64) gonum.Nodes       { return b.From(id) }
+func (b bothWays) HasEdgeFromTo(u, v int64) bool { return b.HasEdgeBetween(u, v) }
+func (b bothWays) Edge(u, v int64) gonum.Edge    { return b.WeightedEdgeBetween(u, v) }
+func (b bothWays) WeightedEdge(u, v int64) gonum.WeightedEdge {
+	return b.WeightedEdgeBetween(u, v)
 }
