@@ -234,6 +234,15 @@ func linkNameParts(infos []mentionInfo) {
 	}
 }
 
+// NamePart says how the words of part form a proper part of the full
+// name full (both folded with Fold): RuleSurname for the last word alone
+// or for the first word when it is a Korean or Chinese family name
+// ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
+// RulePartial for a longer prefix or suffix, and "" if part is no part.
+func NamePart(part, full string) string {
+	return partRule(strings.Fields(part), strings.Fields(full))
+}
+
 // partRule says how words form a proper part of a full name: the last
 // word alone (a surname), the first word alone (a given name, or a Korean
 // or Chinese surname), or a longer prefix or suffix; "" if they do not.

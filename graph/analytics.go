@@ -487,3 +487,31 @@ func (g *lazyGraph) EdgeBetween(x, y int64) gonum.Edge {
 	}
 	return Edge{Node(x), Node(y), 1}
 }
+
+// Metrics holds per-entity centrality and community membership, computed
+// over the typed relations (co-mentions excluded), for exports.
+type Metrics struct {
+	// PageRank is PageRank (see PageRank) rounded to 9 decimals; the
+	// values sum to 1.
+	PageRank map[int64]float64
+	// Community numbers the Louvain communities (see Communities, at
+	// resolution 1) 0, 1, ... from the largest; ties break on the
+	// smallest entity id.
+	Community map[int64]int
+}
+
+// Analyze computes PageRank and Louvain communities for g, the same
+// figures as kgx rank and kgx communities. Louvain is randomised; seed
+// fixes the result.
+func Analyze(g *Graph, seed uint64) *Metrics {
+	m := &Metrics{PageRank: map[int64]float64{}, Community: map[int64]int{}}
+	for id, r := range PageRank(g) {
+		m.PageRank[id] = math.Round(r*1e9) / 1e9
+	}
+	for i, c := range Communities(g, 1, seed) {
+		for _, id := range c {
+			m.Community[id] = i
+		}
+	}
+	return m
+}

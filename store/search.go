@@ -1,22 +1,20 @@
 package store
 
-// The search index: which entities and which evidence sentences contain a
-// word. Words are extract.Fold'ed (lower case, no diacritics), with a
-// final possessive "'s" dropped. Keys:
+// The search index, part of the resolved view (query.go): which entities
+// and which evidence sentences contain a word. Words are extract.Fold'ed
+// (lower case, no diacritics), with a final possessive "'s" dropped and
+// stop words left out (SearchWords). Keys:
 //
-//	'S' word 0x00 'e' id (8 bytes BE)                 -> nothing (a name or alias of the entity has the word)
-//	'S' word 0x00 's' doc 0x00 start (4 bytes BE)      -> nothing (the sentence has the word)
-//	'T' doc 0x00 start (4 bytes BE)                   -> Sentence (JSON, codec as the other values)
+//	'G' 'W' word 0x00 id                     -> nothing (a name or alias of the entity has the word)
+//	'G' 'S' word 0x00 doc 0x00 start (4 BE)  -> nothing (the evidence sentence has the word)
+//	'G' 'T' doc 0x00 start (4 BE)            -> Sentence
 //
-// indexSearch writes a document's part of it when the document is stored.
-// Postings are not deleted with a document or a merged-away entity;
-// Search checks that what a posting names still exists.
+// Reindex writes it with the rest of the view, from the evidence of the
+// typed relations and co-mentions of the resolved graph.
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -29,8 +27,8 @@ import (
 )
 
 const (
-	pSearch   = 'S'
-	pSentence = 'T'
+	rSearch   = 'S'
+	rSentence = 'T'
 )
 
 // Sentence is an evidence sentence found by Search.
@@ -73,9 +71,7 @@ func SearchWords(text string) []string {
 	return out
 }
 
-func searchKey(word string, kind byte, rest ...[]byte) []byte {
-	return key(pSearch, append([]byte{}, append([]byte(word), 0, kind)...), bytes.Join(rest, nil))
-}
+func searchKey(word string, ref []byte) []byte { return rkey(rSearch, []byte(word), zero, ref) }
 
 func sentenceRef(doc string, start int) []byte {
 	var b [4]byte
@@ -83,38 +79,31 @@ func sentenceRef(doc string, start int) []byte {
 	return append(append([]byte(doc), 0), b[:]...)
 }
 
-// indexSearch adds one document's names and evidence sentences to the
-// search index, writing with set (a transaction's or batch's Set).
-func indexSearch(set func(k, v []byte) error, f *graph.Facts) error {
-	for _, e := range f.Entities {
-		names := []string{e.Name}
-		for _, a := range e.Aliases {
-			names = append(names, a.Name)
-		}
-		for _, w := range SearchWords(strings.Join(names, " ")) {
-			if err := set(searchKey(w, 'e', id8(e.ID)), nil); err != nil {
-				return err
-			}
-		}
+// indexSentences writes the search index of the evidence sentences of
+// rels, each sentence once.
+func indexSentences(set func(k, v []byte) error, rels ...[]*graph.Relation) error {
+	type ref struct {
+		doc   string
+		start int
 	}
-	seen := map[int]bool{}
-	for _, rs := range [][]graph.Relation{f.Relations, f.CoMentions} {
+	seen := map[ref]bool{}
+	for _, rs := range rels {
 		for _, r := range rs {
 			for _, ev := range r.Evidence {
-				if ev.Doc != f.Doc.ID || seen[ev.Start] {
+				if seen[ref{ev.Doc, ev.Start}] {
 					continue
 				}
-				seen[ev.Start] = true
-				ref := sentenceRef(ev.Doc, ev.Start)
-				v, err := json.Marshal(Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
+				seen[ref{ev.Doc, ev.Start}] = true
+				sr := sentenceRef(ev.Doc, ev.Start)
+				v, err := encode(Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
 				if err != nil {
 					return err
 				}
-				if err := set(key(pSentence, ref), v); err != nil {
+				if err := set(rkey(rSentence, sr), v); err != nil {
 					return err
 				}
 				for _, w := range SearchWords(ev.Sentence) {
-					if err := set(searchKey(w, 's', ref), nil); err != nil {
+					if err := set(searchKey(w, sr), nil); err != nil {
 						return err
 					}
 				}
@@ -124,35 +113,35 @@ func indexSearch(set func(k, v []byte) error, f *graph.Facts) error {
 	return nil
 }
 
-// Search finds the entities and evidence sentences that contain every
-// word of text (see SearchWords): all such entities, and at most limit
-// sentences (0: no limit).
-// It reads the postings of each word and the sentences it returns.
-func (s *DB) Search(text string, limit int) (SearchResult, error) {
+// Search finds the entities whose name or an alias has every word of
+// text (see SearchWords), in id order, and at most limit (0: no limit)
+// evidence sentences with every word, in document and position order.
+func (v *View) Search(text string, limit int) (SearchResult, error) {
 	var res SearchResult
 	words := SearchWords(text)
 	if len(words) == 0 {
 		return res, nil
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	if v.mem != nil {
+		return v.searchMemory(words, limit)
+	}
+	err := v.s.db.View(func(txn *badger.Txn) error {
 		var ents, sents map[string]bool
 		for i, w := range words {
 			e, st := map[string]bool{}, map[string]bool{}
-			p := append([]byte{pSearch}, append([]byte(w), 0)...)
-			if err := keysUnder(txn, p, func(k []byte) error {
-				if len(k) <= len(p) {
-					return fmt.Errorf("malformed search key %q", k)
+			p := rkey(rWord, []byte(w), zero)
+			if err := eachKey(txn, p, func(k []byte) error {
+				if rest := string(k[len(p):]); i == 0 || ents[rest] {
+					e[rest] = true
 				}
-				rest := string(k[len(p)+1:])
-				switch k[len(p)] {
-				case 'e':
-					if i == 0 || ents[rest] {
-						e[rest] = true
-					}
-				case 's':
-					if i == 0 || sents[rest] {
-						st[rest] = true
-					}
+				return nil
+			}); err != nil {
+				return err
+			}
+			p = searchKey(w, nil)
+			if err := eachKey(txn, p, func(k []byte) error {
+				if rest := string(k[len(p):]); i == 0 || sents[rest] {
+					st[rest] = true
 				}
 				return nil
 			}); err != nil {
@@ -162,33 +151,28 @@ func (s *DB) Search(text string, limit int) (SearchResult, error) {
 		}
 		for _, k := range sortedSet(ents) {
 			if len(k) != 8 {
-				return fmt.Errorf("malformed entity posting %q", k)
+				return fmt.Errorf("%w: search posting %q", ErrCorrupt, k)
 			}
-			id := int64(binary.BigEndian.Uint64([]byte(k)))
-			if _, err := txn.Get(entityKey(id)); err != nil {
-				if errors.Is(err, badger.ErrKeyNotFound) {
-					continue // merged away
-				}
-				return err
-			}
-			res.Entities = append(res.Entities, id)
+			res.Entities = append(res.Entities, getID([]byte(k)))
 		}
 		for _, ref := range sortedSet(sents) {
 			if limit > 0 && len(res.Sentences) >= limit {
 				break
 			}
-			var sn Sentence
-			found, err := getJSON(txn, key(pSentence, []byte(ref)), &sn)
+			raw, err := getRaw(txn, rkey(rSentence, []byte(ref)))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
 			if err != nil {
 				return err
 			}
-			if !found {
-				continue
+			var sn Sentence
+			if err := decode(raw, &sn); err != nil {
+				return err
 			}
-			if _, err := txn.Get(key(pDoc, []byte(sn.Doc))); err != nil {
-				if errors.Is(err, badger.ErrKeyNotFound) {
-					continue // document removed
-				}
+			if _, err := getRaw(txn, docKey(sn.Doc)); errors.Is(err, badger.ErrKeyNotFound) {
+				continue // document removed
+			} else if err != nil {
 				return err
 			}
 			res.Sentences = append(res.Sentences, sn)
@@ -196,7 +180,44 @@ func (s *DB) Search(text string, limit int) (SearchResult, error) {
 		return nil
 	})
 	if err != nil {
-		return res, fmt.Errorf("search %q in %s: %w", text, s.dir, err)
+		return res, fmt.Errorf("search %q in %s: %w", text, v.s.dir, err)
+	}
+	return res, nil
+}
+
+// searchMemory is Search over a graph resolved in memory.
+func (v *View) searchMemory(words []string, limit int) (SearchResult, error) {
+	var res SearchResult
+	hasAll := func(text string) bool {
+		have := SearchWords(text)
+		return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) })
+	}
+	for _, e := range v.mem.Entities() {
+		names := []string{e.Name}
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+		if hasAll(strings.Join(names, " ")) {
+			res.Entities = append(res.Entities, e.ID)
+		}
+	}
+	seen := map[string]bool{}
+	for _, rs := range [][]*graph.Relation{v.mem.Relations(), v.mem.CoMentions()} {
+		for _, r := range rs {
+			for _, ev := range r.Evidence {
+				ref := string(sentenceRef(ev.Doc, ev.Start))
+				if !seen[ref] && hasAll(ev.Sentence) {
+					res.Sentences = append(res.Sentences, Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
+				}
+				seen[ref] = true
+			}
+		}
+	}
+	slices.SortFunc(res.Sentences, func(a, b Sentence) int {
+		return cmp.Or(strings.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+	})
+	if limit > 0 && len(res.Sentences) > limit {
+		res.Sentences = res.Sentences[:limit]
 	}
 	return res, nil
 }

@@ -107,11 +107,16 @@ func buildBenchStore(tb testing.TB, dir string, nEnt, nRel int) {
 			tb.Logf("built %d of %d documents", d, (nRel+benchPerDoc-1)/benchPerDoc)
 		}
 	}
+	t0 := time.Now()
+	if err := db.Reindex(); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Logf("resolved view saved in %v", time.Since(t0).Round(time.Millisecond))
 }
 
-// openBenchStore returns the synthetic store, building it if needed, and
-// the names of its entities.
-func openBenchStore(b *testing.B) (*store.DB, []string) {
+// openBenchStore returns the synthetic store and its resolved view,
+// building it if needed, and the names of its entities.
+func openBenchStore(b *testing.B) (*store.DB, *store.View, []string) {
 	dir := *benchDir
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("kgx-bench-%d-%d-f%d", *benchEntities, *benchRelations, store.FormatVersion))
@@ -129,12 +134,19 @@ func openBenchStore(b *testing.B) (*store.DB, []string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	v, err := db.OpenView()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if v.Stale() {
+		b.Fatalf("the resolved view of %s is out of date", dir)
+	}
 	r := rand.New(rand.NewPCG(6, 6))
 	names := make([]string, *benchEntities)
 	for i := range names {
 		names[i] = benchName(i, r)
 	}
-	return db, names
+	return db, v, names
 }
 
 // reportPercentiles reports the p50, p90 and max of the timings in ms.
@@ -156,8 +168,8 @@ func reportPercentiles(b *testing.B, ds []time.Duration) {
 // at depth 1 and 2, path between two random entities, and PageRank over
 // the whole graph (loading it from the store included).
 func BenchmarkQueries(b *testing.B) {
-	db, names := openBenchStore(b)
-	defer db.Close()
+	st, db, names := openBenchStore(b)
+	defer st.Close()
 	r := rand.New(rand.NewPCG(7, 7))
 	randomName := func() string { return names[r.IntN(len(names))] }
 
@@ -233,7 +245,7 @@ func BenchmarkQueries(b *testing.B) {
 	b.Run("pagerank", func(b *testing.B) {
 		for b.Loop() {
 			t0 := time.Now()
-			gr, err := loadGraph(db)
+			gr, err := db.Graph()
 			if err != nil {
 				b.Fatal(err)
 			}

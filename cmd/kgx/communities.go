@@ -64,8 +64,8 @@ type communityJSON struct {
 }
 
 func runCommunities(o *communitiesOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
-		gr, err := loadGraph(db)
+	return withView(g, func(db *store.View) error {
+		gr, err := db.Graph()
 		if err != nil {
 			return err
 		}

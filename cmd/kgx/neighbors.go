@@ -84,7 +84,7 @@ type neighborsJSON struct {
 }
 
 func runNeighbors(name string, o *neighborsOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		root, err := l.find(name, g.Stderr)
 		if err != nil {

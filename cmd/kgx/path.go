@@ -72,7 +72,7 @@ type pathJSON struct {
 }
 
 // neighbourIDs reads the ids linked to an entity, sorted and distinct.
-func neighbourIDs(db *store.DB) graph.Neighbours {
+func neighbourIDs(db *store.View) graph.Neighbours {
 	return func(id int64) ([]int64, error) {
 		ls, err := db.Links(id)
 		if err != nil {
@@ -88,7 +88,7 @@ func neighbourIDs(db *store.DB) graph.Neighbours {
 }
 
 // findPaths returns up to k shortest paths between a and b as entity ids.
-func findPaths(db *store.DB, a, b int64, k int) ([][]int64, error) {
+func findPaths(db *store.View, a, b int64, k int) ([][]int64, error) {
 	if k == 1 {
 		p, err := graph.ShortestPath(a, b, neighbourIDs(db), maxPathExpand)
 		if err != nil || p == nil {
@@ -100,7 +100,7 @@ func findPaths(db *store.DB, a, b int64, k int) ([][]int64, error) {
 }
 
 func runPath(nameA, nameB string, o *pathOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		a, err := l.find(nameA, g.Stderr)
 		if err != nil {

@@ -53,19 +53,6 @@ func parseTypeFlag(s string) (extract.EntityType, error) {
 	return t, nil
 }
 
-// loadGraph loads the entities and typed relations, without evidence or
-// documents: what the whole-graph analytics need.
-func loadGraph(db *store.DB) (*graph.Graph, error) {
-	gr := graph.New()
-	if err := db.EachEntity(func(e graph.Entity) error { gr.AddEntity(e); return nil }); err != nil {
-		return nil, err
-	}
-	if err := db.EachRelation(false, true, func(r graph.Relation) error { gr.AddRelation(r); return nil }); err != nil {
-		return nil, err
-	}
-	return gr, nil
-}
-
 // withStore opens the store read-only for the length of fn.
 func withStore(g *globalOptions, fn func(db *store.DB) error) error {
 	db, err := g.openStoreRead()
@@ -76,14 +63,33 @@ func withStore(g *globalOptions, fn func(db *store.DB) error) error {
 	return fn(db)
 }
 
+// withView opens the store read-only and its resolved view (the graph
+// after entity resolution and curation) for the length of fn. Curation
+// records that no longer apply are warned about on stderr.
+func withView(g *globalOptions, fn func(v *store.View) error) error {
+	return withStore(g, func(db *store.DB) error {
+		v, err := db.OpenView()
+		if err != nil {
+			return err
+		}
+		for _, p := range v.Problems() {
+			fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+		}
+		if v.Stale() && g.Verbose {
+			fmt.Fprintln(g.Stderr, "kgx: the store's resolved view is out of date; resolving every document now (the next ingest saves it)")
+		}
+		return fn(v)
+	})
+}
+
 func runEntities(o *listOptions, g *globalOptions) error {
 	typ, err := parseTypeFlag(o.Type)
 	if err != nil {
 		return err
 	}
 	var es []*graph.Entity
-	err = withStore(g, func(db *store.DB) error {
-		return db.EachEntity(func(e graph.Entity) error {
+	err = withView(g, func(v *store.View) error {
+		return v.EachEntity(func(e graph.Entity) error {
 			if typ == extract.NoType || e.Type == typ {
 				es = append(es, &e)
 			}
@@ -136,12 +142,12 @@ func clean(s string) string {
 // lookup resolves names and ids to entities and documents, reading each
 // at most once.
 type lookup struct {
-	db   *store.DB
+	db   *store.View
 	ents map[int64]*graph.Entity
 	docs map[string]graph.Doc
 }
 
-func newLookup(db *store.DB) *lookup {
+func newLookup(db *store.View) *lookup {
 	return &lookup{db: db, ents: map[int64]*graph.Entity{}, docs: map[string]graph.Doc{}}
 }
 
@@ -434,7 +440,7 @@ func runRelations(o *relationsOptions, g *globalOptions) error {
 	if o.Type != "" {
 		f.labels = []string{o.Type}
 	}
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		var rs []graph.Relation
 		add := func(r graph.Relation) error {
@@ -455,7 +461,7 @@ func runRelations(o *relationsOptions, g *globalOptions) error {
 			for _, r := range append(out, in...) {
 				add(r)
 			}
-		} else if err := db.EachRelation(false, f.since == "" && f.until == "", add); err != nil {
+		} else if err := db.EachRelation(f.since == "" && f.until == "", add); err != nil {
 			return err
 		}
 		if len(rs) == 0 {
@@ -552,7 +558,7 @@ name exits 1 and suggests the closest names.` + exitStatusHelp,
 }
 
 func runShow(name string, o *showOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		found, err := l.find(name, g.Stderr)
 		if err != nil {
@@ -622,11 +628,9 @@ func writeCard(w io.Writer, v showJSON, maxEv int) {
 	fmt.Fprintf(w, "%s (%s)\n", clean(v.Name), v.Type)
 	if len(v.AliasRules) > 0 {
 		fmt.Fprintln(w, "  aliases:")
-		tw := table(w)
 		for _, a := range v.AliasRules {
-			fmt.Fprintf(tw, "    %s\t[%s]\n", clean(a.Name), clean(a.Rule))
+			fmt.Fprintf(w, "    %s  [%s]\n", clean(a.Name), clean(a.Rule))
 		}
-		tw.Flush()
 	}
 	if len(v.Roles) > 0 {
 		fmt.Fprintf(w, "  roles: %s\n", clean(strings.Join(v.Roles, "; ")))

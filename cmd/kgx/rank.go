@@ -71,8 +71,8 @@ type scoreJSON struct {
 }
 
 // rankScores computes the measure for every entity.
-func rankScores(db *store.DB, by string, seed uint64) (map[int64]float64, *graph.Graph, error) {
-	gr, err := loadGraph(db)
+func rankScores(db *store.View, by string, seed uint64) (map[int64]float64, *graph.Graph, error) {
+	gr, err := db.Graph()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +97,7 @@ func rankScores(db *store.DB, by string, seed uint64) (map[int64]float64, *graph
 }
 
 func runRank(o *rankOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		scores, gr, err := rankScores(db, o.By, o.Seed)
 		if err != nil {
 			return err

@@ -60,6 +60,7 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newCommunitiesCmd(g),
 		newTimelineCmd(g),
 		newSearchCmd(g),
+		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
 	)
 	return root
 }

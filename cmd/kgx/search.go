@@ -51,7 +51,7 @@ type searchJSON struct {
 }
 
 func runSearch(text string, o *searchOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		res, err := db.Search(text, o.Limit)
 		if err != nil {

@@ -49,7 +49,7 @@ type timelineJSON struct {
 }
 
 func runTimeline(name string, o *timelineOptions, g *globalOptions) error {
-	return withStore(g, func(db *store.DB) error {
+	return withView(g, func(db *store.View) error {
 		l := newLookup(db)
 		e, err := l.find(name, g.Stderr)
 		if err != nil {
