@@ -45,12 +45,12 @@ type GoldItem struct {
 	Text      string         `json:"text"`
 	Relations []GoldRelation `json:"relations"`
 	// CoNLLU optionally holds the text's gold dependency parse (one
-	// sentence, CoNLL-U, UD v1 or v2 labels) for EvalOptions.GoldParse.
+	// sentence, CoNLL-U, UD v1 or v2 labels) for RelEvalOptions.GoldParse.
 	CoNLLU string `json:"conllu,omitempty"`
 }
 
-// EvalOptions tune EvalRelations.
-type EvalOptions struct {
+// RelEvalOptions tune EvalRelations.
+type RelEvalOptions struct {
 	// GoldParse runs relation extraction over the item's gold parse
 	// (GoldItem.CoNLLU: its tokens, tags and dependency tree) instead of
 	// kgx's tokeniser, tagger and parser, isolating the relation stage
@@ -142,7 +142,7 @@ type RelationEval struct {
 // counted as predictions. A predicted participant matches a gold name if
 // it, or an entity the document attributes it to (nationality, role_of,
 // based_in), goes by that name.
-func (e *Extractor) EvalRelations(ctx context.Context, items []GoldItem, opts EvalOptions) (*RelationEval, error) {
+func (e *Extractor) EvalRelations(ctx context.Context, items []GoldItem, opts RelEvalOptions) (*RelationEval, error) {
 	attrs := false
 	for _, it := range items {
 		for _, g := range it.Relations {

@@ -285,6 +285,9 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 			return false, err
 		}
 	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
+		return false, err
+	}
 	for _, id := range old {
 		if err := s.remove(b, id, journaled); err != nil {
 			return false, fmt.Errorf("replace document %s: %w", id, err)
@@ -472,6 +475,9 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 			return err
 		}
 	case !errors.Is(err, badger.ErrKeyNotFound):
+		return err
+	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
 		return err
 	}
 	return b.del(journalKey(doc))

@@ -83,22 +83,22 @@ func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOpt
 	type method struct {
 		name string
 		ex   *extract.Extractor
-		opts extract.EvalOptions
+		opts extract.RelEvalOptions
 	}
 	ex, err := extract.New()
 	if err != nil {
 		return err
 	}
-	methods := []method{{"parse", ex, extract.EvalOptions{}}}
+	methods := []method{{"parse", ex, extract.RelEvalOptions{}}}
 	if o.GoldParse {
-		methods = append(methods, method{"gold-parse", ex, extract.EvalOptions{GoldParse: true}})
+		methods = append(methods, method{"gold-parse", ex, extract.RelEvalOptions{GoldParse: true}})
 	}
 	if o.Baseline {
 		wx, err := extract.New(extract.WithWindowRelations())
 		if err != nil {
 			return err
 		}
-		methods = append(methods, method{"window", wx, extract.EvalOptions{}})
+		methods = append(methods, method{"window", wx, extract.RelEvalOptions{}})
 	}
 	var views []evalRelationsView
 	for _, path := range files {

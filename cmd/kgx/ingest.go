@@ -153,6 +153,9 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 		}
 	}
 	bar.done()
+	if _, err := db.ReindexIfStale(); err != nil {
+		return err
+	}
 	st.Failed = len(failures)
 	for _, f := range failures {
 		fmt.Fprintf(g.Stderr, "kgx: %v\n", f)
