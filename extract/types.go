@@ -164,6 +164,7 @@ type Document struct {
 	Entities   []Entity    // in order of first mention
 	Relations  []Relation  // in order of evidence
 	CoMentions []CoMention // entity pairs sharing a sentence (weak edges)
+	Events     []EventNode // interactions as nodes, only WithEvents
 
 	Errors ErrorList // positioned problems, sorted by Start
 }
