@@ -13,59 +13,69 @@ import (
 // transactions as badger allows. The stored result is the one calling Put
 // on each in turn would give, and every document is stored whole or not at
 // all. added[i] reports whether fs[i] was new; nil entries are skipped and
-// reported false. On error, the documents before the failing one may be
+// reported false. On error, documents before the failing one may be
 // stored.
 func (s *DB) PutBatch(fs []*graph.Facts) (added []bool, err error) {
 	added = make([]bool, len(fs))
-	return added, s.putBatch(fs, added)
+	if err := s.writable(); err != nil {
+		return added, err
+	}
+	cs := make([]*contributions, len(fs))
+	for i, f := range fs {
+		if f == nil {
+			continue
+		}
+		if cs[i], err = newContributions(f); err != nil {
+			return added, fmt.Errorf("store document %s: %w", f.Doc.ID, err)
+		}
+	}
+	return added, s.putBatch(fs, cs, added)
 }
 
-func (s *DB) putBatch(fs []*graph.Facts, added []bool) error {
-	n := 0
-	for _, f := range fs {
-		if f != nil {
-			n++
+func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) error {
+	n, last := 0, -1
+	for i, c := range cs {
+		if c != nil {
+			n, last = n+1, i
 		}
 	}
 	switch n {
 	case 0:
 		return nil
 	case 1:
-		for i, f := range fs {
-			if f != nil {
-				ok, err := s.Put(f)
-				added[i] = ok
-				return err
-			}
-		}
+		// Put knows how to write a document too big for one
+		// transaction.
+		ok, err := s.Put(fs[last])
+		added[last] = ok
+		return err
 	}
-	got := make([]bool, len(fs))
-	err := s.db.Update(func(txn *badger.Txn) error {
-		for i, f := range fs {
-			if f == nil {
+	got := make([]bool, len(cs))
+	err := func() error {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		b := s.newBatch(false)
+		for i, c := range cs {
+			if c == nil {
 				continue
 			}
-			// Reads in txn see its own writes, so a document repeated
-			// within the batch is skipped as Put would skip it.
-			if _, err := txn.Get(key(pHash, []byte(f.Doc.Hash))); err == nil {
-				continue
-			} else if !errors.Is(err, badger.ErrKeyNotFound) {
-				return fmt.Errorf("store document %s: %w", f.Doc.ID, err)
+			// The batch's reads see its own writes, so a document
+			// repeated within the batch is skipped as Put would skip it.
+			ok, err := s.put(b, c, false)
+			if err != nil {
+				b.discard()
+				return fmt.Errorf("store document %s: %w", c.doc.ID, err)
 			}
-			got[i] = true
-			if err := putFacts(txn, f); err != nil {
-				return fmt.Errorf("store document %s: %w", f.Doc.ID, err)
-			}
+			got[i] = ok
 		}
-		return nil
-	})
+		return b.finish()
+	}()
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		// Too much for one transaction: store each half on its own.
-		h := len(fs) / 2
-		if err := s.putBatch(fs[:h], added[:h]); err != nil {
+		h := len(cs) / 2
+		if err := s.putBatch(fs[:h], cs[:h], added[:h]); err != nil {
 			return err
 		}
-		return s.putBatch(fs[h:], added[h:])
+		return s.putBatch(fs[h:], cs[h:], added[h:])
 	}
 	if err != nil {
 		return err

@@ -54,6 +54,11 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRelationsCmd(g),
 		newDocsCmd(g),
 		newShowCmd(g),
+		newDemoCmd(g),
+		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
+		newRmCmd(g),
+		newCheckCmd(g),
+		newEvalCmd(g),
 		newBenchCmd(g),
 	)
 	return root
