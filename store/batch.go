@@ -54,18 +54,33 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		b := s.newBatch(false)
+		var targets []target
 		for i, c := range cs {
 			if c == nil {
 				continue
 			}
 			// The batch's reads see its own writes, so a document
-			// repeated within the batch is skipped as Put would skip it.
-			ok, err := s.put(b, c, false)
+			// repeated within the batch is skipped as Put would skip
+			// it, and one replacing an earlier one of the batch (same
+			// path) removes it.
+			ok, ts, err := s.stage(b, c, false)
+			if err == nil && ok {
+				err = finishPut(b, c.doc)
+			}
 			if err != nil {
 				b.discard()
 				return fmt.Errorf("store document %s: %w", c.doc.ID, err)
 			}
 			got[i] = ok
+			targets = append(targets, ts...)
+		}
+		// A merged value is the fold of its contributions in document
+		// order, whatever order they were written in, so recomputing
+		// each once for the whole batch gives what a recompute after
+		// every document would.
+		if err := s.recompute(b, targets); err != nil {
+			b.discard()
+			return fmt.Errorf("store batch: %w", err)
 		}
 		return b.finish()
 	}()

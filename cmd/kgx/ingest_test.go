@@ -66,8 +66,9 @@ func ingestWith(ctx context.Context, t *testing.T, db string, workers, batch int
 	return p.run(ctx, paths)
 }
 
-// storedGraph renders everything the store holds as JSON, in the graph's
-// own (sorted) order, evidence order included.
+// storedGraph checks the store's invariants and renders everything it
+// holds as JSON, in the graph's own (sorted) order, evidence order
+// included.
 func storedGraph(t *testing.T, db string) string {
 	t.Helper()
 	s, err := store.Open(db, store.Options{ReadOnly: true})
@@ -75,6 +76,13 @@ func storedGraph(t *testing.T, db string) string {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	rep, err := s.Check(context.Background(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Fatalf("store %s fails its check: %v", db, rep.Problems)
+	}
 	g, err := s.Graph()
 	if err != nil {
 		t.Fatal(err)
