@@ -56,8 +56,32 @@ it again goes on where it stopped.` + exitStatusHelp,
 	return cmd
 }
 
-// defaultBatch is how many documents the writer stores per transaction.
-const defaultBatch = 32
+// The writer stores up to defaultBatch documents per transaction, fewer
+// if their facts come to more than batchBytes (estimated by factsSize),
+// so that a batch fits in one transaction of a store opened with
+// ingestMemTable.
+const (
+	defaultBatch   = 64
+	batchBytes     = 2 << 20
+	ingestMemTable = 64 << 20
+)
+
+// factsSize estimates what storing f writes, in bytes.
+func factsSize(f *graph.Facts) int {
+	if f == nil {
+		return 0
+	}
+	n := 512 + 300*len(f.Entities)
+	for _, rs := range [][]graph.Relation{f.Relations, f.CoMentions} {
+		for _, r := range rs {
+			n += 200
+			for _, e := range r.Evidence {
+				n += 2*len(e.Sentence) + 100
+			}
+		}
+	}
+	return n
+}
 
 // ingestStats summarises an ingest.
 type ingestStats struct {
@@ -83,7 +107,9 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	if err != nil {
 		return err
 	}
-	db, err := g.openStore()
+	// A larger memtable than the default lets one transaction hold a
+	// whole batch (badger caps a transaction at 15% of it).
+	db, err := store.Open(g.DB, store.Options{MemTableSize: ingestMemTable})
 	if err != nil {
 		return err
 	}
@@ -187,6 +213,7 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 		next     int
 		queue    []ingestResult // in order, not yet stored
 		facts    []*graph.Facts
+		size     int // factsSize of facts
 		stopErr  error
 	)
 	flush := func() error {
@@ -216,7 +243,7 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 				p.progress(st, r.path)
 			}
 		}
-		queue, facts = queue[:0], facts[:0]
+		queue, facts, size = queue[:0], facts[:0], 0
 		return nil
 	}
 	for r := range results {
@@ -239,7 +266,8 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 			<-window
 			queue = append(queue, r)
 			facts = append(facts, r.facts)
-			if len(queue) >= batch {
+			size += factsSize(r.facts)
+			if len(queue) >= batch || size >= batchBytes {
 				if err := flush(); err != nil {
 					stopErr = err
 					cancel()
