@@ -15,6 +15,7 @@ F1. The figures in BENCHMARKS.md come from these commands.` + exitStatusHelp,
 	cmd.AddCommand(
 		newEvalAliasesCmd(g),
 		newEvalRelationsCmd(g),
+		newEvalNERCmd(g),
 	)
 	return cmd
 }

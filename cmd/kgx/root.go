@@ -62,7 +62,6 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 	)
 	root.AddCommand(newTrainCmd(g))
 	root.AddCommand(newTagCmd(g))
-	root.AddCommand(newEvalCmd(g))
 	return root
 }
 
