@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 
@@ -28,14 +27,14 @@ func modelsPOS() []byte { return kgxmodels.POS }
 func modelsNER() []byte { return kgxmodels.NER }
 
 func decodeModels(posData, nerData []byte) (*models, error) {
-	pos, err := tagger.Read(bytes.NewReader(posData))
+	pos, err := tagger.Decode(posData)
 	if err != nil {
 		return nil, fmt.Errorf("pos model: %w", err)
 	}
 	if pos.Kind != tagger.POS {
 		return nil, fmt.Errorf("pos model: is a %s model", pos.Kind)
 	}
-	ner, err := tagger.Read(bytes.NewReader(nerData))
+	ner, err := tagger.Decode(nerData)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}

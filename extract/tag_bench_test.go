@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+	kgxmodels "github.com/kgx-project/kgx/extract/models"
 )
 
 // newsDocs reads the committed news articles, segmented into tokens.
@@ -84,12 +88,19 @@ func reportRates(b *testing.B, tokens int, cpu time.Duration) {
 	}
 }
 
-// BenchmarkLoadModels measures decoding the embedded models (done once
-// per process).
+// BenchmarkLoadModels measures decoding all embedded models, the
+// gazetteer included (done once per process).
 func BenchmarkLoadModels(b *testing.B) {
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := decodeModels(modelsPOS(), modelsNER()); err != nil {
 			b.Fatal(err)
 		}
+		if _, err := gazetteer.Read(bytes.NewReader(kgxmodels.Gazetteer)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -52,7 +52,7 @@ func runDemo(ctx context.Context, o *demoOptions, g *globalOptions) error {
 	if err := freshStore(g.DB); err != nil {
 		return err
 	}
-	if err := runIngest(ctx, &ingestOptions{Input: "text"}, g, []string{o.Corpus}); err != nil {
+	if err := runIngest(ctx, &ingestOptions{Input: "text", Batch: defaultBatch}, g, []string{o.Corpus}); err != nil {
 		return err
 	}
 	gr, err := loadGraph(g)

@@ -189,24 +189,24 @@ type Model struct {
 	offsets []uint32 // len(keys)+1; row i is cls/w[offsets[i]:offsets[i+1]]
 	cls     []uint16
 	w       []int16
-	// Scoring index: an open-addressing table holding each key with its
-	// row bounds, and the rows' (class, weight) pairs interleaved, so that a
-	// lookup touches one slot and one run of pairs (two cache lines)
-	// instead of five arrays.
+	// Scoring index: an open-addressing table of 16-byte slots, each
+	// holding a 32-bit fingerprint of a key and either its whole row (up
+	// to two class weights) or the row's place in pairs, so that most
+	// lookups touch a single cache line.
 	table []slot
-	pairs []pair
+	pairs []uint32 // packed (class << 16 | uint16(weight)) for rows longer than two
 	mask  uint64
 }
 
 type slot struct {
-	key    uint64
-	lo, hi uint32 // pairs[lo:hi]; hi == 0 marks an empty slot
+	fp uint32    // fingerprint of the key
+	n  uint32    // row length; 0 marks an empty slot
+	d  [2]uint32 // n <= 2: the packed weights; else d[0] is the row's start in pairs
 }
 
-type pair struct {
-	cls uint16
-	w   int16
-}
+func fingerprint(k uint64) uint32 { return uint32(k>>32) ^ uint32(k) }
+
+func pack(c uint16, w int16) uint32 { return uint32(c)<<16 | uint32(uint16(w)) }
 
 // Classes is the number of classes.
 func (m *Model) Classes() int { return m.classes }
@@ -224,20 +224,28 @@ func (m *Model) buildIndex() {
 	}
 	m.table = make([]slot, n)
 	m.mask = uint64(n - 1)
-	m.pairs = make([]pair, len(m.w)+1) // pairs[0] unused so that hi > 0
-	for j := range m.w {
-		m.pairs[j+1] = pair{m.cls[j], m.w[j]}
-	}
+	m.pairs = m.pairs[:0]
 	for i, k := range m.keys {
-		s := mixSlot(k) & m.mask
-		for m.table[s].hi != 0 {
-			s = (s + 1) & m.mask
-		}
-		lo, hi := m.offsets[i]+1, m.offsets[i+1]+1
+		lo, hi := m.offsets[i], m.offsets[i+1]
 		if lo == hi {
 			continue
 		}
-		m.table[s] = slot{k, lo, hi}
+		s := mixSlot(k) & m.mask
+		for m.table[s].n != 0 {
+			s = (s + 1) & m.mask
+		}
+		sl := slot{fp: fingerprint(k), n: hi - lo}
+		if hi-lo <= 2 {
+			for j := lo; j < hi; j++ {
+				sl.d[j-lo] = pack(m.cls[j], m.w[j])
+			}
+		} else {
+			sl.d[0] = uint32(len(m.pairs))
+			for j := lo; j < hi; j++ {
+				m.pairs = append(m.pairs, pack(m.cls[j], m.w[j]))
+			}
+		}
+		m.table[s] = sl
 	}
 }
 
@@ -250,18 +258,30 @@ func mixSlot(k uint64) uint64 {
 
 // Score adds the weights of feats to scores, which must have Classes()
 // elements; it does not clear scores first. It does not allocate.
+//
+// Keys are matched by a 32-bit fingerprint after the slot hash, so an
+// unknown feature borrows a stored feature's weights with probability
+// about 2^-32 per probe: never in practice, and always the same way
+// (scores stay deterministic).
 func (m *Model) Score(feats []uint64, scores []float32) {
 	scale := m.scale
 	for _, f := range feats {
+		fp := fingerprint(f)
 		s := mixSlot(f) & m.mask
 		for {
 			sl := &m.table[s]
-			if sl.hi == 0 {
+			if sl.n == 0 {
 				break
 			}
-			if sl.key == f {
-				for _, p := range m.pairs[sl.lo:sl.hi] {
-					scores[p.cls] += float32(p.w) * scale
+			if sl.fp == fp {
+				if sl.n <= 2 {
+					for _, v := range sl.d[:sl.n] {
+						scores[v>>16] += float32(int16(uint16(v))) * scale
+					}
+				} else {
+					for _, v := range m.pairs[sl.d[0] : sl.d[0]+sl.n] {
+						scores[v>>16] += float32(int16(uint16(v))) * scale
+					}
 				}
 				break
 			}

@@ -11,7 +11,6 @@
 package tagger
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -98,34 +97,41 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return int64(n) + n2, err
 }
 
-// Read decodes a model written by WriteTo.
+// Read decodes a model written by WriteTo, reading r to the end.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	head := make([]byte, len(fileMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: %w", err)
+	}
+	return Decode(b)
+}
+
+// Decode decodes a model written by WriteTo from b (it does not copy b's
+// weights section; b may be an embedded file).
+func Decode(b []byte) (*Model, error) {
+	if len(b) < len(fileMagic) || string(b[:len(fileMagic)]) != fileMagic {
 		return nil, ErrFormat
 	}
-	var rerr error
+	p := len(fileMagic)
+	bad := false
 	getInt := func() int {
-		v, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
+		v, n := binary.Uvarint(b[p:])
+		if n <= 0 || v > 1<<31 {
+			bad = true
+			return 0
 		}
+		p += n
 		return int(v)
 	}
 	getStr := func() string {
 		n := getInt()
-		if rerr != nil || n > 1<<20 {
-			if rerr == nil {
-				rerr = ErrFormat
-			}
+		if bad || n > len(b)-p {
+			bad = true
 			return ""
 		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil && rerr == nil {
-			rerr = err
-		}
-		return string(b)
+		s := string(b[p : p+n])
+		p += n
+		return s
 	}
 	if h := getStr(); h != hashID {
 		return nil, fmt.Errorf("%w: hash %q, want %q", ErrFormat, h, hashID)
@@ -135,36 +141,46 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	m := &Model{Kind: Kind(getStr())}
 	nc := getInt()
-	if nc > 1<<12 {
-		return nil, ErrFormat
+	if bad || nc > 1<<12 {
+		return nil, fmt.Errorf("tagger: truncated model header: %w", ErrFormat)
 	}
 	for range nc {
 		m.Classes = append(m.Classes, getStr())
 	}
 	nd := getInt()
+	if bad || nd > len(b) {
+		return nil, fmt.Errorf("tagger: truncated model header: %w", ErrFormat)
+	}
 	m.Dict = make(map[string]int, nd)
 	for range nd {
 		k := getStr()
-		m.Dict[k] = getInt()
+		c := getInt()
+		if c >= nc {
+			bad = true
+		}
+		m.Dict[k] = c
 	}
 	nl := getInt()
+	if bad || nl > len(b) {
+		return nil, fmt.Errorf("tagger: truncated model header: %w", ErrFormat)
+	}
 	if nl > 0 {
 		m.Lower = make(map[string]bool, nl)
 	}
 	for range nl {
 		m.Lower[getStr()] = true
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("tagger: truncated model header: %w", rerr)
+	if bad {
+		return nil, fmt.Errorf("tagger: truncated model header: %w", ErrFormat)
 	}
-	p, err := perceptron.Read(br)
+	pm, _, err := perceptron.Decode(b[p:])
 	if err != nil {
 		return nil, err
 	}
-	if p.Classes() != len(m.Classes) {
-		return nil, fmt.Errorf("%w: %d classes in header, %d in weights", ErrFormat, len(m.Classes), p.Classes())
+	if pm.Classes() != len(m.Classes) {
+		return nil, fmt.Errorf("%w: %d classes in header, %d in weights", ErrFormat, len(m.Classes), pm.Classes())
 	}
-	m.P = p
+	m.P = pm
 	return m, nil
 }
 
