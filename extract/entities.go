@@ -1,51 +1,438 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/kgx-project/kgx/extract/internal/alias"
+)
+
+// Rules that link an alias to a document entity (Alias.Rule). graph adds
+// its own rules for links across documents.
+const (
+	RuleSpelling  = "spelling"     // same key, written differently ("Kim Jong-un" for "Kim Jong Un")
+	RuleSurname   = "surname"      // a family name alone, after or before the full name in the document
+	RuleGivenName = "given name"   // a given name alone ("Ethan" for "Ethan Kim")
+	RulePartial   = "partial name" // a longer part of the full name ("Jong-un")
+	RuleAcronym   = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
+	RuleCountry   = "country name" // a country's common, official or alternate name (gazetteer)
+	RuleDemonym   = "demonym"      // a nationality word linked to its country ("North Korean")
+	RuleTypeVote  = "same name"    // the same name tagged with another type in the document
 )
 
 // resolve groups doc.Mentions into document entities (doc.Entities) and
-// sets each mention's Entity. Titles before a person's name become roles,
-// possessives are dropped, and a bare surname joins the one full name in
-// the document that ends with it.
+// sets each mention's Entity. In order:
+//
+//   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
+//     makes the long form one ORG mention (replacing the fragments a tagger
+//     may have found inside it) and links every later "KCNA" to it;
+//   - titles and roles before a person's name, inside the mention ("President
+//     Vladimir Putin") or just before it ("Russian Security Council chief
+//     Sergei Shoigu"), become the entity's Roles; possessives are dropped;
+//   - a country's common, official or alternate name ("DPRK", "U.S.")
+//     becomes the country's common name; a demonym ("North Korean") links
+//     the mention, which keeps its NORP type, to its country; a capital is
+//     a place of its own ("Pyongyang" is not North Korea); a compound of
+//     countries ("DPRK-Russia") names no single entity and is left unlinked;
+//   - a part of a person's full name ("Shoigu", "Kim", "Jong-un", "Ethan")
+//     joins that person only when exactly one full name in the document
+//     contains it; otherwise it stays an entity of its own;
+//   - the same name tagged with different types becomes one entity of the
+//     majority type.
+//
+// Every alias records the rule that linked it.
 func (e *Extractor) resolve(doc *Document) {
-	byKey := map[string]int{}
-	surname := map[string][]int{} // last name -> person entities
+	acr := defineAcronyms(doc)
+	infos := make([]mentionInfo, len(doc.Mentions))
 	for mi := range doc.Mentions {
-		m := &doc.Mentions[mi]
-		name, role := mentionName(doc, m)
-		if name == "" {
+		infos[mi] = describe(doc, &doc.Mentions[mi])
+	}
+	linkAcronyms(infos, acr)
+	linkNameParts(infos)
+	voteTypes(infos)
+
+	byKey := map[string]int{}
+	for mi := range doc.Mentions {
+		in := &infos[mi]
+		if in.skip {
 			continue
 		}
-		key := Key(m.Type, name)
-		ei, ok := byKey[key]
-		if !ok && m.Type == Person && !strings.Contains(name, " ") {
-			if cands := surname[strings.ToLower(name)]; len(cands) == 1 {
-				ei, ok = cands[0], true
-				addAlias(&doc.Entities[ei], name, "surname")
-			}
-		}
+		ei, ok := byKey[in.key]
 		if !ok {
 			ei = len(doc.Entities)
-			doc.Entities = append(doc.Entities, Entity{Key: key, Name: name, Type: m.Type})
-			byKey[key] = ei
-			if m.Type == Person {
-				if f := strings.Fields(name); len(f) > 1 {
-					last := strings.ToLower(f[len(f)-1])
-					surname[last] = append(surname[last], ei)
-				}
+			byKey[in.key] = ei
+			doc.Entities = append(doc.Entities, Entity{Key: in.key, Name: in.canon})
+		}
+		ent := &doc.Entities[ei]
+		if in.name != ent.Name {
+			rule := in.rule
+			if rule == "" {
+				rule = RuleSpelling
 			}
-		} else if name != doc.Entities[ei].Name {
-			addAlias(&doc.Entities[ei], name, "spelling")
+			addAlias(ent, in.name, rule)
 		}
-		if role != "" {
-			addRole(&doc.Entities[ei], role)
+		for _, r := range in.roles {
+			addRole(ent, r)
 		}
-		m.Entity = ei
-		doc.Entities[ei].Mentions = append(doc.Entities[ei].Mentions, mi)
+		doc.Mentions[mi].Entity = ei
+		ent.Mentions = append(ent.Mentions, mi)
+	}
+	for ei := range doc.Entities {
+		doc.Entities[ei].Type = majorityType(doc.Entities[ei].Mentions, infos)
+	}
+}
+
+// mentionInfo is what resolve learns about one mention before grouping.
+type mentionInfo struct {
+	name   string     // the name as written, titles and possessive removed
+	canon  string     // the entity's display name (a country's common name)
+	key    string     // the document entity key
+	typ    EntityType // the type the mention lends its entity
+	class  string     // Class(typ)
+	words  []string   // Fold(name) split into words
+	roles  []string   // titles and roles
+	rule   string     // how the mention links to canon, if not by its own name
+	gaz    bool       // the name is in the country table
+	joined bool       // linked to another name by a rule
+	skip   bool       // names no single entity
+}
+
+func describe(doc *Document, m *Mention) mentionInfo {
+	name, role := mentionName(doc, m)
+	in := mentionInfo{name: name, canon: name, typ: m.Type}
+	if name == "" {
+		in.skip = true
+		return in
+	}
+	if role != "" {
+		in.roles = append(in.roles, role)
+	}
+	if compoundOfCountries(name) {
+		in.skip = true
+		return in
+	}
+	if a, ok := alias.Lookup(name); ok {
+		in.gaz = true
+		switch a.Kind {
+		case alias.Capital:
+			in.typ = GPE
+		case alias.Demonym:
+			in.canon, in.typ, in.rule = a.Country, GPE, RuleDemonym
+		default:
+			in.canon, in.typ = a.Country, GPE
+			if Fold(name) != Fold(a.Country) {
+				in.rule = RuleCountry
+			}
+		}
+	}
+	if in.typ == Person && !in.gaz {
+		if r := contextRole(doc, m); r != "" {
+			in.roles = append(in.roles, r)
+		}
+	}
+	in.setKey(in.typ, in.canon)
+	in.words = strings.Fields(Fold(in.name))
+	return in
+}
+
+func (in *mentionInfo) setKey(t EntityType, canon string) {
+	in.typ, in.canon, in.class, in.key = t, canon, Class(t), Key(t, canon)
+}
+
+// majorityType is the most common type among the entity's mentions, as
+// resolve typed them (a demonym lends its country GPE); ties go to the
+// type seen first.
+func majorityType(mentions []int, infos []mentionInfo) EntityType {
+	var n [numTypes]int
+	best := NoType
+	for _, mi := range mentions {
+		t := infos[mi].typ
+		n[t]++
+		if best == NoType || n[t] > n[best] {
+			best = t
+		}
+	}
+	return best
+}
+
+// compoundOfCountries reports whether a name is two or more country names
+// joined by hyphens ("DPRK-Russia", "U.S.-South Korea").
+func compoundOfCountries(name string) bool {
+	parts := strings.Split(name, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		a, ok := alias.Lookup(p)
+		if !ok || a.Kind == alias.Demonym || a.Kind == alias.Capital {
+			return false
+		}
+	}
+	return true
+}
+
+// linkNameParts links a mention that is a part of exactly one person's
+// full name in the document (a surname, a given name, "Jong-un") to that
+// person. Full names that are themselves parts of a longer name are linked
+// first, longest first, so "Kim Jong" and "Kim Jong Un" cannot make "Kim"
+// ambiguous.
+func linkNameParts(infos []mentionInfo) {
+	type person struct {
+		words []string
+		at    int // an index into infos
+	}
+	var people []person
+	seen := map[string]bool{}
+	for i, in := range infos {
+		if in.skip || in.joined || in.gaz || in.class != "PERSON" || len(in.words) < 2 || seen[in.key] {
+			continue
+		}
+		seen[in.key] = true
+		people = append(people, person{in.words, i})
+	}
+	slices.SortStableFunc(people, func(a, b person) int { return cmp.Compare(len(b.words), len(a.words)) })
+	target := func(words []string) (int, string) {
+		found, rule := -1, ""
+		for _, p := range people {
+			r := partRule(words, p.words)
+			if r == "" {
+				continue
+			}
+			to := infos[p.at].key
+			if found >= 0 && infos[found].key != to {
+				return -1, ""
+			}
+			found, rule = p.at, r
+		}
+		return found, rule
+	}
+	// Longer names first, so that a partial full name is linked before
+	// the names that are parts of it.
+	order := make([]int, len(infos))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(infos[b].words), len(infos[a].words)) })
+	for _, i := range order {
+		in := &infos[i]
+		if in.skip || in.joined || in.gaz || len(in.words) == 0 {
+			continue
+		}
+		t, rule := target(in.words)
+		if t < 0 || infos[t].key == in.key || (rule == RuleGivenName && in.class != "PERSON") {
+			continue // a given name alone joins only as a PERSON ("Korean" is no name)
+		}
+		{
+			in.setKey(infos[t].typ, infos[t].canon)
+			in.rule, in.joined = rule, true
+		}
+	}
+}
+
+// partRule says how words form a proper part of a full name: the last
+// word alone (a surname), the first word alone (a given name, or a Korean
+// or Chinese surname), or a longer prefix or suffix; "" if they do not.
+func partRule(words, full []string) string {
+	if len(words) >= len(full) {
+		return ""
+	}
+	switch {
+	case slices.Equal(words, full[len(full)-len(words):]):
+		if len(words) == 1 {
+			return RuleSurname
+		}
+		return RulePartial
+	case slices.Equal(words, full[:len(words)]):
+		if len(words) > 1 {
+			return RulePartial
+		}
+		if eastAsianSurnames[words[0]] {
+			return RuleSurname
+		}
+		return RuleGivenName
+	}
+	return ""
+}
+
+// eastAsianSurnames are family names written first ("Kim Jong Un").
+var eastAsianSurnames = map[string]bool{
+	"kim": true, "ri": true, "lee": true, "yi": true, "pak": true, "park": true, "choe": true, "choi": true,
+	"kang": true, "jang": true, "chang": true, "han": true, "hyon": true, "jo": true, "cho": true, "o": true,
+	"yoon": true, "yun": true, "moon": true, "mun": true, "xi": true, "li": true, "wang": true, "zhang": true,
+	"liu": true, "chen": true, "hu": true, "wen": true, "mao": true, "deng": true, "jiang": true, "zhou": true,
+}
+
+// voteTypes makes one entity of a name tagged with several types in the
+// document (a tagger's "TASS" GPE and "TASS" ORG), choosing the type most
+// of its mentions have, ties going to the earlier mention. Country-table
+// names are typed already and do not vote.
+func voteTypes(infos []mentionInfo) {
+	type tally struct {
+		n     map[string]int
+		first map[string]int
+		typ   map[string]EntityType
+	}
+	votes := map[string]*tally{} // folded canonical name -> class counts
+	for i, in := range infos {
+		if in.skip || in.gaz || in.joined {
+			continue
+		}
+		f := Fold(in.canon)
+		t := votes[f]
+		if t == nil {
+			t = &tally{n: map[string]int{}, first: map[string]int{}, typ: map[string]EntityType{}}
+			votes[f] = t
+		}
+		if _, ok := t.n[in.class]; !ok {
+			t.first[in.class], t.typ[in.class] = i, in.typ
+		}
+		t.n[in.class]++
+	}
+	for i := range infos {
+		in := &infos[i]
+		if in.skip || in.gaz || in.joined {
+			continue
+		}
+		t := votes[Fold(in.canon)]
+		if len(t.n) < 2 {
+			continue
+		}
+		best := in.class
+		for c, n := range t.n {
+			if n > t.n[best] || (n == t.n[best] && t.first[c] < t.first[best]) {
+				best = c
+			}
+		}
+		if best != in.class {
+			in.setKey(t.typ[best], in.canon)
+			in.rule, in.joined = RuleTypeVote, true
+		}
+	}
+}
+
+// acronym is an acronym defined in the text and its long form.
+type acronym struct {
+	short, long string // as written
+}
+
+// defineAcronyms finds "Long Form Name (LFN)" in the text: a parenthesised
+// all-capital word whose letters are the initials of the capitalised words
+// just before it (small words such as "of" and "the" may sit between). It
+// makes the long form one mention, replacing any mentions that overlap it
+// (taggers split "Korean Central News Agency" into pieces), typed ORG
+// unless the country table knows it, and makes the acronym in parentheses
+// a mention too. It returns the acronyms found, in text order.
+func defineAcronyms(doc *Document) []acronym {
+	var out []acronym
+	for _, s := range doc.Sentences {
+		for i := s.First + 2; i+1 < s.End; i++ {
+			if doc.Slice(doc.Tokens[i-1].Span) != "(" || doc.Slice(doc.Tokens[i+1].Span) != ")" {
+				continue
+			}
+			short := doc.Slice(doc.Tokens[i].Span)
+			first := longFormStart(doc, s.First, i-1, short)
+			if first < 0 {
+				continue
+			}
+			long := Span{doc.Tokens[first].Start, doc.Tokens[i-2].End}
+			typ := Org
+			if a, ok := alias.Lookup(doc.Slice(long)); ok && a.Kind != alias.Demonym {
+				typ = GPE
+			}
+			replaceMentions(doc, Mention{Span: long, First: first, End: i - 1, Type: typ, Entity: -1, Score: 1})
+			replaceMentions(doc, Mention{Span: doc.Tokens[i].Span, First: i, End: i + 1, Type: typ, Entity: -1, Score: 1})
+			out = append(out, acronym{short: short, long: doc.Slice(long)})
+		}
+	}
+	return out
+}
+
+// longFormStart returns the index of the first token of the long form of
+// short ending just before token paren, or -1.
+func longFormStart(doc *Document, sentFirst, paren int, short string) int {
+	var letters []rune
+	for _, r := range short {
+		switch {
+		case unicode.IsUpper(r):
+			letters = append(letters, r)
+		case r == '.' || r == '&' || unicode.IsDigit(r):
+		default:
+			return -1 // not all capitals ("(Reuters)", "(in)")
+		}
+	}
+	if len(letters) < 2 || len(letters) > 10 {
+		return -1
+	}
+	k, first := len(letters)-1, -1
+	for j := paren - 1; j >= sentFirst && k >= 0; j-- {
+		w := doc.Slice(doc.Tokens[j].Span)
+		if smallWords[strings.ToLower(w)] && first >= 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || r != letters[k] {
+			return -1
+		}
+		k, first = k-1, j
+	}
+	if k >= 0 {
+		return -1
+	}
+	return first
+}
+
+var smallWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "&": true, "de": true}
+
+// replaceMentions inserts m into doc.Mentions, sorted by start, removing
+// the mentions that overlap it; if a mention with m's exact span exists it
+// is kept as it is.
+func replaceMentions(doc *Document, m Mention) {
+	out := doc.Mentions[:0:0]
+	inserted := false
+	for _, x := range doc.Mentions {
+		if x.Span == m.Span {
+			return
+		}
+		if x.Span.Start < m.Span.End && m.Span.Start < x.Span.End {
+			continue
+		}
+		if !inserted && x.Span.Start >= m.Span.End {
+			out = append(out, m)
+			inserted = true
+		}
+		out = append(out, x)
+	}
+	if !inserted {
+		out = append(out, m)
+	}
+	doc.Mentions = out
+}
+
+// linkAcronyms links every mention of a defined acronym to its long form.
+func linkAcronyms(infos []mentionInfo, acr []acronym) {
+	for _, a := range acr {
+		var long *mentionInfo
+		for i := range infos {
+			if !infos[i].skip && Fold(infos[i].name) == Fold(a.long) {
+				long = &infos[i]
+				break
+			}
+		}
+		if long == nil {
+			continue
+		}
+		for i := range infos {
+			in := &infos[i]
+			if !in.skip && Fold(in.name) == Fold(a.short) {
+				in.setKey(long.typ, long.canon)
+				in.rule, in.joined, in.gaz = RuleAcronym, true, long.gaz
+			}
+		}
 	}
 }
 
@@ -58,9 +445,15 @@ func addAlias(e *Entity, name, rule string) {
 	e.Aliases = append(e.Aliases, Alias{Name: name, Rule: rule})
 }
 
+// addRole adds a role unless a longer role ends with it ("president"
+// after "russian president"); a longer role replaces the shorter one.
 func addRole(e *Entity, role string) {
-	for _, r := range e.Roles {
-		if r == role {
+	for i, r := range e.Roles {
+		switch {
+		case r == role || strings.HasSuffix(r, " "+role):
+			return
+		case strings.HasSuffix(role, " "+r):
+			e.Roles[i] = role
 			return
 		}
 	}
@@ -75,12 +468,28 @@ var titles = map[string]bool{
 	"senator": true, "sen.": true, "governor": true, "ambassador": true, "envoy": true, "commander": true,
 	"admiral": true, "colonel": true, "king": true, "queen": true, "pope": true, "director": true,
 	"spokesman": true, "spokeswoman": true, "official": true, "vice": true, "state": true, "security": true,
+	"adviser": true, "advisor": true, "head": true, "chairwoman": true, "lt.": true, "col.": true,
+	"marshal": true, "sergeant": true, "captain": true, "chancellor": true, "mayor": true, "envoys": true,
+}
+
+// roleHeads are the words a role before a name ends with ("chief",
+// "minister"); contextRole requires one next to the name.
+var roleHeads = map[string]bool{
+	"president": true, "minister": true, "general": true, "secretary": true, "chief": true, "leader": true,
+	"chairman": true, "chairwoman": true, "premier": true, "senator": true, "governor": true, "ambassador": true,
+	"envoy": true, "commander": true, "admiral": true, "colonel": true, "director": true, "spokesman": true,
+	"spokeswoman": true, "adviser": true, "advisor": true, "head": true, "marshal": true, "chancellor": true,
+	"mayor": true, "official": true, "king": true, "queen": true,
 }
 
 // mentionName returns the mention's name with leading titles (returned as
-// the role) and a trailing possessive removed.
+// the role, lower case), a leading "the" and a trailing possessive removed.
 func mentionName(doc *Document, m *Mention) (name, role string) {
 	first, end := m.First, m.End
+	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") {
+		first++
+	}
+	roleFirst := first
 	if m.Type == Person {
 		for first < end-1 && titles[strings.ToLower(doc.Slice(doc.Tokens[first].Span))] {
 			first++
@@ -92,13 +501,57 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 			end--
 		}
 	}
-	if first > m.First {
-		role = strings.ToLower(doc.Text[doc.Tokens[m.First].Start:doc.Tokens[first-1].End])
+	if first > roleFirst {
+		role = strings.ToLower(doc.Text[doc.Tokens[roleFirst].Start:doc.Tokens[first-1].End])
 	}
 	name = doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End]
 	name = strings.Join(strings.Fields(name), " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	return name, role
+}
+
+// contextRole returns the role written just before a person mention, in
+// lower case: a run of title words and capitalised words in the same
+// sentence ending in a role head next to the name ("Russian Security
+// Council chief", "DPRK State Security Minister", "North Korean leader").
+func contextRole(doc *Document, m *Mention) string {
+	first := m.First
+	sent := sentenceOf(doc, m.First)
+	if first == 0 || first-1 < sent {
+		return ""
+	}
+	if !roleHeads[strings.ToLower(doc.Slice(doc.Tokens[first-1].Span))] {
+		return ""
+	}
+	start := first - 1
+	for j := first - 2; j >= sent; j-- {
+		w := doc.Slice(doc.Tokens[j].Span)
+		r, _ := utf8.DecodeRuneInString(w)
+		_, place := alias.Lookup(w)
+		if titles[strings.ToLower(w)] || (unicode.IsUpper(r) && (j > sent || place)) {
+			start = j
+			continue
+		}
+		break
+	}
+	return strings.ToLower(strings.Join(strings.Fields(doc.Text[doc.Tokens[start].Start:doc.Tokens[first-1].End]), " "))
+}
+
+// sentenceOf returns the first token index of the sentence holding token i.
+func sentenceOf(doc *Document, i int) int {
+	k, _ := slices.BinarySearchFunc(doc.Sentences, i, func(s Sentence, i int) int {
+		if s.End <= i {
+			return -1
+		}
+		if s.First > i {
+			return 1
+		}
+		return 0
+	})
+	if k < len(doc.Sentences) {
+		return doc.Sentences[k].First
+	}
+	return 0
 }
 
 // Class is the coarse type used in entity keys: places (GPE, LOC, FAC)

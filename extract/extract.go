@@ -38,8 +38,9 @@ func WithMode(m Mode) Option { return func(e *Extractor) { e.mode = m } }
 // Extractor runs the extraction pipeline. It is safe for concurrent use;
 // models are shared, read-only, and loaded once per process.
 type Extractor struct {
-	mode Mode
-	m    *models
+	mode   Mode
+	events bool // fill Document.Events (WithEvents)
+	m      *models
 }
 
 // New returns an Extractor, loading the embedded models on first use.

@@ -1,86 +1,90 @@
 package extract
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
 
-// trigger is a word that expresses a relation, with its label and PLOVER
-// category.
-type trigger struct {
-	label, category string
-}
+	"github.com/kgx-project/kgx/extract/internal/lexicon"
+)
 
-var triggers = map[string]trigger{
-	"met": {"met", "CONSULT"}, "meet": {"met", "CONSULT"}, "meets": {"met", "CONSULT"}, "meeting": {"met", "CONSULT"},
-	"visited": {"visited", "CONSULT"}, "visit": {"visited", "CONSULT"}, "visits": {"visited", "CONSULT"}, "visiting": {"visited", "CONSULT"},
-}
-
-// relate finds typed relations and co-mentions within each sentence. The
-// walking skeleton links the nearest entity before a trigger word to the
-// nearest person, organisation or place after it; issue 4 replaces this
-// with relations over the dependency parse.
+// relate finds typed relations over the dependency parse (see rel.go for
+// the machinery), the attribute relations (attributes.go), the named
+// events (events.go) and the weak sentence co-mentions.
+//
+// A trigger is a verb or noun in the lexicon (met, visited, thanked,
+// talks, visit). Its participants come from the parse: subjects (nsubj,
+// the by-agent of a passive, the antecedent of a relative clause, the
+// controller of "to meet"), objects and obliques whose preposition the
+// trigger takes ("met with Y", "a visit to Y", "a meeting between X and
+// Y"); conjuncts multiply them ("met Kim and Ri"). A participant is the
+// entity whose mention covers the argument's head, or its appositive
+// ("an official, Sergei Shoigu,") or, with lower confidence, an entity
+// modifying it ("North Korean troops" -> North Korea).
 func (e *Extractor) relate(doc *Document) {
-	mi := 0
+	lex, err := lexicon.Default()
+	if err != nil {
+		doc.Errors.Add(0, "relations: "+err.Error())
+		return
+	}
+	namedEvents(doc)
+	r := newRelater(doc, lex)
 	for _, s := range doc.Sentences {
-		for mi < len(doc.Mentions) && doc.Mentions[mi].Start < s.Start {
-			mi++
+		if !r.parsed(s) {
+			r.window(s)
+			continue
 		}
-		lo := mi
-		for mi < len(doc.Mentions) && doc.Mentions[mi].End <= s.End {
-			mi++
+		for t := s.First; t < s.End; t++ {
+			r.trigger(s, t)
 		}
-		ms := doc.Mentions[lo:mi]
-		coMention(doc, s, ms)
-		for ti := s.First; ti < s.End; ti++ {
-			tr, ok := triggers[strings.ToLower(doc.Slice(doc.Tokens[ti].Span))]
-			if !ok {
-				continue
-			}
-			src, dst := -1, -1
-			for k := range ms {
-				m := ms[k]
-				if m.Entity < 0 {
-					continue
-				}
-				if m.End <= doc.Tokens[ti].Start && (m.Type == Person || m.Type == Org || m.Type == GPE) {
-					src = m.Entity
-				}
-				if dst < 0 && m.Start >= doc.Tokens[ti].End && m.Type != NORP && m.Type != Date {
-					if tr.label == "met" && m.Type != Person && m.Type != Org {
-						continue
-					}
-					dst = m.Entity
-				}
-			}
-			if src < 0 || dst < 0 || src == dst {
-				continue
-			}
-			doc.Relations = append(doc.Relations, Relation{
-				Source: src, Target: dst, Label: tr.label, Category: tr.category,
-				Trigger: doc.Tokens[ti].Span, Evidence: s.Span, Modality: Asserted, Place: -1, Confidence: 0.5,
-			})
-		}
+		r.attributes(s)
+	}
+	r.finish()
+	coMentions(doc)
+	if e.events {
+		buildEvents(doc)
 	}
 }
 
-// coMention records every pair of distinct entities in one sentence.
-func coMention(doc *Document, s Sentence, ms []Mention) {
-	for i := range ms {
-		for j := i + 1; j < len(ms); j++ {
-			a, b := ms[i].Entity, ms[j].Entity
-			if a < 0 || b < 0 || a == b {
-				continue
+// finish sorts the relations into evidence order and drops duplicates (the
+// same source, target and label from one sentence), keeping the most
+// confident.
+func (r *relater) finish() {
+	rs := r.out
+	slices.SortStableFunc(rs, func(a, b Relation) int {
+		return cmp.Or(cmp.Compare(a.Evidence.Start, b.Evidence.Start), cmp.Compare(a.Source, b.Source),
+			cmp.Compare(a.Target, b.Target), cmp.Compare(a.Label, b.Label), cmp.Compare(b.Confidence, a.Confidence),
+			cmp.Compare(a.Trigger.Start, b.Trigger.Start))
+	})
+	rs = slices.CompactFunc(rs, func(a, b Relation) bool {
+		return a.Evidence == b.Evidence && a.Source == b.Source && a.Target == b.Target && a.Label == b.Label
+	})
+	slices.SortStableFunc(rs, func(a, b Relation) int {
+		return cmp.Or(cmp.Compare(a.Evidence.Start, b.Evidence.Start), cmp.Compare(a.Trigger.Start, b.Trigger.Start),
+			cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target), strings.Compare(a.Label, b.Label))
+	})
+	r.doc.Relations = append(r.doc.Relations, rs...)
+}
+
+// coMentions records every pair of distinct entities that share a
+// sentence: a weak edge kind, kept apart from typed relations.
+func coMentions(doc *Document) {
+	mi := 0
+	for _, s := range doc.Sentences {
+		for mi < len(doc.Mentions) && doc.Mentions[mi].Span.Start < s.Span.Start {
+			mi++
+		}
+		var ents []int
+		for ; mi < len(doc.Mentions) && doc.Mentions[mi].End <= s.End; mi++ {
+			if m := doc.Mentions[mi]; m.Entity >= 0 && m.Type != Date {
+				ents = append(ents, m.Entity)
 			}
-			if a > b {
-				a, b = b, a
-			}
-			dup := false
-			for _, c := range doc.CoMentions {
-				if c.A == a && c.B == b && c.Evidence == s.Span {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				doc.CoMentions = append(doc.CoMentions, CoMention{A: a, B: b, Evidence: s.Span})
+		}
+		slices.Sort(ents)
+		ents = slices.Compact(ents)
+		for i := range ents {
+			for j := i + 1; j < len(ents); j++ {
+				doc.CoMentions = append(doc.CoMentions, CoMention{A: ents[i], B: ents[j], Evidence: s.Span})
 			}
 		}
 	}

@@ -80,8 +80,10 @@ func (t *EntityType) UnmarshalText(b []byte) error {
 }
 
 // Sentence is one sentence: its span and its tokens Tokens[First:End].
+// Span is a named field, not embedded, so that End (a token index) and
+// Span.End (a byte offset) cannot be confused.
 type Sentence struct {
-	Span
+	Span       Span
 	First, End int // token index range, half-open
 }
 
@@ -99,8 +101,8 @@ type Token struct {
 // Mention is one entity mention: a token range with a type, linked to the
 // document entity it refers to.
 type Mention struct {
-	Span
-	First, End int // token index range, half-open
+	Span       Span // bytes; named, not embedded (see Sentence)
+	First, End int  // token index range, half-open
 	Type       EntityType
 	Entity     int     // index into Document.Entities, -1 if none
 	Score      float32 // tagger confidence in [0,1]
@@ -162,6 +164,7 @@ type Document struct {
 	Entities   []Entity    // in order of first mention
 	Relations  []Relation  // in order of evidence
 	CoMentions []CoMention // entity pairs sharing a sentence (weak edges)
+	Events     []EventNode // interactions as nodes, only WithEvents
 
 	Errors ErrorList // positioned problems, sorted by Start
 }

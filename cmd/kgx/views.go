@@ -65,7 +65,7 @@ func extractView(d *extract.Document) extractJSON {
 		}
 		for _, mi := range e.Mentions {
 			m := d.Mentions[mi]
-			v.Mentions = append(v.Mentions, mentionJSON{m.Start, m.End, d.Slice(m.Span)})
+			v.Mentions = append(v.Mentions, mentionJSON{m.Span.Start, m.Span.End, d.Slice(m.Span)})
 		}
 		out.Entities = append(out.Entities, v)
 	}

@@ -1,0 +1,204 @@
+package extract
+
+// Attribute relations are facts about an entity rather than events. They
+// carry the category Attribute ("ATTRIBUTE"), never a PLOVER category:
+//
+//	role_of      "Shoigu, the secretary of the Security Council" -> secretary_of
+//	             "Security Council chief Sergei Shoigu"          -> chief_of
+//	nationality  "Sergey Shoigu, the Russian defense minister"   -> Russian
+//	based_in     "North Korean media KCNA"                        -> North Korean
+//	located_in   "the Kursk region of Russia", "Russia's Kursk region",
+//	             "Pyongyang, North Korea"
+
+// Attribute is the category of attribute relations.
+const Attribute = "ATTRIBUTE"
+
+// roleNouns are the head nouns of roles and titles.
+var roleNouns = map[string]bool{
+	"secretary": true, "minister": true, "chief": true, "head": true, "leader": true, "president": true,
+	"chairman": true, "chairwoman": true, "chair": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"adviser": true, "advisor": true, "ambassador": true, "envoy": true, "commander": true, "director": true,
+	"member": true, "official": true, "premier": true, "governor": true, "mayor": true, "general": true,
+	"founder": true, "ceo": true, "deputy": true, "representative": true, "officer": true, "editor": true,
+	"speaker": true, "prosecutor": true, "judge": true, "king": true, "queen": true, "emperor": true,
+	"marshal": true, "admiral": true, "colonel": true, "captain": true, "lieutenant": true, "correspondent": true,
+}
+
+// placeNouns head descriptions of places ("the Kursk region").
+var placeNouns = map[string]bool{
+	"region": true, "province": true, "city": true, "oblast": true, "state": true, "county": true,
+	"district": true, "capital": true, "town": true, "village": true, "area": true, "border": true, "peninsula": true,
+}
+
+// attributes finds attribute relations in one parsed sentence.
+func (r *relater) attributes(s Sentence) {
+	for t := s.First; t < s.End; t++ {
+		w := r.lower(t)
+		switch {
+		case roleNouns[w] && r.isNoun(t) && r.ment[t] < 0:
+			r.role(s, t)
+		case placeNouns[w] && r.isNoun(t):
+			r.placeNoun(s, t)
+		}
+		if m := r.ment[t]; m >= 0 && r.mentionHead(m) == t {
+			r.mentionAttrs(s, t, m)
+		}
+	}
+}
+
+// mentionHead returns the token of mention m whose head lies outside it.
+func (r *relater) mentionHead(m int) int {
+	mm := r.doc.Mentions[m]
+	for t := mm.First; t < mm.End; t++ {
+		if h := r.head(t); h < mm.First || h >= mm.End {
+			return t
+		}
+	}
+	return mm.First
+}
+
+// holders returns the people a role noun t describes: its appositive
+// head, the person it appositively describes, its copular subject, or
+// the name it is a title of.
+func (r *relater) holders(t int) []arg {
+	var out []arg
+	add := func(tok int) {
+		if a, ok := r.entity(tok); ok && a.conf >= 0.9 && r.doc.Entities[a.ent].Type == Person {
+			out = append(out, a)
+		}
+	}
+	if h := r.head(t); h >= 0 {
+		switch r.dep(t) {
+		case "appos", "compound", "flat", "nmod":
+			if r.dep(t) != "nmod" || r.prep(t) == "" {
+				add(h)
+			}
+		}
+	}
+	for _, k := range r.kids[t] {
+		switch r.dep(k) {
+		case "appos", "nsubj":
+			add(k)
+		}
+	}
+	// "X is now the secretary of ...": the role is a conjunct of a clause
+	// whose subject is X.
+	if len(out) == 0 && r.child(t, "cop") >= 0 && r.dep(t) == "conj" {
+		if h := r.head(t); h >= 0 {
+			if sj := r.child(h, "nsubj"); sj >= 0 {
+				add(sj)
+			}
+		}
+	}
+	return out
+}
+
+// role links the holders of role noun t to the organisation or country
+// it is a role in: "secretary of the Security Council", "Security Council
+// chief", "Russia's defense minister".
+func (r *relater) role(s Sentence, t int) {
+	holders := r.holders(t)
+	if len(holders) == 0 {
+		return
+	}
+	var label string
+	var orgs, nats []arg
+	for _, k := range r.kids[t] {
+		d := r.dep(k)
+		a, ok := r.entity(k)
+		if !ok || a.conf < 1 {
+			continue
+		}
+		ty := r.doc.Entities[a.ent].Type
+		switch {
+		case (base(d) == "nmod" && (r.prep(k) == "of" || r.prep(k) == "at")) || d == "nmod:poss" || d == "compound":
+			if ty == Org || ty == GPE {
+				orgs = append(orgs, a)
+			}
+		case d == "amod" && (ty == NORP || ty == GPE):
+			nats = append(nats, a)
+		}
+	}
+	label = r.lower(t) + "_of"
+	for _, h := range holders {
+		for _, o := range orgs {
+			r.attr(s, t, label, h, o, 0.8)
+		}
+		for _, n := range nats {
+			r.attr(s, t, "nationality", h, n, 0.7)
+		}
+	}
+}
+
+// placeNoun links "the Kursk region of Russia" / "Russia's Kursk region".
+func (r *relater) placeNoun(s Sentence, t int) {
+	var inner, outer []arg
+	if a, ok := r.entity(t); ok && a.conf == 1 && isPlace(r.doc.Entities[a.ent].Type) {
+		inner = append(inner, a) // the mention includes "region"
+	}
+	for _, k := range r.kids[t] {
+		a, ok := r.entity(k)
+		if !ok || a.conf < 1 || !isPlace(r.doc.Entities[a.ent].Type) {
+			continue
+		}
+		switch d := r.dep(k); {
+		case d == "compound" || d == "flat" || d == "amod":
+			inner = append(inner, a)
+		case d == "nmod:poss" || (base(d) == "nmod" && (r.prep(k) == "of" || r.prep(k) == "in")):
+			outer = append(outer, a)
+		}
+	}
+	for _, i := range inner {
+		for _, o := range outer {
+			r.attr(s, t, "located_in", i, o, 0.8)
+		}
+	}
+}
+
+func isPlace(t EntityType) bool { return t == GPE || t == Loc || t == Fac }
+
+// mentionAttrs finds attributes hanging off a mention's head token:
+// nationality modifiers of people, "Pyongyang, North Korea", "X in Y"
+// for places, titles compounded before a name.
+func (r *relater) mentionAttrs(s Sentence, t, m int) {
+	me := r.doc.Mentions[m].Entity
+	if me < 0 {
+		return
+	}
+	self := arg{me, 1, t}
+	ty := r.doc.Entities[me].Type
+	for _, k := range r.kids[t] {
+		if r.ment[k] == m {
+			continue
+		}
+		d := r.dep(k)
+		a, ok := r.entity(k)
+		if ok && a.conf == 1 && a.ent != me {
+			oty := r.doc.Entities[a.ent].Type
+			switch {
+			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE):
+				r.attr(s, t, "nationality", self, a, 0.7)
+			case ty == Org && (d == "amod" || d == "compound" || d == "nmod:poss") && (oty == NORP || oty == GPE):
+				r.attr(s, t, "based_in", self, a, 0.7)
+			case isPlace(ty) && isPlace(oty) && (d == "appos" || d == "nmod:poss" || (base(d) == "nmod" && (r.prep(k) == "in" || r.prep(k) == "of"))):
+				r.attr(s, t, "located_in", self, a, 0.7)
+			}
+			continue
+		}
+		// A title compounded before the name: "Security Council chief Sergei Shoigu".
+		if ty == Person && (d == "compound" || d == "amod" || d == "appos") && roleNouns[r.lower(k)] && r.ment[k] < 0 {
+			r.role(s, k)
+		}
+	}
+}
+
+func (r *relater) attr(s Sentence, t int, label string, a, b arg, conf float32) {
+	if a.ent == b.ent {
+		return
+	}
+	r.out = append(r.out, Relation{
+		Source: a.ent, Target: b.ent, Label: label, Category: Attribute,
+		Trigger: r.doc.Tokens[t].Span, Evidence: s.Span, Modality: Asserted, Place: -1,
+		Confidence: conf * min(a.conf, b.conf),
+	})
+}

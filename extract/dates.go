@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates. A relation's date is the date expression attached to its trigger
+// (or to a clause above it) resolved against Document.Published, else the
+// publication date itself. Results are ISO 8601 at the precision the text
+// gives: "2025-12-24" (day), "2025-12" (month), "2025" (year), "2025-W51"
+// (week).
+
+var weekdayNames = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var monthNames = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "jan.": 1, "feb": 2, "feb.": 2, "mar.": 3, "apr": 4, "apr.": 4, "jun.": 6, "jul.": 7, "aug": 8,
+	"aug.": 8, "sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10, "nov": 11, "nov.": 11,
+	"dec": 12, "dec.": 12,
+}
+
+// ResolveDate resolves a date expression (its words, in order) against the
+// anchor date. future says the clause is about the future ("will visit on
+// Friday" is the coming Friday; "visited on Friday" the last one). It
+// returns an ISO 8601 date at the precision the expression gives, or ""
+// when the words are not a date it understands or the anchor is needed but
+// unknown.
+func ResolveDate(words []string, anchor time.Time, future bool) string {
+	var ws []string
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ","))
+		switch w {
+		case "", "on", "in", "the", "of", "during", "since", "until", "by", "at", "early", "late", "mid", "earlier":
+			continue
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	known := !anchor.IsZero()
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	// Explicit dates need no anchor: "June 12, 2024", "12 June 2024", "June 2024", "2024-06-12".
+	if t, err := time.Parse("2006-01-02", ws[0]); err == nil {
+		return day(t)
+	}
+	var mon time.Month
+	dom, year := 0, 0
+	rel := ""
+	var wd time.Weekday = -1
+	unit := ""
+	for _, w := range ws {
+		switch {
+		case monthNames[w] != 0 && mon == 0:
+			mon = monthNames[w]
+		case w == "last" || w == "next" || w == "this" || w == "past" || w == "coming":
+			rel = w
+		case weekdayNames[w] != 0 || w == "sunday":
+			wd = weekdayNames[w]
+		case w == "week" || w == "month" || w == "year" || w == "weekend":
+			unit = w
+		case w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight":
+			if !known {
+				return ""
+			}
+			switch w {
+			case "yesterday":
+				return day(anchor.AddDate(0, 0, -1))
+			case "tomorrow":
+				return day(anchor.AddDate(0, 0, 1))
+			}
+			return day(anchor)
+		default:
+			n, err := strconv.Atoi(strings.TrimRight(w, "stndrh"))
+			if err != nil {
+				continue
+			}
+			switch {
+			case n >= 1000 && n < 3000:
+				year = n
+			case n >= 1 && n <= 31:
+				dom = n
+			}
+		}
+	}
+	switch {
+	case mon != 0:
+		if year == 0 {
+			if !known {
+				return ""
+			}
+			year = anchor.Year()
+			// "in August" written in December of a past-tense story is this
+			// year; in a future clause a month already gone is next year.
+			if future && mon < anchor.Month() {
+				year++
+			} else if !future && mon > anchor.Month() && rel != "next" {
+				year--
+			}
+			if rel == "next" && mon <= anchor.Month() {
+				year++
+			}
+		}
+		if dom > 0 {
+			t := time.Date(year, mon, dom, 0, 0, 0, 0, time.UTC)
+			if t.Month() != mon {
+				return ""
+			}
+			return day(t)
+		}
+		return fmt.Sprintf("%04d-%02d", year, mon)
+	case year != 0 && dom == 0:
+		return fmt.Sprintf("%04d", year)
+	}
+	if !known {
+		return ""
+	}
+	if wd >= 0 {
+		diff := int(wd - anchor.Weekday())
+		switch {
+		case future || rel == "next" || rel == "coming":
+			if diff <= 0 {
+				diff += 7
+			}
+		default:
+			if diff > 0 {
+				diff -= 7
+			}
+			if rel == "last" && diff == 0 {
+				diff = -7
+			}
+		}
+		return day(anchor.AddDate(0, 0, diff))
+	}
+	switch unit {
+	case "week", "weekend":
+		t := anchor
+		switch rel {
+		case "last", "past":
+			t = t.AddDate(0, 0, -7)
+		case "next", "coming":
+			t = t.AddDate(0, 0, 7)
+		case "this":
+		default:
+			return ""
+		}
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case "month":
+		t := time.Date(anchor.Year(), anchor.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch rel {
+		case "last", "past":
+			t = t.AddDate(0, -1, 0)
+		case "next", "coming":
+			t = t.AddDate(0, 1, 0)
+		case "this":
+		default:
+			return ""
+		}
+		return t.Format("2006-01")
+	case "year":
+		switch rel {
+		case "last", "past":
+			return strconv.Itoa(anchor.Year() - 1)
+		case "next", "coming":
+			return strconv.Itoa(anchor.Year() + 1)
+		case "this":
+			return strconv.Itoa(anchor.Year())
+		}
+	}
+	return ""
+}
+
+// isDateWord reports whether token t can head a date expression.
+func (r *relater) isDateWord(t int) bool {
+	w := r.lower(t)
+	if _, ok := weekdayNames[w]; ok {
+		return true
+	}
+	if _, ok := monthNames[w]; ok && (w != "may" || r.doc.Tokens[t].Tag == "PROPN") {
+		return true
+	}
+	switch w {
+	case "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "weekend":
+		return true
+	}
+	return false
+}
+
+// subtreeWords returns the words of t's subtree in text order (a date
+// expression is small; the walk stops at 12 tokens).
+func (r *relater) subtreeWords(t int) []string {
+	toks := []int{t}
+	for i := 0; i < len(toks) && len(toks) < 12; i++ {
+		toks = append(toks, r.kids[toks[i]]...)
+	}
+	lo, hi := toks[0], toks[0]
+	for _, k := range toks {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	var ws []string
+	for k := lo; k <= hi && k-lo < 12; k++ {
+		ws = append(ws, r.word(k))
+	}
+	return ws
+}
+
+// date finds the date of the event triggered at t: a temporal dependent of
+// the trigger or of a clause head above it, resolved against the
+// publication date; else the publication date.
+func (r *relater) date(s Sentence, t int, future bool) string {
+	cur := t
+	for steps := 0; cur >= 0 && steps < 8; steps++ {
+		for _, k := range r.kids[cur] {
+			d := base(r.dep(k))
+			if d != "obl" && d != "nmod" && d != "advmod" && d != "obl:tmod" && d != "nmod:tmod" {
+				continue
+			}
+			if !r.isDateWord(k) {
+				continue
+			}
+			if iso := ResolveDate(r.subtreeWords(k), r.doc.Published, future); iso != "" {
+				return iso
+			}
+		}
+		if base(r.dep(cur)) == "root" || !r.isVerbal(cur) && cur != t {
+			break
+		}
+		cur = r.head(cur)
+	}
+	if r.doc.Published.IsZero() {
+		return ""
+	}
+	return r.doc.Published.Format("2006-01-02")
+}

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// annotated builds a segmented document from text in which mentions are
+// marked "[TYPE words]"; the marks are removed from the text.
+func annotated(t *testing.T, src string) *Document {
+	t.Helper()
+	re := regexp.MustCompile(`\[([A-Z]+) ([^\]]+)\]`)
+	var text strings.Builder
+	type mark struct {
+		span Span
+		typ  EntityType
+	}
+	var marks []mark
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
+		text.WriteString(src[last:m[0]])
+		typ, ok := ParseEntityType(src[m[2]:m[3]])
+		if !ok {
+			t.Fatalf("bad type in %q", src[m[0]:m[1]])
+		}
+		start := text.Len()
+		text.WriteString(src[m[4]:m[5]])
+		marks = append(marks, mark{Span{start, text.Len()}, typ})
+		last = m[1]
+	}
+	text.WriteString(src[last:])
+	doc := &Document{Text: text.String()}
+	doc.Body = []Span{{0, len(doc.Text)}}
+	segment(doc)
+	for _, mk := range marks {
+		first, end := -1, -1
+		for i, tk := range doc.Tokens {
+			if tk.Start == mk.span.Start {
+				first = i
+			}
+			if tk.End == mk.span.End {
+				end = i + 1
+			}
+		}
+		if first < 0 || end < 0 {
+			t.Fatalf("mark %q does not fall on token boundaries", doc.Slice(mk.span))
+		}
+		doc.Mentions = append(doc.Mentions, Mention{Span: mk.span, First: first, End: end, Type: mk.typ, Entity: -1, Score: 1})
+	}
+	return doc
+}
+
+// describeEntities renders entities as "Name TYPE [alias:rule ...] (roles)".
+func describeEntities(doc *Document) []string {
+	var out []string
+	for _, e := range doc.Entities {
+		s := e.Name + " " + e.Type.String()
+		for _, a := range e.Aliases {
+			s += fmt.Sprintf(" +%s:%s", a.Name, a.Rule)
+		}
+		if len(e.Roles) > 0 {
+			s += " (" + strings.Join(e.Roles, "; ") + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestResolveRules(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"surname after full name",
+			"[PERSON Sergei Shoigu] arrived. [PERSON Shoigu] met officials.",
+			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
+		{"surname tagged as a place",
+			"[PERSON Sergei Shoigu] arrived. [GPE Shoigu] met officials.",
+			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
+		{"surname before full name",
+			"[PERSON Shoigu] arrived. Later [PERSON Sergei Shoigu] spoke.",
+			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
+		{"title inside mention",
+			"[PERSON President Vladimir Putin] spoke. [PERSON Putin] left.",
+			[]string{"Vladimir Putin PERSON +Putin:surname (president)"}},
+		{"role before mention",
+			"Russian Security Council chief [PERSON Sergei Shoigu] met them.",
+			[]string{"Sergei Shoigu PERSON (russian security council chief)"}},
+		{"shorter role folded into longer",
+			"Russian President [PERSON Vladimir Putin] spoke. President [PERSON Putin] left.",
+			[]string{"Vladimir Putin PERSON +Putin:surname (russian president)"}},
+		{"possessive",
+			"[PERSON Sergei Shoigu’s] visit. [PERSON Shoigu's] aide.",
+			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
+		{"acronym defined in text",
+			"Agency [GPE Korean] [LOC Central] News Agency (KCNA) said. [GPE KCNA] added.",
+			[]string{"Korean Central News Agency ORG +KCNA:acronym"}},
+		{"demonym linked to its country",
+			"[NORP North Korean] troops left [GPE North Korea].",
+			[]string{"North Korea GPE +North Korean:demonym"}},
+		{"demonym without the country",
+			"[NORP American] officials said.",
+			[]string{"United States GPE +American:demonym"}},
+		{"official and alternate country names",
+			"[GPE DPRK] and [GPE the Democratic People's Republic of Korea] and [GPE North Korea].",
+			[]string{"North Korea GPE +DPRK:country name +Democratic People's Republic of Korea:country name"}},
+		{"U.S. and US",
+			"[GPE U.S.] and [GPE US] and [GPE United States].",
+			[]string{"United States GPE +U.S.:country name +US:country name"}},
+		{"hyphen and space",
+			"[PERSON Kim Jong Un] and [PERSON Kim Jong-un].",
+			[]string{"Kim Jong Un PERSON +Kim Jong-un:spelling"}},
+		{"partial name",
+			"[PERSON Kim Jong Un] met. [ORG Jong-un] spoke.",
+			[]string{"Kim Jong Un PERSON +Jong-un:partial name"}},
+		{"korean surname first",
+			"[PERSON Kim Jong Un] met. [PERSON Kim] spoke.",
+			[]string{"Kim Jong Un PERSON +Kim:surname"}},
+		{"given name",
+			"[PERSON Ethan Kim] writes. [PERSON Ethan] reports.",
+			[]string{"Ethan Kim PERSON +Ethan:given name"}},
+		{"Ethan Kim is not Kim Jong Un",
+			"[PERSON Kim Jong Un] met. [PERSON Ethan Kim] wrote. [PERSON Kim] spoke.",
+			[]string{"Kim Jong Un PERSON", "Ethan Kim PERSON", "Kim PERSON"}},
+		{"Ri Chang Dae is not Ri Song Chol",
+			"[PERSON Ri Chang Dae] met [PERSON Ri Song Chol]. [PERSON Ri] spoke.",
+			[]string{"Ri Chang Dae PERSON", "Ri Song Chol PERSON", "Ri PERSON"}},
+		{"North Korea is not South Korea",
+			"[GPE North Korea] and [GPE South Korea] and [NORP South Korean] troops.",
+			[]string{"North Korea GPE", "South Korea GPE +South Korean:demonym"}},
+		{"Pyongyang is not North Korea",
+			"[PERSON Pyongyang] is the capital of [GPE North Korea]. [GPE Pyongyang] again.",
+			[]string{"Pyongyang GPE", "North Korea GPE"}},
+		{"compound of countries names no entity",
+			"[GPE DPRK-Russia] ties deepen in [GPE Russia].",
+			[]string{"Russia GPE"}},
+		{"same name, majority type",
+			"[ORG TASS] said. [GPE TASS] added. [ORG Tass] wrote.",
+			[]string{"TASS ORG +Tass:spelling"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := annotated(t, tc.text)
+			(&Extractor{}).resolve(doc)
+			got := describeEntities(doc)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("entities:\n got %q\nwant %q", got, tc.want)
+			}
+			checkMentionLinks(t, doc)
+		})
+	}
+}
+
+// checkMentionLinks checks that mentions and entities point at each other
+// and that mentions stay sorted and in bounds.
+func checkMentionLinks(t *testing.T, doc *Document) {
+	t.Helper()
+	for mi, m := range doc.Mentions {
+		if mi > 0 && doc.Mentions[mi-1].Span.Start > m.Span.Start {
+			t.Errorf("mentions out of order at %d", mi)
+		}
+		if m.First < 0 || m.End > len(doc.Tokens) || m.First >= m.End {
+			t.Errorf("mention %d token range %d:%d", mi, m.First, m.End)
+		}
+		if m.Entity >= 0 && !slices.Contains(doc.Entities[m.Entity].Mentions, mi) {
+			t.Errorf("mention %d -> entity %d, which does not list it", mi, m.Entity)
+		}
+	}
+	for ei, e := range doc.Entities {
+		for _, mi := range e.Mentions {
+			if doc.Mentions[mi].Entity != ei {
+				t.Errorf("entity %d lists mention %d, which points at %d", ei, mi, doc.Mentions[mi].Entity)
+			}
+		}
+	}
+}
+
+func TestResolveKeepsNORPMention(t *testing.T) {
+	doc := annotated(t, "[NORP North Korean] troops left [GPE North Korea].")
+	(&Extractor{}).resolve(doc)
+	if doc.Mentions[0].Type != NORP || doc.Mentions[0].Entity != doc.Mentions[1].Entity {
+		t.Errorf("demonym mention: type %v entity %d, country entity %d", doc.Mentions[0].Type, doc.Mentions[0].Entity, doc.Mentions[1].Entity)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Kim Jong-un": "kim jong un", "TASS": "tass", "U.S.": "us", "Sergéi  Shoigu": "sergei shoigu", "O’Brien": "obrien",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

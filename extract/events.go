@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// EventNode is one interaction as a node of its own (issue 4 item 6): who
+// took part, what happened, where and when. It is built from the typed
+// relations that share a trigger and carry a date or a place, so an
+// analyst can show "met, Moscow, 2025-12-24" as a node in Gephi.
+type EventNode struct {
+	Label        string // the relation label, "met"
+	Category     string // PLOVER category
+	Trigger      Span
+	Evidence     Span
+	Participants []int  // indices into Document.Entities, sources first
+	Place        int    // index into Document.Entities, -1 if none
+	Date         string // ISO date, "" if unknown
+	Relations    []int  // indices into Document.Relations
+}
+
+// WithEvents makes Extract also fill Document.Events (kgx extract --events).
+func WithEvents() Option { return func(e *Extractor) { e.events = true } }
+
+// buildEvents groups the typed relations by trigger into event nodes.
+func buildEvents(doc *Document) {
+	byTrig := map[Span]int{}
+	for ri, rel := range doc.Relations {
+		if rel.Category == Attribute || rel.Negated || (rel.Place < 0 && rel.Date == "") {
+			continue
+		}
+		i, ok := byTrig[rel.Trigger]
+		if !ok {
+			i = len(doc.Events)
+			byTrig[rel.Trigger] = i
+			doc.Events = append(doc.Events, EventNode{Label: rel.Label, Category: rel.Category, Trigger: rel.Trigger,
+				Evidence: rel.Evidence, Place: -1, Date: rel.Date})
+		}
+		ev := &doc.Events[i]
+		ev.Relations = append(ev.Relations, ri)
+		for _, p := range []int{rel.Source, rel.Target} {
+			if !slices.Contains(ev.Participants, p) {
+				ev.Participants = append(ev.Participants, p)
+			}
+		}
+		if ev.Place < 0 {
+			ev.Place = rel.Place
+		}
+	}
+	slices.SortStableFunc(doc.Events, func(a, b EventNode) int { return cmp.Compare(a.Trigger.Start, b.Trigger.Start) })
+}
+
+// eventHeads are nouns that head the names of events.
+var eventHeads = map[string]bool{
+	"war": true, "parade": true, "summit": true, "forum": true, "celebrations": true, "celebration": true,
+	"anniversary": true, "games": true, "olympics": true, "conference": true, "festival": true, "ceremony": true,
+	"congress": true, "expo": true, "exercises": true, "drills": true, "revolution": true, "uprising": true,
+	"offensive": true, "crisis": true, "talks": true, "election": true, "elections": true, "referendum": true,
+	"cup": true, "championship": true, "invasion": true, "massacre": true, "treaty": true, "agreement": false,
+}
+
+// namedEvents adds EVENT mentions and entities for event names the
+// recogniser missed: a noun phrase headed by an event noun with at least
+// one compound or capitalised modifier ("Victory Day parade", "Korean
+// War", "the security forum", "anniversary celebrations"). It runs
+// before relations are found and keeps Mentions in text order, remapping
+// the entities' mention indices.
+func namedEvents(doc *Document) {
+	r := newRelater(doc, nil)
+	var add []Mention
+	for _, s := range doc.Sentences {
+		for t := s.First; t < s.End; t++ {
+			if !eventHeads[r.lower(t)] || !r.isNoun(t) || r.ment[t] >= 0 {
+				continue
+			}
+			first := t
+			proper := unicode.IsUpper([]rune(r.word(t))[0])
+			for k := t - 1; k >= s.First; k-- {
+				d := r.dep(k)
+				if r.head(k) != t && !(r.head(k) > k && r.head(k) < t && (d == "compound" || d == "flat")) {
+					break
+				}
+				if d != "compound" && d != "flat" && !(d == "amod" && unicode.IsUpper([]rune(r.word(k))[0])) && !(d == "nummod" || d == "amod" && strings.HasSuffix(r.lower(k), "th")) {
+					break
+				}
+				if r.ment[k] >= 0 && r.doc.Mentions[r.ment[k]].Type != NORP {
+					break
+				}
+				first = k
+			}
+			if first == t {
+				continue
+			}
+			overlap := false
+			for k := first; k <= t; k++ {
+				overlap = overlap || r.ment[k] >= 0
+			}
+			if overlap && !proper {
+				continue
+			}
+			if overlap {
+				continue // a NORP inside a capitalised name: leave it to the recogniser
+			}
+			add = append(add, Mention{Span: Span{doc.Tokens[first].Start, doc.Tokens[t].End}, First: first, End: t + 1,
+				Type: Event, Entity: -1, Score: 0.5})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	old := len(doc.Mentions)
+	all := append(slices.Clone(doc.Mentions), add...)
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(all[a].Span.Start, all[b].Span.Start) })
+	newIdx := make([]int, len(all))
+	ms := make([]Mention, len(all))
+	for ni, oi := range order {
+		newIdx[oi] = ni
+		ms[ni] = all[oi]
+	}
+	for ei := range doc.Entities {
+		for j, mi := range doc.Entities[ei].Mentions {
+			doc.Entities[ei].Mentions[j] = newIdx[mi]
+		}
+	}
+	doc.Mentions = ms
+	byKey := map[string]int{}
+	for ei, en := range doc.Entities {
+		byKey[en.Key] = ei
+	}
+	for oi := old; oi < len(all); oi++ {
+		mi := newIdx[oi]
+		m := &doc.Mentions[mi]
+		name := strings.Join(strings.Fields(doc.Slice(m.Span)), " ")
+		key := Key(Event, name)
+		ei, ok := byKey[key]
+		if !ok {
+			ei = len(doc.Entities)
+			byKey[key] = ei
+			doc.Entities = append(doc.Entities, Entity{Key: key, Name: name, Type: Event})
+		}
+		m.Entity = ei
+		doc.Entities[ei].Mentions = append(doc.Entities[ei].Mentions, mi)
+		slices.Sort(doc.Entities[ei].Mentions)
+	}
+}

@@ -1,0 +1,784 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgx-project/kgx/extract/internal/lexicon"
+)
+
+// relater holds the per-document indices relate needs: each token's
+// children and covering mention. It belongs to one relate call.
+type relater struct {
+	doc  *Document
+	lex  *lexicon.Lexicon
+	kids [][]int // children of each token, in text order
+	ment []int   // mention covering each token, -1 if none
+	out  []Relation
+}
+
+func newRelater(doc *Document, lex *lexicon.Lexicon) *relater {
+	n := len(doc.Tokens)
+	r := &relater{doc: doc, lex: lex, kids: make([][]int, n), ment: make([]int, n)}
+	for i := range r.ment {
+		r.ment[i] = -1
+	}
+	for mi, m := range doc.Mentions {
+		for t := max(m.First, 0); t < m.End && t < n; t++ {
+			r.ment[t] = mi
+		}
+	}
+	for i, t := range doc.Tokens {
+		if h := t.Head; h >= 0 && h < n && h != i {
+			r.kids[h] = append(r.kids[h], i)
+		}
+	}
+	return r
+}
+
+// parsed reports whether the sentence carries a dependency parse.
+func (r *relater) parsed(s Sentence) bool {
+	for t := s.First; t < s.End; t++ {
+		if r.doc.Tokens[t].Dep != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *relater) word(t int) string { return r.doc.Slice(r.doc.Tokens[t].Span) }
+func (r *relater) lower(t int) string {
+	return strings.ReplaceAll(strings.ToLower(r.word(t)), "’", "'")
+}
+
+// dep returns token t's relation in UD v2 spelling; UD v1 labels (dobj,
+// nsubjpass, nmod on a verb, neg) are mapped so gold trees from older
+// treebanks work too.
+func (r *relater) dep(t int) string {
+	d := r.doc.Tokens[t].Dep
+	switch d {
+	case "dobj":
+		return "obj"
+	case "nsubjpass":
+		return "nsubj:pass"
+	case "auxpass":
+		return "aux:pass"
+	case "csubjpass":
+		return "csubj:pass"
+	case "neg":
+		return "advmod"
+	case "name":
+		return "flat"
+	case "mwe":
+		return "fixed"
+	case "nmod:agent":
+		return "obl:agent"
+	case "nmod:tmod":
+		if r.isVerbal(r.doc.Tokens[t].Head) {
+			return "obl:tmod"
+		}
+	case "nmod", "nmod:npmod":
+		if r.isVerbal(r.doc.Tokens[t].Head) {
+			return "obl"
+		}
+	}
+	return d
+}
+
+func base(d string) string {
+	if i := strings.IndexByte(d, ':'); i >= 0 {
+		return d[:i]
+	}
+	return d
+}
+
+func (r *relater) head(t int) int {
+	h := r.doc.Tokens[t].Head
+	if h < 0 || h >= len(r.doc.Tokens) || h == t {
+		return -1
+	}
+	return h
+}
+
+func (r *relater) isVerbal(t int) bool {
+	if t < 0 || t >= len(r.doc.Tokens) {
+		return false
+	}
+	switch r.doc.Tokens[t].Tag {
+	case "VERB", "AUX":
+		return true
+	case "ADJ":
+		// copular predicates ("is grateful to") take obliques
+		for _, k := range r.kids[t] {
+			if r.doc.Tokens[k].Dep == "cop" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (r *relater) isNoun(t int) bool {
+	switch r.doc.Tokens[t].Tag {
+	case "NOUN", "PROPN":
+		return true
+	}
+	return false
+}
+
+// child returns t's first child with relation d (base match when d has no
+// subtype), or -1.
+func (r *relater) child(t int, d string) int {
+	for _, k := range r.kids[t] {
+		if r.dep(k) == d || (!strings.Contains(d, ":") && base(r.dep(k)) == d) {
+			return k
+		}
+	}
+	return -1
+}
+
+// prep returns the preposition that marks t (its case child, or a mark
+// on a clause), lower case; multiword prepositions ("according to",
+// "on behalf of") are joined with spaces.
+func (r *relater) prep(t int) string {
+	for _, k := range r.kids[t] {
+		if d := r.dep(k); d == "case" || d == "mark" {
+			p := r.lower(k)
+			for _, f := range r.kids[k] {
+				if r.dep(f) == "fixed" {
+					p += " " + r.lower(f)
+				}
+			}
+			if p == "'s" || p == "'" {
+				continue
+			}
+			return p
+		}
+	}
+	return ""
+}
+
+// conjuncts returns t and its coordinated conjuncts, in text order.
+func (r *relater) conjuncts(t int) []int {
+	out := []int{t}
+	for i := 0; i < len(out) && i < 64; i++ {
+		for _, k := range r.kids[out[i]] {
+			if r.dep(k) == "conj" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// arg is a participant: a document entity and how sure we are that the
+// argument token denotes it.
+type arg struct {
+	ent  int
+	conf float32
+	tok  int
+}
+
+// entity resolves an argument token to a document entity: the mention
+// covering it (1.0), its appositive or name child (0.9), or, with lower
+// confidence, an entity that modifies it ("North Korean troops",
+// "Russia's war effort": 0.6).
+func (r *relater) entity(t int) (arg, bool) {
+	if m := r.ment[t]; m >= 0 {
+		if e := r.doc.Mentions[m].Entity; e >= 0 && r.doc.Mentions[m].Type != Date {
+			return arg{e, 1, t}, true
+		}
+		return arg{}, false
+	}
+	if r.doc.Tokens[t].Tag == "PRON" {
+		return arg{}, false
+	}
+	for _, k := range r.kids[t] {
+		switch r.dep(k) {
+		case "appos", "flat", "compound":
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+				if ty := r.doc.Mentions[m].Type; ty == Person || (r.dep(k) == "appos" && ty != Date) {
+					return arg{r.doc.Mentions[m].Entity, 0.9, k}, true
+				}
+			}
+		}
+	}
+	for _, k := range r.kids[t] {
+		switch r.dep(k) {
+		case "nmod:poss", "amod", "compound", "nmod":
+			if r.dep(k) == "nmod" && r.prep(k) != "of" {
+				continue
+			}
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+				switch r.doc.Mentions[m].Type {
+				case GPE, NORP, Org, Person:
+					return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+				}
+			}
+		}
+	}
+	return arg{}, false
+}
+
+// args resolves t and its conjuncts.
+func (r *relater) args(t int) []arg {
+	if t < 0 {
+		return nil
+	}
+	var out []arg
+	for _, c := range r.conjuncts(t) {
+		if a, ok := r.entity(c); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "whom": true, "whose": true}
+
+// frame is a predicate's argument structure.
+type frame struct {
+	subj, obj int   // argument tokens, -1 if none
+	obls      []int // obliques and nominal modifiers with a preposition
+	passive   bool
+	inherited bool // the subject came from another clause
+}
+
+// verbFrame finds the subject, object and obliques of verb t, following
+// passives, relative clauses, control and coordination for a missing
+// subject.
+func (r *relater) verbFrame(t int) frame { return r.frameAt(t, 0) }
+
+func (r *relater) frameAt(t, depth int) frame {
+	f := frame{subj: -1, obj: -1}
+	if depth > 8 { // malformed (cyclic) trees
+		return f
+	}
+	agent := -1
+	for _, k := range r.kids[t] {
+		switch d := r.dep(k); d {
+		case "nsubj", "nsubj:outer":
+			f.subj = k
+		case "nsubj:pass":
+			f.obj, f.passive = k, true
+		case "obj":
+			if f.obj < 0 {
+				f.obj = k
+			}
+		case "obl:agent":
+			agent = k
+		case "aux:pass":
+			f.passive = true
+		default:
+			if base(d) == "obl" && d != "obl:tmod" && d != "obl:npmod" {
+				if f.passive && r.prep(k) == "by" {
+					agent = k
+				} else {
+					f.obls = append(f.obls, k)
+				}
+			}
+		}
+	}
+	if f.passive {
+		f.subj = agent
+	}
+	// Relative pronouns stand for the noun the clause modifies.
+	dt := r.dep(t)
+	h := r.head(t)
+	if base(dt) == "acl" && h >= 0 {
+		switch {
+		case f.subj >= 0 && relPronouns[r.lower(f.subj)]:
+			f.subj = h
+		case f.obj >= 0 && relPronouns[r.lower(f.obj)]:
+			f.obj = h
+		case f.subj < 0 && !f.passive && r.doc.Tokens[t].XPOS != "VBN":
+			f.subj, f.inherited = h, true // "troops supporting Russia"
+		case f.obj < 0 && (f.passive || r.doc.Tokens[t].XPOS == "VBN"):
+			f.obj = h // "troops sent to Russia"
+		}
+	}
+	if f.subj < 0 && !f.passive && h >= 0 {
+		switch base(dt) {
+		case "conj":
+			if r.isVerbal(h) {
+				hf := r.frameAt(h, depth+1)
+				f.subj, f.inherited = hf.subj, true
+			}
+		case "xcomp", "advcl", "ccomp":
+			if dt == "ccomp" && r.prep(t) != "to" {
+				break
+			}
+			if base(dt) == "advcl" && r.prep(t) != "to" && r.doc.Tokens[t].XPOS != "VBG" {
+				break
+			}
+			if r.isVerbal(h) {
+				hf := r.frameAt(h, depth+1)
+				if dt == "xcomp" && hf.obj >= 0 && !hf.passive && r.objectControl(h) {
+					f.subj = hf.obj // "urged Kim to visit"
+				} else if hf.passive && dt == "xcomp" {
+					f.subj = hf.obj // "troops are believed to have been sent" -> handled as object
+				} else {
+					f.subj = hf.subj
+				}
+				f.inherited = true
+			} else if r.isNoun(h) && (r.dep(h) == "nsubj" || r.dep(h) == "obj") {
+				f.subj, f.inherited = h, true
+			}
+		}
+	}
+	return f
+}
+
+// objectControl reports whether verb t passes its object to an xcomp
+// ("urged Kim to visit", "invited Putin to come").
+func (r *relater) objectControl(t int) bool {
+	switch r.lower(t) {
+	case "urged", "urge", "urges", "invited", "invite", "invites", "asked", "ask", "asks", "allowed", "allow",
+		"encouraged", "encourage", "told", "tell", "called", "persuaded", "forced", "helped", "help":
+		return true
+	}
+	return false
+}
+
+// trigger extracts the relations token t triggers, if it is in the lexicon.
+func (r *relater) trigger(s Sentence, t int) {
+	tok := r.doc.Tokens[t]
+	form := r.lower(t)
+	switch {
+	case tok.Tag == "VERB":
+		r.verbTrigger(s, t, form)
+	case tok.Tag == "NOUN" || tok.Tag == "PROPN":
+		if tr, ok := r.lex.Noun(form); ok && r.ment[t] < 0 {
+			r.nounTrigger(s, t, tr)
+		}
+	}
+}
+
+// reading is a trigger resolved against its object: the label, category
+// and which argument is the target.
+type reading struct {
+	label, category string
+	themeObj        bool     // the object is a theme ("sent troops"), not the target
+	preps           []string // prepositions introducing the target
+}
+
+func (r *relater) verbTrigger(s Sentence, t int, form string) {
+	trs := r.lex.Verb(form)
+	if len(trs) == 0 {
+		return
+	}
+	f := r.verbFrame(t)
+	// A light verb with a nominal trigger as object: "held talks with",
+	// "paid a visit to". The noun is handled by nounTrigger.
+	if f.obj >= 0 && r.isNoun(f.obj) {
+		if _, ok := r.lex.Noun(r.lower(f.obj)); ok && !trs[0].Event() {
+			return
+		}
+	}
+	var rd reading
+	found := false
+	objNoun := ""
+	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
+		objNoun = r.lower(f.obj)
+	}
+	for _, tr := range trs {
+		if objNoun != "" {
+			if p, ok := r.lex.Object(tr, objNoun, ""); ok {
+				if p.Category == "-" {
+					return // "faced a run-off": not an event
+				}
+				lab := tr.Label
+				if p.Label != "" {
+					lab += "_" + p.Label
+				}
+				preps := []string{"to"}
+				if p.Prep != "" {
+					preps = []string{p.Prep}
+				}
+				rd, found = reading{label: lab, category: p.Category, themeObj: true, preps: preps}, true
+				break
+			}
+		}
+		if tr.Event() {
+			rd, found = reading{label: tr.Label, category: tr.Category, preps: tr.Preps}, true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	sources := r.args(f.subj)
+	if len(sources) == 0 {
+		return
+	}
+	conf := float32(0.9)
+	if f.inherited {
+		conf = 0.8
+	}
+	var targets []arg
+	tprep := ""
+	if !rd.themeObj {
+		targets = r.args(f.obj)
+	}
+	if len(targets) == 0 {
+		for _, o := range f.obls {
+			p := r.prep(o)
+			if contains(rd.preps, p) {
+				if ts := r.args(o); len(ts) > 0 {
+					targets, tprep = ts, p
+					break
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && rd.themeObj {
+		targets = r.purposeTargets(t)
+		if len(targets) > 0 {
+			tprep = "to"
+		}
+	}
+	if rd.themeObj && tprep != "" && !strings.HasSuffix(rd.label, "_"+tprep) {
+		rd.label += "_" + tprep
+	}
+	place := r.place(t, f, targets)
+	if len(targets) == 0 {
+		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
+		if rd.category == "CONSULT" && len(sources) > 1 {
+			r.emitPairs(s, t, rd, sources, conf, place)
+		}
+		return
+	}
+	for _, a := range sources {
+		for _, b := range targets {
+			r.emit(s, t, rd, a, b, conf, place)
+		}
+	}
+}
+
+// purposeTargets finds the target of a purpose clause: "sent troops to
+// assist Russia", "deploy troops to support Russia('s war effort)".
+func (r *relater) purposeTargets(t int) []arg {
+	for _, k := range r.kids[t] {
+		d := base(r.dep(k))
+		if (d == "advcl" || d == "xcomp") && r.prep(k) == "to" {
+			switch strings.TrimSuffix(r.lower(k), "s") {
+			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight":
+				if o := r.child(k, "obj"); o >= 0 {
+					return r.args(o)
+				}
+				for _, ob := range r.kids[k] {
+					if base(r.dep(ob)) == "obl" {
+						if a := r.args(ob); len(a) > 0 {
+							return a
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// place finds where the event happened: an oblique "in/at X" naming a
+// place that is not already a participant.
+func (r *relater) place(t int, f frame, targets []arg) int {
+	for _, o := range f.obls {
+		switch r.prep(o) {
+		case "in", "at", "inside":
+		default:
+			continue
+		}
+		if a, ok := r.entity(o); ok && a.conf == 1 {
+			switch r.doc.Entities[a.ent].Type {
+			case GPE, Loc, Fac:
+				taken := false
+				for _, b := range targets {
+					taken = taken || b.ent == a.ent
+				}
+				if !taken {
+					return a.ent
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nounTrigger handles nominal triggers: "X's visit to Y", "the visit of X
+// to Y", "a meeting between X and Y", "held talks with Y", "during a
+// meeting with Y".
+func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
+	rd := reading{label: tr.Label, category: tr.Category}
+	if !tr.Event() {
+		return
+	}
+	var sources, targets, between []arg
+	conf := float32(0.8)
+	troops := strings.Contains(tr.Label, "troops")
+	for _, k := range r.kids[t] {
+		d := r.dep(k)
+		p := r.prep(k)
+		switch {
+		case d == "nmod:poss":
+			sources = append(sources, r.args(k)...)
+		case base(d) == "nmod" && (p == "by" || (p == "of" && !troops)) && len(sources) == 0:
+			sources = r.args(k)
+		case base(d) == "nmod" && p == "of" && troops:
+			// "the dispatch of North Korean troops": the troops' country sends them
+			sources = r.args(k)
+		case base(d) == "nmod" && (p == "between" || p == "among"):
+			between = r.args(k)
+		case base(d) == "nmod" && (p == "with" || p == "to" || p == "in" && tr.Label == "visited"):
+			if len(targets) == 0 {
+				targets = r.args(k)
+			}
+		case (d == "amod" || d == "compound") && troops:
+			if a, ok := r.entity(k); ok {
+				sources = append(sources, a)
+			}
+		}
+	}
+	if troops && len(targets) == 0 {
+		for _, k := range r.kids[t] {
+			if base(r.dep(k)) == "acl" {
+				if o := r.child(k, "obj"); o >= 0 {
+					targets = r.args(o)
+				}
+				if len(targets) == 0 && r.prep(k) == "to" {
+					targets = r.purposeTargets(r.head(k))
+				}
+			}
+		}
+		if len(targets) == 0 {
+			targets = r.purposeTargets(t)
+		}
+	}
+	f := frame{subj: -1, obj: -1}
+	h := r.head(t)
+	if len(between) > 1 {
+		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
+		return
+	}
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
+		// The governing verb's subject: "X held talks with Y", "X
+		// praised troops during a meeting with Y", "X paid a visit to Y".
+		switch base(r.dep(t)) {
+		case "obj", "obl":
+			f = r.verbFrame(h)
+			if !f.passive {
+				sources = r.args(f.subj)
+			}
+			if base(r.dep(t)) == "obl" {
+				conf = 0.7
+			}
+			if len(targets) == 0 && base(r.dep(t)) == "obj" {
+				for _, o := range f.obls {
+					if p := r.prep(o); p == "with" || p == "to" {
+						targets = r.args(o)
+						break
+					}
+				}
+			}
+		}
+	}
+	if len(sources) == 0 {
+		return
+	}
+	place := r.nounPlace(t)
+	if place < 0 && f.subj >= 0 {
+		place = r.place(h, f, targets)
+	}
+	if len(targets) == 0 {
+		if rd.category == "CONSULT" && len(sources) > 1 {
+			r.emitPairs(s, t, rd, sources, conf, place)
+		}
+		return
+	}
+	for _, a := range sources {
+		for _, b := range targets {
+			r.emit(s, t, rd, a, b, conf, place)
+		}
+	}
+}
+
+func (r *relater) nounPlace(t int) int {
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && (r.prep(k) == "in" || r.prep(k) == "at") {
+			if a, ok := r.entity(k); ok && a.conf == 1 {
+				switch r.doc.Entities[a.ent].Type {
+				case GPE, Loc, Fac:
+					return a.ent
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// emitPairs links every pair of participants of a symmetric event, in
+// text order.
+func (r *relater) emitPairs(s Sentence, t int, rd reading, as []arg, conf float32, place int) {
+	for i := range as {
+		for j := i + 1; j < len(as); j++ {
+			r.emit(s, t, rd, as[i], as[j], conf*0.9, place)
+		}
+	}
+}
+
+func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, place int) {
+	if a.ent == b.ent || a.ent < 0 || b.ent < 0 || a.ent >= len(r.doc.Entities) || b.ent >= len(r.doc.Entities) {
+		return
+	}
+	if place == a.ent || place == b.ent {
+		place = -1
+	}
+	rel := Relation{
+		Source: a.ent, Target: b.ent, Label: rd.label, Category: rd.category,
+		Trigger: r.doc.Tokens[t].Span, Evidence: s.Span, Place: place,
+		Confidence: conf * min(a.conf, b.conf),
+	}
+	rel.Negated = r.negated(t)
+	rel.Modality = r.modality(s, t)
+	rel.Date = r.date(s, t, rel.Modality == Planned)
+	r.out = append(r.out, rel)
+}
+
+// negated reports "did not meet", "never visited", "no meeting", "refused
+// to meet".
+func (r *relater) negated(t int) bool { return r.negatedAt(t, 0) }
+
+func (r *relater) negatedAt(t, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, k := range r.kids[t] {
+		switch r.lower(k) {
+		case "not", "n't", "never", "no":
+			if d := base(r.dep(k)); d == "advmod" || d == "det" || d == "neg" {
+				return true
+			}
+		}
+	}
+	if h := r.head(t); h >= 0 && r.dep(t) == "xcomp" {
+		switch r.lower(h) {
+		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
+			return true
+		}
+		return r.negatedAt(h, depth+1)
+	}
+	return false
+}
+
+var planVerbs = map[string]bool{
+	"plan": true, "plans": true, "planned": true, "planning": true, "intend": true, "intends": true, "intended": true,
+	"expect": true, "expects": true, "expected": true, "schedule": true, "scheduled": true, "set": true,
+	"prepare": true, "prepares": true, "prepared": true, "preparing": true, "going": true, "due": true, "aim": true,
+	"aims": true, "hope": true, "hopes": true, "want": true, "wants": true, "agreed": true, "promised": true,
+	"pledged": true, "vowed": true, "likely": true, "poised": true, "slated": true,
+}
+
+var planAdjectives = map[string]bool{
+	"upcoming": true, "planned": true, "prospective": true, "expected": true, "future": true, "proposed": true,
+	"scheduled": true, "forthcoming": true, "possible": true, "potential": true,
+}
+
+var sayVerbs = map[string]bool{
+	"say": true, "says": true, "said": true, "tell": true, "told": true, "report": true, "reports": true, "reported": true,
+	"claim": true, "claims": true, "claimed": true, "announce": true, "announced": true, "state": true, "stated": true,
+	"indicate": true, "indicates": true, "indicated": true, "allege": true, "alleged": true, "believe": true,
+	"believed": true, "suggest": true, "suggested": true, "add": true, "added": true, "quoted": true,
+	"speculate": true, "speculated": true, "estimate": true, "estimated": true, "according": true,
+}
+
+// modality says whether the event is planned ("will visit", "plans to
+// meet", "upcoming visits"), reported ("according to KCNA", "X said Y
+// met Z") or asserted.
+func (r *relater) modality(s Sentence, t int) Modality { return r.modalityAt(s, t, 0) }
+
+func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
+	if depth > 8 {
+		return Asserted
+	}
+	for _, k := range r.kids[t] {
+		switch r.lower(k) {
+		case "will", "shall", "'ll", "wo", "would":
+			if base(r.dep(k)) == "aux" {
+				return Planned
+			}
+		}
+		if d := r.dep(k); (d == "amod" || d == "compound") && planAdjectives[r.lower(k)] {
+			return Planned
+		}
+	}
+	// "is to visit", "are set to visit", "plans to meet"
+	if h := r.head(t); h >= 0 && (r.dep(t) == "xcomp" || base(r.dep(t)) == "advcl" && r.prep(t) == "to") &&
+		(planVerbs[r.lower(h)] || r.modalityAt(s, h, depth+1) == Planned) {
+		return Planned
+	}
+	// Reported: a speech verb above the trigger's clause, or "according to".
+	cur := t
+	for steps := 0; cur >= 0 && steps < 32; steps++ {
+		for _, k := range r.kids[cur] {
+			if p := r.prep(k); p == "according to" || p == "according" {
+				return Reported
+			}
+			switch r.lower(k) {
+			case "reportedly", "allegedly", "purportedly":
+				return Reported
+			}
+		}
+		h := r.head(cur)
+		if h < 0 {
+			break
+		}
+		switch base(r.dep(cur)) {
+		case "ccomp", "parataxis", "acl", "xcomp":
+			if sayVerbs[r.lower(h)] {
+				return Reported
+			}
+		}
+		cur = h
+	}
+	return Asserted
+}
+
+// window is the fallback for a sentence without a parse: the nearest
+// entity before a lexicon verb is its source and the first person,
+// organisation or place after it the target, with low confidence.
+func (r *relater) window(s Sentence) {
+	for t := s.First; t < s.End; t++ {
+		if tag := r.doc.Tokens[t].Tag; tag != "VERB" && tag != "" {
+			continue
+		}
+		trs := r.lex.Verb(r.lower(t))
+		if len(trs) == 0 || !trs[0].Event() {
+			continue
+		}
+		src, dst := arg{ent: -1}, arg{ent: -1}
+		for k := s.First; k < s.End; k++ {
+			m := r.ment[k]
+			if m < 0 || r.doc.Mentions[m].Entity < 0 {
+				continue
+			}
+			ty := r.doc.Mentions[m].Type
+			if k < t && (ty == Person || ty == Org || ty == GPE) {
+				src = arg{r.doc.Mentions[m].Entity, 1, k}
+			}
+			if k > t && dst.ent < 0 && (ty == Person || ty == Org || ty == GPE || ty == Loc || ty == Fac) {
+				dst = arg{r.doc.Mentions[m].Entity, 1, k}
+			}
+		}
+		if src.ent >= 0 && dst.ent >= 0 {
+			rd := reading{label: trs[0].Label, category: trs[0].Category}
+			r.emit(s, t, rd, src, dst, 0.4, -1)
+		}
+	}
+}
