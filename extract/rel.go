@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/lexicon"
@@ -158,13 +159,22 @@ func (r *relater) prep(t int) string {
 }
 
 // conjuncts returns t and its coordinated conjuncts, in text order.
+// A conjunct counts only when the coordination has a conjunction ("X, Y
+// and Z"): a comma-joined "Shoigu, Russia's adviser" misparsed as
+// coordination is an apposition, not two participants.
 func (r *relater) conjuncts(t int) []int {
 	out := []int{t}
 	for i := 0; i < len(out) && i < 64; i++ {
+		var cs []int
+		hasCC := false
 		for _, k := range r.kids[out[i]] {
 			if r.dep(k) == "conj" {
-				out = append(out, k)
+				cs = append(cs, k)
+				hasCC = hasCC || r.child(k, "cc") >= 0
 			}
+		}
+		if hasCC {
+			out = append(out, cs...)
 		}
 	}
 	return out
@@ -211,7 +221,7 @@ func (r *relater) entity(t int) (arg, bool) {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
-					return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
 				}
 			}
 		}
@@ -239,6 +249,8 @@ var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "who
 type frame struct {
 	subj, obj int   // argument tokens, -1 if none
 	obls      []int // obliques and nominal modifiers with a preposition
+	unmarked  []int // obliques without one (obl:unmarked, obl:npmod): often a misattached name
+	moreSubj  []int // further subjects when coordination was misparsed
 	passive   bool
 	inherited bool // the subject came from another clause
 }
@@ -257,6 +269,22 @@ func (r *relater) frameAt(t, depth int) frame {
 	for _, k := range r.kids[t] {
 		switch d := r.dep(k); d {
 		case "nsubj", "nsubj:outer":
+			if p := r.prep(k); p != "" && p != "'s" {
+				// "According to KCNA, X and Y discussed" misparsed with KCNA
+				// as subject: the oblique keeps its preposition, its
+				// conjuncts are the subject.
+				f.obls = append(f.obls, k)
+				for _, c := range r.kids[k] {
+					if r.dep(c) == "conj" {
+						if f.subj < 0 {
+							f.subj = c
+						} else {
+							f.moreSubj = append(f.moreSubj, c)
+						}
+					}
+				}
+				continue
+			}
 			f.subj = k
 		case "nsubj:pass":
 			f.obj, f.passive = k, true
@@ -269,7 +297,9 @@ func (r *relater) frameAt(t, depth int) frame {
 		case "aux:pass":
 			f.passive = true
 		default:
-			if base(d) == "obl" && d != "obl:tmod" && d != "obl:npmod" {
+			if d == "obl:unmarked" || d == "obl:npmod" {
+				f.unmarked = append(f.unmarked, k)
+			} else if base(d) == "obl" && d != "obl:tmod" {
 				if f.passive && r.prep(k) == "by" {
 					agent = k
 				} else {
@@ -308,6 +338,13 @@ func (r *relater) frameAt(t, depth int) frame {
 				break
 			}
 			if base(dt) == "advcl" && r.prep(t) != "to" && r.doc.Tokens[t].XPOS != "VBG" {
+				break
+			}
+			if r.prep(t) == "for" && r.isVerbal(h) {
+				// "thanked the troops for defending Kursk": the troops defended
+				if hf := r.frameAt(h, depth+1); hf.obj >= 0 {
+					f.subj, f.inherited = hf.obj, true
+				}
 				break
 			}
 			if r.isVerbal(h) {
@@ -387,8 +424,11 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 					return // "faced a run-off": not an event
 				}
 				lab := tr.Label
-				if p.Label != "" {
-					lab += "_" + p.Label
+				switch {
+				case strings.HasPrefix(p.Object, "&"):
+					lab += "_" + p.Label // the synonym set's word: sent_troops
+				case p.Object != "":
+					lab += "_" + strings.ReplaceAll(objNoun, " ", "_") // the text's own noun: fired_rockets
 				}
 				preps := []string{"to"}
 				if p.Prep != "" {
@@ -406,7 +446,20 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if !found {
 		return
 	}
+	rd.preps = append(slices.Clone(rd.preps), categoryPreps[rd.category]...)
 	sources := r.args(f.subj)
+	for _, m := range f.moreSubj {
+		sources = append(sources, r.args(m)...)
+	}
+	if len(sources) == 0 && rd.themeObj && f.passive {
+		// "North Korean troops were sent to Russia": the troops' country
+		// sent them.
+		for _, a := range r.args(f.obj) {
+			if a.conf < 1 {
+				sources = append(sources, arg{a.ent, 0.6, a.tok})
+			}
+		}
+	}
 	if len(sources) == 0 {
 		return
 	}
@@ -418,6 +471,16 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	tprep := ""
 	if !rd.themeObj {
 		targets = r.args(f.obj)
+		if weak(targets) {
+			// "met North Korean leader Kim Jong Un" misparsed with the
+			// name as a bare oblique: the name is the better target.
+			for _, u := range f.unmarked {
+				if a, ok := r.entity(u); ok && a.conf == 1 && u > f.obj {
+					targets = []arg{a}
+					break
+				}
+			}
+		}
 	}
 	if len(targets) == 0 {
 		for _, o := range f.obls {
@@ -425,6 +488,17 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			if contains(rd.preps, p) {
 				if ts := r.args(o); len(ts) > 0 {
 					targets, tprep = ts, p
+					break
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && f.obj >= 0 {
+		// "supply arms to Israel" with the "to" phrase attached to the object
+		for _, k := range r.kids[f.obj] {
+			if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
+				if ts := r.args(k); len(ts) > 0 {
+					targets, tprep = ts, r.prep(k)
 					break
 				}
 			}
@@ -454,6 +528,23 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 }
 
+// categoryPreps are prepositions that introduce the target of any
+// trigger of a category: "fired at", "protested against", "sent to".
+var categoryPreps = map[string][]string{
+	"ASSAULT":   {"at", "on", "against"},
+	"COERCE":    {"on", "against"},
+	"THREATEN":  {"against"},
+	"ACCUSE":    {"against"},
+	"PROTEST":   {"against"},
+	"SANCTION":  {"on", "against"},
+	"AID":       {"to"},
+	"COOPERATE": {"to", "with"},
+	"SUPPORT":   {"to"},
+	"AGREE":     {"with"},
+	"CONSULT":   {"with"},
+	"REQUEST":   {"to"},
+}
+
 // purposeTargets finds the target of a purpose clause: "sent troops to
 // assist Russia", "deploy troops to support Russia('s war effort)".
 func (r *relater) purposeTargets(t int) []arg {
@@ -461,7 +552,7 @@ func (r *relater) purposeTargets(t int) []arg {
 		d := base(r.dep(k))
 		if (d == "advcl" || d == "xcomp") && r.prep(k) == "to" {
 			switch strings.TrimSuffix(r.lower(k), "s") {
-			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight":
+			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight", "combat", "serve":
 				if o := r.child(k, "obj"); o >= 0 {
 					return r.args(o)
 				}
@@ -501,6 +592,17 @@ func (r *relater) place(t int, f frame, targets []arg) int {
 		}
 	}
 	return -1
+}
+
+// weak reports whether every argument was resolved only through a
+// modifier.
+func weak(as []arg) bool {
+	for _, a := range as {
+		if a.conf >= 0.9 {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(ss []string, s string) bool {
@@ -781,4 +883,37 @@ func (r *relater) window(s Sentence) {
 			r.emit(s, t, rd, src, dst, 0.4, -1)
 		}
 	}
+}
+
+// country maps a nationality entity ("North Korean", NORP) to the
+// document's country entity it names ("North Korea", GPE) when there is
+// one: "North Korean troops" are North Korea's. Other entities map to
+// themselves.
+func (r *relater) country(ei int) int {
+	en := r.doc.Entities[ei]
+	if en.Type != NORP && en.Type != GPE {
+		return ei
+	}
+	d := Fold(en.Name)
+	best := ei
+	for gi, g := range r.doc.Entities {
+		if gi == ei || g.Type != GPE {
+			continue
+		}
+		c := Fold(g.Name)
+		if c == d || len(c) < 4 || len(c) >= len(d) {
+			continue
+		}
+		// common prefix at least the country name less its last letter:
+		// russia/russian, north korea/north korean, ukraine/ukrainian
+		n := 0
+		for n < len(c) && c[n] == d[n] {
+			n++
+		}
+		if n >= len(c)-1 && n >= 4 && !strings.Contains(d[n:], " ") {
+			best = gi
+			break
+		}
+	}
+	return best
 }

@@ -35,12 +35,21 @@ func New() *Graph {
 	}
 }
 
-// Build merges the facts of many documents into a new graph.
-func Build(facts ...*Facts) *Graph {
+// Merge folds the facts of many documents into a new graph by entity key
+// alone, without cross-document resolution: what the store keeps as its
+// merged values.
+func Merge(facts ...*Facts) *Graph {
 	g := New()
 	for _, f := range facts {
 		g.Add(f)
 	}
+	return g
+}
+
+// Build merges the facts of many documents into a new graph, one node
+// per real-world entity (Resolve without curation).
+func Build(facts ...*Facts) *Graph {
+	g, _ := Resolve(facts, nil)
 	return g
 }
 

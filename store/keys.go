@@ -1,29 +1,116 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
+	"fmt"
 )
 
-// Key layout. Every key starts with a one-byte prefix; values are JSON
-// (see codec.go) unless noted.
+// FormatVersion is the on-disk format this package reads and writes. It is
+// stored under the key 'V' as a uvarint. Open refuses a store with a
+// higher version and migrates one with a lower version (see migrate.go).
 //
-//	'V'                      -> format version (uvarint)
-//	'D' doc id               -> graph.Doc
-//	'H' content hash         -> doc id (raw bytes)
-//	'F' doc id               -> graph.Facts of that document
-//	'E' id (8 bytes BE)      -> graph.Entity (merged over documents)
-//	'R' src dst (8+8) label  -> graph.Relation (typed, merged)
-//	'C' a b (8+8)            -> graph.Relation (co-mention, merged)
-//	'N' folded name 0x00 id  -> nothing (name and alias index)
+//	1  the first layout: merged values plus 'F' doc -> whole graph.Facts.
+//	2  per-document contributions, manifests, journal, reverse index.
+const FormatVersion = 2
+
+// Key layout, format version 2.
+//
+// Every key starts with a one-byte prefix. Entity ids are 8 bytes big
+// endian, so ids sort numerically; doc ids and labels are raw bytes.
+// Values start with a one-byte codec version (codecVersion, see codec.go)
+// followed by JSON; keys marked "-> nothing" have empty values.
+//
+// Documents and their bookkeeping:
+//
+//	'V'                          -> format version (uvarint)
+//	'D' doc                      -> graph.Doc
+//	'H' hash                     -> doc id (content hash index; a hash is stored at most once)
+//	'P' path 0x00 doc            -> nothing (which documents came from a path)
+//	'Q' doc                      -> journal state byte, present only while a
+//	                                document is being written or removed in
+//	                                several transactions (see below)
+//
+// Per-document facts ("contributions"): what one document says, exactly as
+// graph.FromDocument produced it (relations with the same source, target
+// and label within one document are combined into one contribution):
+//
+//	'e' id doc                   -> graph.Entity   (Mentions = this doc's, Documents = 1)
+//	'r' src dst label 0x00 doc   -> graph.Relation (Count = len(Evidence))
+//	'c' a b doc                  -> graph.Relation (co-mention, a < b)
+//	'm' doc 0x00 <contribution key> -> nothing (manifest: every contribution of a doc)
+//
+// Merged values, derived from the contributions and never edited by hand:
+//
+//	'E' id                       -> graph.Entity   (merged over documents)
+//	'R' src dst label            -> graph.Relation (typed, merged, with all evidence)
+//	'I' dst src label            -> nothing (reverse index of 'R', for In)
+//	'C' a b                      -> graph.Relation (co-mention, merged)
+//	'N' folded name 0x00 id      -> nothing (merged names and aliases, folded)
+//
+// Curation (reserved for entity resolution; see Curation):
+//
+//	'X' kind 0x00 name           -> opaque value owned by the resolver
+//
+// # The merge rule
+//
+// A merged value is a pure function of the contributions of the complete
+// documents that mention it, folded in document-id order: the entity with
+// graph.MergeEntity starting from the first document's contribution, a
+// relation by adding counts and appending evidence. Merged values are
+// therefore independent of ingest order, and removing a document is
+// "delete its contributions (found through its manifest), recompute the
+// merged values it touched". recompute (write.go) is the only writer of
+// 'E', 'R', 'I', 'C' and 'N'; Check recomputes everything and compares
+// byte for byte, and Check with repair rewrites whatever differs.
+//
+// Entity resolution (merge, split, alias, rename, ignore) plugs in at the
+// same point: merged = f(all documents' contributions, curation rules).
+// The rules live under 'X'; when they change, the resolver calls
+// RecomputeAll (or Recompute with the affected ids) and the merged values
+// follow, while the contributions, which are what the documents said,
+// never change. Re-ingesting a document rewrites only its contributions,
+// so curation survives re-ingest.
+//
+// # Transactions and the journal
+//
+// A document normally goes in with one badger transaction: contributions,
+// manifest, recomputed merged values, 'D', 'H' and 'P' together. When that
+// is too big for one transaction (badger.ErrTxnTooBig), Put switches to a
+// journaled write: 'Q' doc = staging, contributions in as many
+// transactions as needed, then 'Q' doc = merging, merged values recomputed
+// in batches, then 'D' 'H' 'P' written and 'Q' deleted. A read-write Open
+// finishes any journal it finds: staging documents are rolled back (their
+// keys deleted), merging documents rolled forward (recompute is
+// idempotent), removing documents removed. Documents under 'Q' with state
+// staging or removing never count in a merge. Remove uses the same
+// journal (state removing) when one transaction is not enough.
 const (
-	pVersion  = 'V'
-	pDoc      = 'D'
-	pHash     = 'H'
-	pFacts    = 'F'
-	pEntity   = 'E'
-	pRelation = 'R'
-	pCo       = 'C'
-	pName     = 'N'
+	pVersion   = 'V'
+	pDoc       = 'D'
+	pHash      = 'H'
+	pPath      = 'P'
+	pJournal   = 'Q'
+	pEntityDoc = 'e'
+	pRelDoc    = 'r'
+	pCoDoc     = 'c'
+	pManifest  = 'm'
+	pEntity    = 'E'
+	pRelation  = 'R'
+	pReverse   = 'I'
+	pCo        = 'C'
+	pName      = 'N'
+	pCuration  = 'X'
+
+	// pFactsV1 is format 1's 'F' doc -> graph.Facts; only migrate reads it.
+	pFactsV1 = 'F'
+)
+
+// Journal states under 'Q'.
+const (
+	stateStaging  byte = 's' // contributions partly written: roll back
+	stateMerging  byte = 'm' // contributions complete, merged values partly: roll forward
+	stateRemoving byte = 'r' // being removed: finish removing
 )
 
 func key(prefix byte, parts ...[]byte) []byte {
@@ -39,20 +126,191 @@ func key(prefix byte, parts ...[]byte) []byte {
 	return k
 }
 
+var zero = []byte{0}
+
 func id8(id int64) []byte {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], uint64(id))
 	return b[:]
 }
 
-func entityKey(id int64) []byte { return key(pEntity, id8(id)) }
+func getID(b []byte) int64 { return int64(binary.BigEndian.Uint64(b)) }
+
+func versionKey() []byte              { return []byte{pVersion} }
+func docKey(doc string) []byte        { return key(pDoc, []byte(doc)) }
+func hashKey(hash string) []byte      { return key(pHash, []byte(hash)) }
+func journalKey(doc string) []byte    { return key(pJournal, []byte(doc)) }
+func entityKey(id int64) []byte       { return key(pEntity, id8(id)) }
+func entityDocPrefix(id int64) []byte { return key(pEntityDoc, id8(id)) }
+func coKey(a, b int64) []byte         { return key(pCo, id8(a), id8(b)) }
+func coDocPrefix(a, b int64) []byte   { return key(pCoDoc, id8(a), id8(b)) }
+func manifestPrefix(doc string) []byte {
+	return key(pManifest, []byte(doc), zero)
+}
+func pathKey(path, doc string) []byte { return key(pPath, []byte(path), zero, []byte(doc)) }
+func pathPrefix(path string) []byte   { return key(pPath, []byte(path), zero) }
+
+func entityDocKey(id int64, doc string) []byte { return key(pEntityDoc, id8(id), []byte(doc)) }
 
 func relationKey(src, dst int64, label string) []byte {
 	return key(pRelation, id8(src), id8(dst), []byte(label))
 }
 
-func coKey(a, b int64) []byte { return key(pCo, id8(a), id8(b)) }
+func reverseKey(src, dst int64, label string) []byte {
+	return key(pReverse, id8(dst), id8(src), []byte(label))
+}
+
+func relDocPrefix(src, dst int64, label string) []byte {
+	return key(pRelDoc, id8(src), id8(dst), []byte(label), zero)
+}
+
+func relDocKey(src, dst int64, label, doc string) []byte {
+	return append(relDocPrefix(src, dst, label), doc...)
+}
+
+func coDocKey(a, b int64, doc string) []byte { return append(coDocPrefix(a, b), doc...) }
 
 func nameKey(folded string, id int64) []byte {
-	return key(pName, []byte(folded), []byte{0}, id8(id))
+	return key(pName, []byte(folded), zero, id8(id))
+}
+
+func curationKey(kind, name string) []byte {
+	return key(pCuration, []byte(kind), zero, []byte(name))
+}
+
+// contribution is a parsed contribution key: what it belongs to and which
+// document it came from.
+type contribution struct {
+	kind     byte // pEntityDoc, pRelDoc or pCoDoc
+	src, dst int64
+	label    string
+	doc      string
+}
+
+// target is the merged value a contribution folds into.
+type target struct {
+	kind     byte // pEntity, pRelation or pCo
+	src, dst int64
+	label    string
+}
+
+func (c contribution) target() target {
+	switch c.kind {
+	case pEntityDoc:
+		return target{kind: pEntity, src: c.src}
+	case pRelDoc:
+		return target{kind: pRelation, src: c.src, dst: c.dst, label: c.label}
+	default:
+		return target{kind: pCo, src: c.src, dst: c.dst, label: graphCoMentioned}
+	}
+}
+
+func (c contribution) key() []byte {
+	switch c.kind {
+	case pEntityDoc:
+		return entityDocKey(c.src, c.doc)
+	case pRelDoc:
+		return relDocKey(c.src, c.dst, c.label, c.doc)
+	default:
+		return coDocKey(c.src, c.dst, c.doc)
+	}
+}
+
+// parseContribution parses an 'e', 'r' or 'c' key.
+func parseContribution(k []byte) (contribution, error) {
+	if len(k) == 0 {
+		return contribution{}, fmt.Errorf("empty contribution key")
+	}
+	c := contribution{kind: k[0]}
+	switch k[0] {
+	case pEntityDoc:
+		if len(k) < 10 {
+			return c, fmt.Errorf("short entity contribution key %q", k)
+		}
+		c.src, c.doc = getID(k[1:9]), string(k[9:])
+	case pRelDoc:
+		if len(k) < 18 {
+			return c, fmt.Errorf("short relation contribution key %q", k)
+		}
+		c.src, c.dst = getID(k[1:9]), getID(k[9:17])
+		i := bytes.IndexByte(k[17:], 0)
+		if i < 0 || 17+i+1 >= len(k) {
+			return c, fmt.Errorf("malformed relation contribution key %q", k)
+		}
+		c.label, c.doc = string(k[17:17+i]), string(k[17+i+1:])
+	case pCoDoc:
+		if len(k) < 18 {
+			return c, fmt.Errorf("short co-mention contribution key %q", k)
+		}
+		c.src, c.dst, c.doc = getID(k[1:9]), getID(k[9:17]), string(k[17:])
+	default:
+		return c, fmt.Errorf("not a contribution key %q", k)
+	}
+	return c, nil
+}
+
+// parseTarget parses an 'E', 'R' or 'C' key.
+func parseTarget(k []byte) (target, error) {
+	if len(k) == 0 {
+		return target{}, fmt.Errorf("empty key")
+	}
+	t := target{kind: k[0]}
+	switch k[0] {
+	case pEntity:
+		if len(k) != 9 {
+			return t, fmt.Errorf("malformed entity key %q", k)
+		}
+		t.src = getID(k[1:])
+	case pRelation:
+		if len(k) < 18 {
+			return t, fmt.Errorf("malformed relation key %q", k)
+		}
+		t.src, t.dst, t.label = getID(k[1:9]), getID(k[9:17]), string(k[17:])
+	case pCo:
+		if len(k) != 17 {
+			return t, fmt.Errorf("malformed co-mention key %q", k)
+		}
+		t.src, t.dst, t.label = getID(k[1:9]), getID(k[9:17]), graphCoMentioned
+	default:
+		return t, fmt.Errorf("not a merged key %q", k)
+	}
+	return t, nil
+}
+
+func (t target) key() []byte {
+	switch t.kind {
+	case pEntity:
+		return entityKey(t.src)
+	case pRelation:
+		return relationKey(t.src, t.dst, t.label)
+	default:
+		return coKey(t.src, t.dst)
+	}
+}
+
+// contribPrefix is the prefix of all contributions folding into t.
+func (t target) contribPrefix() []byte {
+	switch t.kind {
+	case pEntity:
+		return entityDocPrefix(t.src)
+	case pRelation:
+		return relDocPrefix(t.src, t.dst, t.label)
+	default:
+		return coDocPrefix(t.src, t.dst)
+	}
+}
+
+func (t target) String() string {
+	switch t.kind {
+	case pEntity:
+		return fmt.Sprintf("entity %d", t.src)
+	case pRelation:
+		return fmt.Sprintf("relation %d -%s-> %d", t.src, t.label, t.dst)
+	default:
+		return fmt.Sprintf("co-mention %d -- %d", t.src, t.dst)
+	}
+}
+
+func compareTargets(a, b target) int {
+	return bytes.Compare(a.key(), b.key())
 }

@@ -1,73 +1,253 @@
 package store
 
 import (
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
-
-	"github.com/kgx-project/kgx/extract"
-	"github.com/kgx-project/kgx/graph"
 )
-
-// FormatVersion is the on-disk format this package writes.
-const FormatVersion = 1
 
 var (
 	// ErrNotFound is returned when an entity or document does not exist.
 	ErrNotFound = errors.New("not found")
 	// ErrLocked is returned when another process has the store open.
 	ErrLocked = errors.New("in use by another kgx process")
+	// ErrNewerFormat is returned when the store was written by a newer kgx.
+	ErrNewerFormat = errors.New("store format is newer than this kgx supports")
+	// ErrReadOnly is returned by writes to a store opened read-only.
+	ErrReadOnly = errors.New("store is open read-only")
 )
 
-// Options configures Open.
+// Options configures Open. The zero value opens read-write on disk.
 type Options struct {
+	// ReadOnly opens the store for queries: several read-only processes
+	// may share a store, none while a writer has it. A read-only open that
+	// finds an interrupted write (a badger log that needs truncating, an
+	// unfinished journal or an old format) repairs it first with a short
+	// read-write open, if no other process holds the store.
 	ReadOnly bool
-	InMemory bool // for tests: dir is ignored
+	// InMemory keeps everything in memory (for tests); dir is ignored.
+	InMemory bool
+	// MemTableSize bounds badger's memtable and, through it, the size of
+	// one transaction (15% of it). Zero means 8 MiB.
+	MemTableSize int64
+	// NoSync skips the fsync after each write transaction. Committed
+	// documents then survive a killed process but not a power cut.
+	NoSync bool
+
+	// failAfterCommits, if positive, makes journaled writes fail after
+	// that many commits (tests use it to interrupt a write).
+	failAfterCommits int
 }
 
 // DB is an open store.
 type DB struct {
-	dir string
-	db  *badger.DB
+	dir  string
+	opts Options
+	db   *badger.DB
+	mu   sync.Mutex // serialises writers within the process
 }
 
-// Open opens (creating if needed) the store in dir.
+// Open opens the store in dir, creating it if needed (unless read-only),
+// migrating an older format and finishing any interrupted write.
 func Open(dir string, opts Options) (*DB, error) {
+	if opts.ReadOnly && !opts.InMemory {
+		return openReadOnly(dir, opts)
+	}
+	s, err := openBadger(dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.prepare(); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func badgerOptions(dir string, opts Options) badger.Options {
+	mt := opts.MemTableSize
+	if mt <= 0 {
+		mt = 8 << 20
+	}
 	bo := badger.DefaultOptions(dir).
 		WithLogger(nil).
+		WithMemTableSize(mt).
 		WithValueLogFileSize(16 << 20).
-		WithMemTableSize(8 << 20).
+		WithValueThreshold(min(1<<20, mt*15/100)).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(4).
+		WithNumLevelZeroTablesStall(8).
+		WithBlockCacheSize(16 << 20).
+		WithIndexCacheSize(0).
 		WithNumVersionsToKeep(1).
+		WithNumCompactors(2).
+		WithSyncWrites(!opts.NoSync).
 		WithReadOnly(opts.ReadOnly)
 	if opts.InMemory {
-		bo = bo.WithDir("").WithValueDir("").WithInMemory(true)
+		bo = bo.WithDir("").WithValueDir("").WithInMemory(true).WithReadOnly(false)
 	}
+	return bo
+}
+
+func openBadger(dir string, opts Options) (*DB, error) {
 	if opts.ReadOnly && !opts.InMemory {
 		if _, err := os.Stat(dir); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", dir, err)
 		}
 	}
-	db, err := badger.Open(bo)
+	db, err := badger.Open(badgerOptions(dir, opts))
 	if err != nil {
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {
-			return nil, fmt.Errorf("store %s is %w", dir, ErrLocked)
-		}
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
+		return nil, openError(dir, err)
 	}
-	s := &DB{dir: dir, db: db}
-	if !opts.ReadOnly {
+	return &DB{dir: dir, opts: opts, db: db}, nil
+}
+
+func openError(dir string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "Cannot acquire directory lock") {
+		return fmt.Errorf("store %s is %w", dir, ErrLocked)
+	}
+	return fmt.Errorf("open store %s: %w", dir, err)
+}
+
+func needsTruncate(err error) bool {
+	return errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(err.Error(), "Log truncate required")
+}
+
+// openReadOnly opens dir read-only, first repairing it with a read-write
+// open if a crash left work behind.
+func openReadOnly(dir string, opts Options) (*DB, error) {
+	s, err := openBadger(dir, opts)
+	if err != nil && !needsTruncate(err) {
+		return nil, err
+	}
+	if err == nil {
+		dirty, err := s.needsRepair()
+		if err == nil && !dirty {
+			return s, nil
+		}
+		s.db.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	rw := opts
+	rw.ReadOnly = false
+	w, err := Open(dir, rw)
+	if err != nil {
+		return nil, fmt.Errorf("repair after an interrupted write: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return openBadger(dir, opts)
+}
+
+// needsRepair reports whether the store has an older format or an
+// unfinished journal, which a read-write open would fix.
+func (s *DB) needsRepair() (bool, error) {
+	v, err := s.version()
+	if err != nil {
+		return false, err
+	}
+	if v > FormatVersion {
+		return false, s.newerError(v)
+	}
+	if v != 0 && v < FormatVersion {
+		return true, nil
+	}
+	var dirty bool
+	err = s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pJournal}})
+		defer it.Close()
+		it.Rewind()
+		dirty = it.Valid()
+		return nil
+	})
+	return dirty, err
+}
+
+func (s *DB) newerError(v uint64) error {
+	return fmt.Errorf("store %s has format version %d but this kgx reads up to version %d; upgrade kgx: %w",
+		s.dir, v, FormatVersion, ErrNewerFormat)
+}
+
+// version returns the stored format version, 0 if none is stored.
+func (s *DB) version() (uint64, error) {
+	var v uint64
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(versionKey())
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			x, n := binary.Uvarint(b)
+			if n <= 0 {
+				return fmt.Errorf("%w: format version %x", ErrCorrupt, b)
+			}
+			v = x
+			return nil
+		})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read format version of %s: %w", s.dir, err)
+	}
+	return v, nil
+}
+
+func (s *DB) empty() (bool, error) {
+	empty := true
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		it.Rewind()
+		empty = !it.Valid()
+		return nil
+	})
+	return empty, err
+}
+
+// prepare runs on every read-write open: it stamps a new store, refuses a
+// newer one, migrates an older one and finishes interrupted writes.
+func (s *DB) prepare() error {
+	v, err := s.version()
+	if err != nil {
+		return err
+	}
+	switch {
+	case v > FormatVersion:
+		return s.newerError(v)
+	case v == 0:
+		empty, err := s.empty()
+		if err != nil {
+			return err
+		}
+		if !empty {
+			return fmt.Errorf("open store %s: %w: data without a format version (not a kgx store?)", s.dir, ErrCorrupt)
+		}
 		if err := s.db.Update(func(txn *badger.Txn) error {
-			return txn.Set([]byte{pVersion}, []byte{FormatVersion})
+			return txn.Set(versionKey(), binary.AppendUvarint(nil, FormatVersion))
 		}); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("open store %s: write version: %w", dir, err)
+			return fmt.Errorf("open store %s: write format version: %w", s.dir, err)
+		}
+	case v < FormatVersion:
+		if err := s.migrate(v); err != nil {
+			return fmt.Errorf("migrate store %s from format %d to %d: %w", s.dir, v, FormatVersion, err)
 		}
 	}
-	return s, nil
+	if err := s.recover(); err != nil {
+		return fmt.Errorf("open store %s: finish interrupted write: %w", s.dir, err)
+	}
+	return nil
 }
 
 // Close closes the store.
@@ -78,218 +258,11 @@ func (s *DB) Close() error {
 	return nil
 }
 
-// Has reports whether a document with this content hash is stored.
-func (s *DB) Has(hash string) (bool, error) {
-	var ok bool
-	err := s.db.View(func(txn *badger.Txn) error {
-		_, err := txn.Get(key(pHash, []byte(hash)))
-		if err == nil {
-			ok = true
-			return nil
-		}
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
-		}
-		return err
-	})
-	return ok, err
-}
+// Dir returns the directory the store was opened from.
+func (s *DB) Dir() string { return s.dir }
 
-// Put stores one document's facts in one transaction and merges them into
-// the graph. It reports false, and changes nothing, if a document with the
-// same content hash is already stored.
-func (s *DB) Put(f *graph.Facts) (bool, error) {
-	added := false
-	err := s.db.Update(func(txn *badger.Txn) error {
-		if _, err := txn.Get(key(pHash, []byte(f.Doc.Hash))); err == nil {
-			return nil
-		} else if !errors.Is(err, badger.ErrKeyNotFound) {
-			return err
-		}
-		added = true
-		return putFacts(txn, f)
-	})
-	if err != nil {
-		return false, fmt.Errorf("store document %s: %w", f.Doc.ID, err)
-	}
-	return added, nil
-}
-
-func putFacts(txn *badger.Txn, f *graph.Facts) error {
-	if err := setJSON(txn, key(pDoc, []byte(f.Doc.ID)), f.Doc); err != nil {
-		return err
-	}
-	if err := txn.Set(key(pHash, []byte(f.Doc.Hash)), []byte(f.Doc.ID)); err != nil {
-		return err
-	}
-	if err := setJSON(txn, key(pFacts, []byte(f.Doc.ID)), f); err != nil {
-		return err
-	}
-	for _, e := range f.Entities {
-		var old graph.Entity
-		found, err := getJSON(txn, entityKey(e.ID), &old)
-		if err != nil {
-			return err
-		}
-		if found {
-			graph.MergeEntity(&old, e)
-			e = old
-		}
-		if err := setJSON(txn, entityKey(e.ID), e); err != nil {
-			return err
-		}
-		for _, n := range names(e) {
-			if err := txn.Set(nameKey(n, e.ID), nil); err != nil {
-				return err
-			}
-		}
-	}
-	for _, r := range f.Relations {
-		if err := mergeRelation(txn, relationKey(r.Source, r.Target, r.Label), r); err != nil {
-			return err
-		}
-	}
-	for _, r := range f.CoMentions {
-		if err := mergeRelation(txn, coKey(r.Source, r.Target), r); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func names(e graph.Entity) []string {
-	out := []string{extract.Fold(e.Name)}
-	for _, a := range e.Aliases {
-		out = append(out, extract.Fold(a.Name))
-	}
-	return out
-}
-
-func mergeRelation(txn *badger.Txn, k []byte, r graph.Relation) error {
-	var old graph.Relation
-	found, err := getJSON(txn, k, &old)
-	if err != nil {
-		return err
-	}
-	if found {
-		old.Count += r.Count
-		old.Evidence = append(old.Evidence, r.Evidence...)
-		r = old
-	}
-	return setJSON(txn, k, r)
-}
-
-func setJSON(txn *badger.Txn, k []byte, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return txn.Set(k, b)
-}
-
-func getJSON(txn *badger.Txn, k []byte, v any) (bool, error) {
-	item, err := txn.Get(k)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	return true, item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
-}
-
-// Graph loads the whole merged graph.
-func (s *DB) Graph() (*graph.Graph, error) {
-	g := graph.New()
-	err := s.db.View(func(txn *badger.Txn) error {
-		if err := scan(txn, pDoc, func(b []byte) error {
-			var d graph.Doc
-			if err := json.Unmarshal(b, &d); err != nil {
-				return err
-			}
-			g.AddDoc(d)
-			return nil
-		}); err != nil {
-			return err
-		}
-		if err := scan(txn, pEntity, func(b []byte) error {
-			var e graph.Entity
-			if err := json.Unmarshal(b, &e); err != nil {
-				return err
-			}
-			g.AddEntity(e)
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, p := range []byte{pRelation, pCo} {
-			if err := scan(txn, p, func(b []byte) error {
-				var r graph.Relation
-				if err := json.Unmarshal(b, &r); err != nil {
-					return err
-				}
-				g.AddRelation(r)
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load graph from %s: %w", s.dir, err)
-	}
-	return g, nil
-}
-
-func scan(txn *badger.Txn, prefix byte, fn func([]byte) error) error {
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: []byte{prefix}})
-	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		if err := it.Item().Value(fn); err != nil {
-			return fmt.Errorf("decode %q: %w", it.Item().Key(), err)
-		}
-	}
-	return nil
-}
-
-// Lookup returns the ids of entities whose name or alias folds to the
-// same string as name.
-func (s *DB) Lookup(name string) ([]int64, error) {
-	var ids []int64
-	prefix := key(pName, []byte(extract.Fold(name)), []byte{0})
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			k := it.Item().Key()
-			ids = append(ids, int64(beUint64(k[len(k)-8:])))
-		}
-		return nil
-	})
-	return ids, err
-}
-
-func beUint64(b []byte) uint64 {
-	var v uint64
-	for _, x := range b {
-		v = v<<8 | uint64(x)
-	}
-	return v
-}
-
-// Entity returns the entity with id.
-func (s *DB) Entity(id int64) (*graph.Entity, error) {
-	var e graph.Entity
-	err := s.db.View(func(txn *badger.Txn) error {
-		found, err := getJSON(txn, entityKey(id), &e)
-		if err == nil && !found {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("entity %d: %w", id, err)
-	}
-	return &e, nil
+// IsStore reports whether dir holds a badger store (its MANIFEST file).
+func IsStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil
 }

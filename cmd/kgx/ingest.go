@@ -75,6 +75,14 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// Stored content is skipped before the costly extraction, so a
+		// resumed ingest goes straight to the documents it has not done.
+		if done, err := db.Has(extract.Hash(f.In.Text)); err != nil {
+			return err
+		} else if done {
+			st.Skipped++
+			return nil
+		}
 		doc, err := ex.Extract(ctx, f.In)
 		if err != nil {
 			if errors.Is(err, context.Canceled) {

@@ -52,7 +52,14 @@ func loadGraph(g *globalOptions) (*graph.Graph, error) {
 		return nil, err
 	}
 	defer db.Close()
-	return db.Graph()
+	gr, problems, err := db.ResolvedGraph()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+	}
+	return gr, nil
 }
 
 func runEntities(o *listOptions, g *globalOptions) error {

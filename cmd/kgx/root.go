@@ -54,6 +54,10 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRelationsCmd(g),
 		newDocsCmd(g),
 		newShowCmd(g),
+		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
+		newRmCmd(g),
+		newCheckCmd(g),
+		newEvalCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,554 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/kgx-project/kgx/extract"
+)
+
+// Rules that merge document entities across documents (Alias.Rule);
+// extract's rules (extract.RuleSurname, ...) explain links made inside
+// one document.
+const (
+	RuleSameKey         = "same key"        // the same normalised name and type class in several documents
+	RuleTransliteration = "transliteration" // Sergei/Sergey, Shoigu/Shoygu (see Skeleton)
+	RuleSameName        = "same name"       // the same name tagged with another type elsewhere; majority type wins
+	RuleAliasElsewhere  = "alias elsewhere" // a name another document defined as an acronym or alias
+	RuleCuratedMerge    = "curated merge"   // kgx merge
+	RuleCuratedAlias    = "curated alias"   // kgx alias add, alias CSV
+)
+
+// Resolve merges the facts of many documents into one graph with one node
+// per real-world entity. It is a pure function of the set of documents
+// and the curation list: the order of facts does not matter, and an
+// entity's id is ID of its canonical key, so re-ingesting gives the same
+// ids.
+//
+// Document entities (extract.Entity, already resolved inside their
+// document) are first grouped by key. Groups then merge, never across a
+// curated split, when
+//
+//   - their names have the same Skeleton in the same type class
+//     (transliteration, hyphen, case: "Sergey Shoygu", "Kim Jong-un",
+//     "Tass");
+//   - one is the same name as the other tagged with another type, in
+//     fewer mentions ("TASS" as GPE and ORG);
+//   - one's name is an acronym another document defined for exactly one
+//     group ("KCNA");
+//   - one's name is a part of exactly one person's full name in the whole
+//     corpus ("Shoigu" -> Sergei Shoigu), by extract.NamePart's rules;
+//   - curation merges them (kgx merge, kgx alias add).
+//
+// The canonical key of a group is the key of its representative document
+// entity: a curated merge target, else the one of the majority type class
+// with the most words, ties to the smallest key. The display name is the
+// most frequent name among the representative's spellings (or a curated
+// rename). Every other name becomes an alias with the rule that brought
+// it. Curation records that name no entity, or several, are returned as
+// errors; they do not stop resolution.
+func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
+	facts = slices.Clone(facts)
+	slices.SortFunc(facts, func(a, b *Facts) int { return cmp.Compare(a.Doc.ID, b.Doc.ID) })
+	r := newResolver(facts)
+	cur := effectiveCuration(curation)
+	r.cannot = cur.cannot
+	r.autoMerge()
+	errs := r.curate(cur)
+	g, _ := r.build(facts)
+	return g, errs
+}
+
+// member is one document-entity key with everything the documents said
+// about it.
+type member struct {
+	key, class, folded string
+	skeleton           string
+	words              []string
+	names              map[string]int // display names -> mentions
+	types              map[extract.EntityType]int
+	aliases            map[string]string // alias -> rule (first by rule precedence)
+	roles              map[string]bool
+	docs               map[string]bool
+	mentions           int
+	first, last        string
+	parent             int    // union-find
+	rule               string // how it joined its parent's group ("" for a root)
+}
+
+type resolver struct {
+	ms     []*member
+	byKey  map[string]int
+	cannot map[[2]string]bool // folded names that must not share a group
+	prefer map[int]int        // root -> member preferred as representative
+	rename map[int]string     // root -> curated name
+	ignore map[int]bool       // roots dropped
+	extra  map[int]map[string]string
+}
+
+func newResolver(facts []*Facts) *resolver {
+	r := &resolver{byKey: map[string]int{}, prefer: map[int]int{}, rename: map[int]string{}, ignore: map[int]bool{}, extra: map[int]map[string]string{}}
+	keys := map[string]bool{}
+	for _, f := range facts {
+		for _, e := range f.Entities {
+			keys[e.Key] = true
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		class, folded, _ := strings.Cut(k, ":")
+		r.byKey[k] = len(r.ms)
+		r.ms = append(r.ms, &member{
+			key: k, class: class, folded: folded, skeleton: Skeleton(folded), words: strings.Fields(folded),
+			names: map[string]int{}, types: map[extract.EntityType]int{}, aliases: map[string]string{},
+			roles: map[string]bool{}, docs: map[string]bool{}, parent: len(r.ms),
+		})
+	}
+	for _, f := range facts {
+		for _, e := range f.Entities {
+			m := r.ms[r.byKey[e.Key]]
+			m.names[e.Name] += max(e.Mentions, 1)
+			m.types[e.Type] += max(e.Mentions, 1)
+			for _, a := range e.Aliases {
+				addRuled(m.aliases, a.Name, a.Rule)
+			}
+			for _, ro := range e.Roles {
+				m.roles[ro] = true
+			}
+			m.docs[f.Doc.ID] = true
+			m.mentions += e.Mentions
+			if e.FirstSeen != "" && (m.first == "" || e.FirstSeen < m.first) {
+				m.first = e.FirstSeen
+			}
+			m.last = max(m.last, e.LastSeen)
+		}
+	}
+	return r
+}
+
+// rulePrecedence orders the rules an alias may have: the first explains
+// best.
+var rulePrecedence = []string{
+	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleCountry, extract.RuleDemonym,
+	extract.RuleSurname, extract.RuleGivenName, extract.RulePartial, extract.RuleMiddleName, RuleTransliteration, extract.RuleSpelling,
+	RuleSameName, RuleAliasElsewhere, RuleSameKey,
+}
+
+func rank(rule string) int {
+	if i := slices.Index(rulePrecedence, rule); i >= 0 {
+		return i
+	}
+	return len(rulePrecedence)
+}
+
+// addRuled records an alias, keeping the best-ranked rule (then the
+// smallest) whatever the order of calls.
+func addRuled(m map[string]string, name, rule string) {
+	old, ok := m[name]
+	if !ok || rank(rule) < rank(old) || (rank(rule) == rank(old) && rule < old) {
+		m[name] = rule
+	}
+}
+
+func (r *resolver) find(i int) int {
+	for r.ms[i].parent != i {
+		i = r.ms[i].parent
+	}
+	return i
+}
+
+// members returns the members of each group, by root, in key order.
+func (r *resolver) groups() map[int][]int {
+	g := map[int][]int{}
+	for i := range r.ms {
+		root := r.find(i)
+		g[root] = append(g[root], i)
+	}
+	return g
+}
+
+// union merges the groups of a and b (b's member joining by rule) unless
+// a curated split forbids it. The smaller index stays root, so the result
+// does not depend on the order of unions.
+func (r *resolver) union(a, b int, rule string, force bool) bool {
+	ra, rb := r.find(a), r.find(b)
+	if ra == rb {
+		return false
+	}
+	if !force && r.forbidden(ra, rb) {
+		return false
+	}
+	if r.ms[b].rule == "" || force {
+		r.ms[b].rule = rule
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	r.ms[rb].parent = ra
+	for _, m := range []map[int]int{r.prefer} {
+		if v, ok := m[rb]; ok {
+			if _, has := m[ra]; !has {
+				m[ra] = v
+			}
+			delete(m, rb)
+		}
+	}
+	if v, ok := r.rename[rb]; ok {
+		if _, has := r.rename[ra]; !has {
+			r.rename[ra] = v
+		}
+		delete(r.rename, rb)
+	}
+	if v, ok := r.extra[rb]; ok {
+		if r.extra[ra] == nil {
+			r.extra[ra] = map[string]string{}
+		}
+		for n, ru := range v {
+			addRuled(r.extra[ra], n, ru)
+		}
+		delete(r.extra, rb)
+	}
+	return true
+}
+
+func (r *resolver) forbidden(ra, rb int) bool {
+	if len(r.cannot) == 0 {
+		return false
+	}
+	var na, nb []string
+	for i := range r.ms {
+		switch r.find(i) {
+		case ra:
+			na = append(na, r.ms[i].folded)
+		case rb:
+			nb = append(nb, r.ms[i].folded)
+		}
+	}
+	for _, x := range na {
+		for _, y := range nb {
+			if r.cannot[[2]string{x, y}] || r.cannot[[2]string{y, x}] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// autoMerge applies the automatic rules in a fixed order over members in
+// key order.
+func (r *resolver) autoMerge() {
+	// Same skeleton, same class.
+	bySkel := map[string]int{}
+	for i, m := range r.ms {
+		k := m.class + ":" + m.skeleton
+		if j, ok := bySkel[k]; ok {
+			r.union(j, i, spellingRule(m.folded, r.ms[j].folded), false)
+			continue
+		}
+		bySkel[k] = i
+	}
+	// Same skeleton, other class: the majority class takes the name.
+	byName := map[string][]int{}
+	for i, m := range r.ms {
+		byName[m.skeleton] = append(byName[m.skeleton], i)
+	}
+	for _, s := range slices.Sorted(maps.Keys(byName)) {
+		is := byName[s]
+		if len(is) < 2 {
+			continue
+		}
+		best := is[0]
+		for _, i := range is[1:] {
+			if r.weight(i) > r.weight(best) {
+				best = i
+			}
+		}
+		for _, i := range is {
+			if i != best {
+				r.union(best, i, RuleSameName, false)
+			}
+		}
+	}
+	// A name another document defined as an acronym or alias of one group.
+	r.mergeByAlias()
+	// A part of exactly one person's full name in the corpus.
+	r.mergeNameParts()
+}
+
+// weight is the number of mentions of the member's whole group so far,
+// then its class, for choosing a majority.
+func (r *resolver) weight(i int) int {
+	root, n := r.find(i), 0
+	for j := range r.ms {
+		if r.find(j) == root {
+			n += r.ms[j].mentions
+		}
+	}
+	return n
+}
+
+func (r *resolver) mergeByAlias() {
+	owners := map[string]map[int]bool{} // folded acronym -> roots defining it
+	for i, m := range r.ms {
+		for a, rule := range m.aliases {
+			if rule != extract.RuleAcronym {
+				continue
+			}
+			f := extract.Fold(a)
+			if owners[f] == nil {
+				owners[f] = map[int]bool{}
+			}
+			owners[f][r.find(i)] = true
+		}
+	}
+	for i, m := range r.ms {
+		o := owners[m.folded]
+		if len(o) != 1 {
+			continue
+		}
+		for root := range o {
+			if m.class == r.ms[root].class || m.class != "PERSON" {
+				r.union(root, i, RuleAliasElsewhere, false)
+			}
+		}
+	}
+}
+
+func (r *resolver) mergeNameParts() {
+	var people []int // multi-word person members
+	for i, m := range r.ms {
+		if m.class == "PERSON" && len(m.words) > 1 {
+			people = append(people, i)
+		}
+	}
+	// Longer names first, so that "Kim Jong" joins "Kim Jong Un" before
+	// "Kim" looks for its one full name.
+	order := make([]int, len(r.ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(r.ms[b].words), len(r.ms[a].words)) })
+	for _, i := range order {
+		m := r.ms[i]
+		if m.class != "PERSON" && m.class != "ORG" {
+			continue // a place named like a person's surname is a place ("Jordan")
+		}
+		target, rule := -1, ""
+		for _, p := range people {
+			rl := extract.NamePart(m.skeleton, r.ms[p].skeleton)
+			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
+				continue
+			}
+			if target >= 0 && r.find(target) != r.find(p) {
+				target = -2
+				break
+			}
+			target, rule = p, rl
+		}
+		if target >= 0 {
+			r.union(target, i, rule, false)
+		}
+	}
+}
+
+// build turns the groups into the graph, and returns the id of each
+// member key's entity.
+func (r *resolver) build(facts []*Facts) (*Graph, map[string]int64) {
+	g := New()
+	ids := map[string]int64{} // member key -> entity id
+	dropped := map[string]bool{}
+	groups := r.groups()
+	for _, root := range slices.Sorted(maps.Keys(groups)) {
+		is := groups[root]
+		if r.ignore[root] {
+			for _, i := range is {
+				dropped[r.ms[i].key] = true
+			}
+			continue
+		}
+		e := r.entity(root, is)
+		for _, i := range is {
+			ids[r.ms[i].key] = e.ID
+		}
+		g.AddEntity(e)
+	}
+	for _, f := range facts {
+		g.AddDoc(f.Doc)
+		local := map[int64]int64{}
+		skip := map[int64]bool{}
+		for _, e := range f.Entities {
+			local[e.ID] = ids[e.Key]
+			if dropped[e.Key] {
+				skip[e.ID] = true
+			}
+		}
+		for _, rels := range [][]Relation{f.Relations, f.CoMentions} {
+			for _, rel := range rels {
+				if skip[rel.Source] || skip[rel.Target] {
+					continue
+				}
+				s, t := remap(local, rel.Source), remap(local, rel.Target)
+				if s == t {
+					continue
+				}
+				if rel.Label == CoMentioned && s > t {
+					s, t = t, s
+				}
+				rel.Source, rel.Target = s, t
+				g.AddRelation(rel)
+			}
+		}
+	}
+	return g, ids
+}
+
+func remap(m map[int64]int64, id int64) int64 {
+	if v, ok := m[id]; ok {
+		return v
+	}
+	return id
+}
+
+// entity makes the merged entity of one group.
+func (r *resolver) entity(root int, is []int) Entity {
+	// Majority type over mentions, ties to the smaller type.
+	types := map[extract.EntityType]int{}
+	for _, i := range is {
+		for t, n := range r.ms[i].types {
+			types[t] += n
+		}
+	}
+	typ := extract.NoType
+	for _, t := range slices.Sorted(maps.Keys(types)) {
+		if typ == extract.NoType || types[t] > types[typ] {
+			typ = t
+		}
+	}
+	class := extract.Class(typ)
+	rep := -1
+	if p, ok := r.prefer[root]; ok {
+		rep = p
+	} else {
+		for _, i := range is {
+			if rep < 0 || better(r.ms[i], r.ms[rep], class) {
+				rep = i
+			}
+		}
+	}
+	// Display name: the most frequent name among the representative's
+	// spellings.
+	names := map[string]int{}
+	for _, i := range is {
+		if r.ms[i].skeleton == r.ms[rep].skeleton {
+			for n, c := range r.ms[i].names {
+				names[n] += c
+			}
+		}
+	}
+	name := ""
+	for _, n := range slices.Sorted(maps.Keys(names)) {
+		if name == "" || names[n] > names[name] {
+			name = n
+		}
+	}
+	if v, ok := r.rename[root]; ok {
+		name = v
+	}
+	e := Entity{ID: ID(r.ms[rep].key), Key: r.ms[rep].key, Name: name, Type: typ}
+	aliases := map[string]string{}
+	roles := map[string]bool{}
+	docs := map[string]bool{}
+	for _, i := range is {
+		m := r.ms[i]
+		rule := m.rule
+		switch {
+		case m.skeleton == r.ms[rep].skeleton && m.class == r.ms[rep].class:
+			rule = spellingRule(m.folded, r.ms[rep].folded)
+		case rule == "":
+			rule = RuleSameKey
+		}
+		for n := range m.names {
+			addRuled(aliases, n, rule)
+		}
+		for n, ru := range m.aliases {
+			addRuled(aliases, n, ru)
+		}
+		for ro := range m.roles {
+			roles[ro] = true
+		}
+		for d := range m.docs {
+			docs[d] = true
+		}
+		e.Mentions += m.mentions
+		if m.first != "" && (e.FirstSeen == "" || m.first < e.FirstSeen) {
+			e.FirstSeen = m.first
+		}
+		e.LastSeen = max(e.LastSeen, m.last)
+	}
+	for n, ru := range r.extra[root] {
+		addRuled(aliases, n, ru)
+	}
+	delete(aliases, name)
+	for _, n := range slices.Sorted(maps.Keys(aliases)) {
+		e.Aliases = append(e.Aliases, extract.Alias{Name: n, Rule: aliases[n]})
+	}
+	e.Roles = slices.Sorted(maps.Keys(roles))
+	e.Documents = len(docs)
+	return e
+}
+
+// spellingRule names how two folded names with one skeleton differ.
+func spellingRule(a, b string) string {
+	switch {
+	case a == b:
+		return RuleSameKey
+	case strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", ""):
+		return extract.RuleSpelling
+	}
+	return RuleTransliteration
+}
+
+// better reports whether a should represent its group rather than b: of
+// the group's type class, more words, then the smaller key.
+func better(a, b *member, class string) bool {
+	if (a.class == class) != (b.class == class) {
+		return a.class == class
+	}
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return a.key < b.key
+}
+
+// Skeleton folds a normalised name (extract.Fold) to a key shared by its
+// common romanisation variants: y and a final j become i ("Sergey",
+// "Sergej" -> "sergei"; "Shoygu" -> "shoigu"), kh becomes h, ks x, w v,
+// ph f, and doubled letters are single ("Dmitriy" -> "dmitri"). Words stay
+// apart, so "Kim Jong Un" and "Kim Jong-un" (both "kim jong un" after
+// Fold) match but names with different words do not.
+func Skeleton(folded string) string {
+	words := strings.Fields(folded)
+	for i, w := range words {
+		w = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w", "v", "y", "i").Replace(w)
+		if strings.HasSuffix(w, "j") && len(w) > 2 {
+			w = w[:len(w)-1] + "i"
+		}
+		var b strings.Builder
+		var prev rune
+		for _, c := range w {
+			if c != prev {
+				b.WriteRune(c)
+			}
+			prev = c
+		}
+		words[i] = b.String()
+	}
+	return strings.Join(words, " ")
+}
+
+// curationError is a curation record that could not be applied.
+func curationError(c Curation, format string, args ...any) error {
+	return fmt.Errorf("curation %s: %s", c, fmt.Sprintf(format, args...))
+}

@@ -1,0 +1,265 @@
+package render
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+// Selection cuts a view out of a graph; render and export share it. The
+// zero value selects every entity and typed relation, without
+// co-mentions.
+type Selection struct {
+	Focus      []string             // entity names, aliases or ids to centre on
+	Depth      int                  // hops from the focus (0 means 1)
+	Types      []extract.EntityType // keep only these entity types
+	Labels     []string             // keep only relations with these labels ("met")
+	Categories []string             // keep only these PLOVER categories
+	MinCount   int                  // keep relations seen at least this often
+	Top        int                  // keep the N entities of highest PageRank (focus always kept)
+	Since      string               // ISO date: keep evidence on or after
+	Until      string               // ISO date: keep evidence on or before
+	CoMentions bool                 // include co_mentioned edges
+}
+
+// ErrNoEntity is returned when a focus name matches no entity.
+var ErrNoEntity = errors.New("no entity")
+
+// Check validates the selection's values.
+func (s *Selection) Check() error {
+	for _, d := range []string{s.Since, s.Until} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadOption, d)
+		}
+	}
+	if s.Since != "" && s.Until != "" && s.Since > s.Until {
+		return fmt.Errorf("%w: --since %s is after --until %s", ErrBadOption, s.Since, s.Until)
+	}
+	if s.Depth < 0 || s.MinCount < 0 || s.Top < 0 {
+		return fmt.Errorf("%w: depth, min-count and top must not be negative", ErrBadOption)
+	}
+	for _, c := range s.Categories {
+		if _, ok := categoryStyles[c]; !ok {
+			return fmt.Errorf("%w: unknown PLOVER category %q", ErrBadOption, c)
+		}
+	}
+	return nil
+}
+
+// Resolve finds the entities a name refers to: an entity id, or entities
+// whose name or alias equals it after case folding; failing that, those
+// whose name contains it as whole words. It fails with ErrNoEntity, or
+// lists the candidates when a partial name is ambiguous.
+func Resolve(g *graph.Graph, name string) ([]int64, error) {
+	if id, err := strconv.ParseInt(name, 10, 64); err == nil && g.Entity(id) != nil {
+		return []int64{id}, nil
+	}
+	q := extract.Fold(name)
+	var exact, partial []int64
+	for _, e := range g.Entities() {
+		names := []string{e.Name}
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+		for _, n := range names {
+			f := extract.Fold(n)
+			if f == q {
+				exact = append(exact, e.ID)
+				break
+			}
+			if q != "" && strings.Contains(" "+f+" ", " "+q+" ") {
+				partial = append(partial, e.ID)
+				break
+			}
+		}
+	}
+	switch {
+	case len(exact) > 0:
+		return exact, nil
+	case len(partial) == 1:
+		return partial, nil
+	case len(partial) > 1:
+		var ns []string
+		for _, id := range partial {
+			e := g.Entity(id)
+			ns = append(ns, fmt.Sprintf("%s (%s, id %d)", e.Name, e.Type, e.ID))
+		}
+		return nil, fmt.Errorf("%w named %q; did you mean one of: %s", ErrNoEntity, name, strings.Join(ns, "; "))
+	}
+	return nil, fmt.Errorf("%w named %q", ErrNoEntity, name)
+}
+
+// Select returns the view of g that s describes, as a new graph, and the
+// ids of the focus entities. Relations are filtered first (label,
+// category, dates, count); then entities by type; then the focus
+// neighbourhood is walked over the remaining edges in both directions;
+// then --top keeps the highest-ranked entities. m gives the ranks for
+// --top (nil computes them from g).
+func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int64, error) {
+	if err := s.Check(); err != nil {
+		return nil, nil, err
+	}
+	var focus []int64
+	for _, name := range s.Focus {
+		ids, err := Resolve(g, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		focus = append(focus, ids...)
+	}
+	slices.Sort(focus)
+	focus = slices.Compact(focus)
+
+	keepType := func(e *graph.Entity) bool {
+		return e != nil && (len(s.Types) == 0 || slices.Contains(s.Types, e.Type))
+	}
+	dated := s.Since != "" || s.Until != ""
+	inRange := func(d string) bool {
+		return d != "" && (s.Since == "" || d >= s.Since) && (s.Until == "" || d <= s.Until)
+	}
+	// filterRel applies the edge filters, trimming evidence to the date
+	// range; it returns nil if the relation does not survive.
+	filterRel := func(r *graph.Relation, typed bool) *graph.Relation {
+		if typed && len(s.Labels) > 0 && !slices.Contains(s.Labels, r.Label) {
+			return nil
+		}
+		if typed && len(s.Categories) > 0 && !slices.Contains(s.Categories, r.Category) {
+			return nil
+		}
+		c := *r
+		if dated {
+			c.Evidence = nil
+			for _, ev := range r.Evidence {
+				if inRange(ev.Date) {
+					c.Evidence = append(c.Evidence, ev)
+				}
+			}
+			if len(c.Evidence) == 0 {
+				return nil
+			}
+			if len(r.Evidence) > 0 {
+				// Scale the count to the evidence kept (counts equal
+				// evidence in a healthy store).
+				c.Count = max(1, r.Count*len(c.Evidence)/len(r.Evidence))
+			}
+		}
+		if c.Count < s.MinCount {
+			return nil
+		}
+		if !keepType(g.Entity(c.Source)) || !keepType(g.Entity(c.Target)) {
+			return nil
+		}
+		return &c
+	}
+	var rels []*graph.Relation
+	for _, r := range g.Relations() {
+		if c := filterRel(r, true); c != nil {
+			rels = append(rels, c)
+		}
+	}
+	var cos []*graph.Relation
+	if s.CoMentions {
+		for _, r := range g.CoMentions() {
+			if c := filterRel(r, false); c != nil {
+				cos = append(cos, c)
+			}
+		}
+	}
+
+	// Which entities are candidates.
+	keep := map[int64]bool{}
+	edgeFiltered := len(s.Labels) > 0 || len(s.Categories) > 0 || s.MinCount > 0 || dated
+	if edgeFiltered {
+		for _, r := range slices.Concat(rels, cos) {
+			keep[r.Source], keep[r.Target] = true, true
+		}
+	} else {
+		for _, e := range g.Entities() {
+			if keepType(e) {
+				keep[e.ID] = true
+			}
+		}
+	}
+	for _, id := range focus {
+		keep[id] = true
+	}
+
+	if len(focus) > 0 {
+		depth := max(s.Depth, 1)
+		adj := map[int64][]int64{}
+		for _, r := range slices.Concat(rels, cos) {
+			adj[r.Source] = append(adj[r.Source], r.Target)
+			adj[r.Target] = append(adj[r.Target], r.Source)
+		}
+		seen := map[int64]bool{}
+		frontier := slices.Clone(focus)
+		for _, id := range focus {
+			seen[id] = true
+		}
+		for d := 0; d < depth && len(frontier) > 0; d++ {
+			var next []int64
+			for _, id := range frontier {
+				for _, n := range adj[id] {
+					if !seen[n] && keep[n] {
+						seen[n] = true
+						next = append(next, n)
+					}
+				}
+			}
+			frontier = next
+		}
+		keep = seen
+	}
+
+	if s.Top > 0 && len(keep) > s.Top {
+		if m == nil {
+			m = graph.Analyze(g, 0)
+		}
+		ids := make([]int64, 0, len(keep))
+		for id := range keep {
+			if !slices.Contains(focus, id) {
+				ids = append(ids, id)
+			}
+		}
+		slices.SortFunc(ids, func(a, b int64) int {
+			return cmp.Or(cmp.Compare(m.PageRank[b], m.PageRank[a]), cmp.Compare(a, b))
+		})
+		n := max(s.Top-len(focus), 0)
+		for _, id := range ids[n:] {
+			delete(keep, id)
+		}
+	}
+
+	out := graph.New()
+	docs := map[string]bool{}
+	for _, e := range g.Entities() {
+		if keep[e.ID] {
+			out.AddEntity(*e)
+		}
+	}
+	for _, r := range slices.Concat(rels, cos) {
+		if keep[r.Source] && keep[r.Target] {
+			out.AddRelation(*r)
+			for _, ev := range r.Evidence {
+				docs[ev.Doc] = true
+			}
+		}
+	}
+	all := len(focus) == 0 && !edgeFiltered && len(s.Types) == 0 && s.Top == 0
+	for _, d := range g.Docs() {
+		if all || docs[d.ID] {
+			out.AddDoc(d)
+		}
+	}
+	return out, focus, nil
+}

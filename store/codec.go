@@ -1,0 +1,109 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kgx-project/kgx/graph"
+)
+
+// codecVersion is the first byte of every non-empty value. The rest of the
+// value is the JSON encoding of the graph type; a reader refuses any other
+// version byte, so a future encoding can coexist with this one.
+const codecVersion = 1
+
+// graphCoMentioned is the label of co-mention edges.
+const graphCoMentioned = graph.CoMentioned
+
+// ErrCorrupt is wrapped by errors about values that do not decode.
+var ErrCorrupt = errors.New("corrupt value")
+
+func encode(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte(codecVersion)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	return b[:len(b)-1], nil // drop Encode's newline
+}
+
+func decode(b []byte, v any) error {
+	if len(b) == 0 {
+		return fmt.Errorf("%w: empty", ErrCorrupt)
+	}
+	if b[0] != codecVersion {
+		return fmt.Errorf("%w: codec version %d, want %d", ErrCorrupt, b[0], codecVersion)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b[1:]))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%w: trailing data", ErrCorrupt)
+	}
+	return nil
+}
+
+// DecodeEntity decodes an entity value ('E' or 'e') and checks it.
+func DecodeEntity(b []byte) (graph.Entity, error) {
+	var e graph.Entity
+	if err := decode(b, &e); err != nil {
+		return e, err
+	}
+	if e.Mentions < 0 || e.Documents < 0 {
+		return e, fmt.Errorf("%w: entity %d has negative counts", ErrCorrupt, e.ID)
+	}
+	if e.Key == "" || graph.ID(e.Key) != e.ID {
+		return e, fmt.Errorf("%w: entity %d does not match its key %q", ErrCorrupt, e.ID, e.Key)
+	}
+	return e, nil
+}
+
+// DecodeRelation decodes a relation or co-mention value ('R', 'r', 'C',
+// 'c') and checks it.
+func DecodeRelation(b []byte) (graph.Relation, error) {
+	var r graph.Relation
+	if err := decode(b, &r); err != nil {
+		return r, err
+	}
+	if r.Count < 0 {
+		return r, fmt.Errorf("%w: relation with negative count", ErrCorrupt)
+	}
+	if strings.IndexByte(r.Label, 0) >= 0 {
+		return r, fmt.Errorf("%w: relation label contains NUL", ErrCorrupt)
+	}
+	for _, ev := range r.Evidence {
+		if ev.Start < 0 || ev.End < ev.Start {
+			return r, fmt.Errorf("%w: evidence span [%d,%d)", ErrCorrupt, ev.Start, ev.End)
+		}
+	}
+	return r, nil
+}
+
+// DecodeDoc decodes a document value ('D') and checks it.
+func DecodeDoc(b []byte) (graph.Doc, error) {
+	var d graph.Doc
+	if err := decode(b, &d); err != nil {
+		return d, err
+	}
+	if err := validDocID(d.ID); err != nil {
+		return d, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return d, nil
+}
+
+func validDocID(id string) error {
+	if id == "" {
+		return errors.New("empty document id")
+	}
+	if strings.IndexByte(id, 0) >= 0 {
+		return fmt.Errorf("document id %q contains NUL", id)
+	}
+	return nil
+}

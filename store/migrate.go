@@ -1,0 +1,137 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/graph"
+)
+
+// migrate brings a store of an older format up to FormatVersion. Each
+// step is safe to interrupt and to run again.
+func (s *DB) migrate(from uint64) error {
+	if from == 1 {
+		if err := s.migrate1to2(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrate1to2 converts format 1, which kept each document's whole
+// graph.Facts under 'F' (plain JSON) next to merged values.
+//
+// Phase A, one transaction per document: write its contributions and
+// manifest, rewrite 'D' in the versioned encoding, add 'P', delete 'F'.
+// A rerun after a crash finds only the documents still under 'F'.
+// Phase B: drop format 1's merged values and name index, recompute
+// everything, and stamp the new version last.
+func (s *DB) migrate1to2() error {
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachKey(txn, []byte{pFactsV1}, func(k []byte) error {
+			ids = append(ids, string(k[1:]))
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		b := s.newBatch(true)
+		if err := s.migrateDoc1(b, id); err != nil {
+			b.discard()
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		if err := b.finish(); err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+	}
+	b := s.newBatch(true)
+	for _, p := range []byte{pEntity, pRelation, pCo, pName, pReverse} {
+		var keys [][]byte
+		if err := eachKey(b.txn, []byte{p}, func(k []byte) error {
+			keys = append(keys, bytes.Clone(k))
+			return nil
+		}); err != nil {
+			b.discard()
+			return err
+		}
+		for _, k := range keys {
+			if err := b.del(k); err != nil {
+				b.discard()
+				return err
+			}
+		}
+	}
+	if err := b.finish(); err != nil {
+		return err
+	}
+	if err := s.RecomputeAll(context.Background()); err != nil {
+		return err
+	}
+	return s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, 2))
+	})
+}
+
+func (s *DB) migrateDoc1(b *batch, id string) error {
+	raw, err := getRaw(b.txn, key(pFactsV1, []byte(id)))
+	if err != nil {
+		return err
+	}
+	var f graph.Facts
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return fmt.Errorf("%w: format 1 facts: %v", ErrCorrupt, err)
+	}
+	c, err := newContributions(&f)
+	if err != nil {
+		return err
+	}
+	keys := c.keys()
+	vals := make([]any, 0, len(keys))
+	for _, e := range c.ent {
+		vals = append(vals, e)
+	}
+	for _, r := range c.rel {
+		vals = append(vals, r)
+	}
+	for _, r := range c.co {
+		vals = append(vals, r)
+	}
+	for i, ck := range keys {
+		v, err := encode(vals[i])
+		if err != nil {
+			return err
+		}
+		if err := b.set(ck.key(), v); err != nil {
+			return err
+		}
+		if err := b.set(append(manifestPrefix(id), ck.key()...), nil); err != nil {
+			return err
+		}
+	}
+	d := c.doc
+	d.ID = id
+	dv, err := encode(d)
+	if err != nil {
+		return err
+	}
+	if err := b.set(docKey(id), dv); err != nil {
+		return err
+	}
+	if err := b.set(hashKey(d.Hash), []byte(id)); err != nil {
+		return err
+	}
+	if d.Path != "" {
+		if err := b.set(pathKey(d.Path, id), nil); err != nil {
+			return err
+		}
+	}
+	return b.del(key(pFactsV1, []byte(id)))
+}

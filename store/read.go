@@ -1,0 +1,415 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+// Has reports whether a document with this content hash is stored.
+func (s *DB) Has(hash string) (bool, error) {
+	var ok bool
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(hashKey(hash))
+		if err == nil {
+			ok = true
+			return nil
+		}
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("look up hash %s in %s: %w", hash, s.dir, err)
+	}
+	return ok, nil
+}
+
+// Graph loads the whole merged graph.
+func (s *DB) Graph() (*graph.Graph, error) {
+	g := graph.New()
+	err := s.db.View(func(txn *badger.Txn) error {
+		if err := scan(txn, []byte{pDoc}, func(_, v []byte) error {
+			d, err := DecodeDoc(v)
+			if err == nil {
+				g.AddDoc(d)
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := scan(txn, []byte{pEntity}, func(_, v []byte) error {
+			e, err := DecodeEntity(v)
+			if err == nil {
+				g.AddEntity(e)
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+		for _, p := range []byte{pRelation, pCo} {
+			if err := scan(txn, []byte{p}, func(_, v []byte) error {
+				r, err := DecodeRelation(v)
+				if err == nil {
+					g.AddRelation(r)
+				}
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load graph from %s: %w", s.dir, err)
+	}
+	return g, nil
+}
+
+// scan calls fn with every key and value under prefix, in key order. fn
+// must not keep k or v.
+func scan(txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		if err := item.Value(func(v []byte) error { return fn(item.Key(), v) }); err != nil {
+			return fmt.Errorf("key %q: %w", item.Key(), err)
+		}
+	}
+	return nil
+}
+
+// Lookup returns the ids of the entities whose name or an alias folds to
+// the same string as name (extract.Fold), in id order. It reads only the
+// name index.
+func (s *DB) Lookup(name string) ([]int64, error) {
+	var ids []int64
+	prefix := key(pName, []byte(extract.Fold(name)), zero)
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachKey(txn, prefix, func(k []byte) error {
+			if len(k) != len(prefix)+8 {
+				return fmt.Errorf("%w: name key %q", ErrCorrupt, k)
+			}
+			ids = append(ids, getID(k[len(prefix):]))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("look up %q in %s: %w", name, s.dir, err)
+	}
+	return ids, nil
+}
+
+// LookupPrefix returns the ids of entities with a folded name or alias
+// starting with the folded prefix, at most limit of them (0: no limit),
+// in name order without duplicates. It serves completion and fuzzy
+// queries without loading the graph.
+func (s *DB) LookupPrefix(prefix string, limit int) ([]int64, error) {
+	var ids []int64
+	p := key(pName, []byte(extract.Fold(prefix)))
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachKey(txn, p, func(k []byte) error {
+			if limit > 0 && len(ids) >= limit {
+				return errStop
+			}
+			if len(k) < 10 {
+				return fmt.Errorf("%w: name key %q", ErrCorrupt, k)
+			}
+			id := getID(k[len(k)-8:])
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+			return nil
+		})
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, fmt.Errorf("look up prefix %q in %s: %w", prefix, s.dir, err)
+	}
+	return ids, nil
+}
+
+var errStop = errors.New("stop")
+
+// Entity returns the merged entity with id.
+func (s *DB) Entity(id int64) (*graph.Entity, error) {
+	var e graph.Entity
+	err := s.db.View(func(txn *badger.Txn) error {
+		raw, err := getRaw(txn, entityKey(id))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		e, err = DecodeEntity(raw)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entity %d: %w", id, err)
+	}
+	return &e, nil
+}
+
+// Out returns the typed relations from id, with their evidence, sorted by
+// target and label. It reads only those relations.
+func (s *DB) Out(id int64) ([]graph.Relation, error) {
+	var out []graph.Relation
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, key(pRelation, id8(id)), func(_, v []byte) error {
+			r, err := DecodeRelation(v)
+			out = append(out, r)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("relations from %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// In returns the typed relations to id, with their evidence, sorted by
+// source and label. It reads the reverse index and then each relation.
+func (s *DB) In(id int64) ([]graph.Relation, error) {
+	var out []graph.Relation
+	err := s.db.View(func(txn *badger.Txn) error {
+		prefix := key(pReverse, id8(id))
+		var keys [][]byte
+		if err := eachKey(txn, prefix, func(k []byte) error {
+			if len(k) < 17 {
+				return fmt.Errorf("%w: reverse key %q", ErrCorrupt, k)
+			}
+			keys = append(keys, relationKey(getID(k[9:17]), id, string(k[17:])))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			raw, err := getRaw(txn, k)
+			if err != nil {
+				return fmt.Errorf("reverse index points at %q: %w", k, err)
+			}
+			r, err := DecodeRelation(raw)
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("relations to %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// EachEntity calls fn with every merged entity in id order, without
+// building a graph. fn may keep e.
+func (s *DB) EachEntity(fn func(e graph.Entity) error) error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte{pEntity}, func(_, v []byte) error {
+			e, err := DecodeEntity(v)
+			if err != nil {
+				return err
+			}
+			return fn(e)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("list entities in %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+// EachRelation calls fn with every typed relation (or, with coMentions,
+// every co-mention edge) in (source, target, label) order, without
+// building a graph. With noEvidence, Evidence is left nil, which saves
+// most of the decoding.
+func (s *DB) EachRelation(coMentions, noEvidence bool, fn func(r graph.Relation) error) error {
+	p := byte(pRelation)
+	if coMentions {
+		p = pCo
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte{p}, func(_, v []byte) error {
+			r, err := DecodeRelation(v)
+			if err != nil {
+				return err
+			}
+			if noEvidence {
+				r.Evidence = nil
+			}
+			return fn(r)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("list relations in %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+// Docs returns the stored documents in id order.
+func (s *DB) Docs() ([]graph.Doc, error) {
+	var out []graph.Doc
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte{pDoc}, func(_, v []byte) error {
+			d, err := DecodeDoc(v)
+			out = append(out, d)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents in %s: %w", s.dir, err)
+	}
+	return out, nil
+}
+
+// Doc returns the document with id.
+func (s *DB) Doc(id string) (graph.Doc, error) {
+	var d graph.Doc
+	err := s.db.View(func(txn *badger.Txn) error {
+		raw, err := getRaw(txn, docKey(id))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		d, err = DecodeDoc(raw)
+		return err
+	})
+	if err != nil {
+		return d, fmt.Errorf("document %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// FindDocs resolves what a user typed to name documents: a document id, a
+// path it was ingested from, or a unique prefix (at least 4 characters) of
+// an id or content hash. It returns ErrNotFound if nothing matches, and an
+// error naming the candidates if a prefix is ambiguous.
+func (s *DB) FindDocs(ref string) ([]graph.Doc, error) {
+	if d, err := s.Doc(ref); err == nil {
+		return []graph.Doc{d}, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		pp := pathPrefix(ref)
+		if err := eachKey(txn, pp, func(k []byte) error {
+			ids = append(ids, string(k[len(pp):]))
+			return nil
+		}); err != nil || len(ids) > 0 || len(ref) < 4 {
+			return err
+		}
+		if err := eachKey(txn, key(pDoc, []byte(ref)), func(k []byte) error {
+			ids = append(ids, string(k[1:]))
+			return nil
+		}); err != nil || len(ids) > 0 {
+			return err
+		}
+		return scan(txn, key(pHash, []byte(ref)), func(_, v []byte) error {
+			ids = append(ids, string(v))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find document %q: %w", ref, err)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	}
+	var out []graph.Doc
+	for _, id := range ids {
+		d, err := s.Doc(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// Contributions returns what each document says about entity id (its
+// per-document facts, before merging), in document order. Entity
+// resolution uses it to recompute merged entities under its own rules.
+func (s *DB) Contributions(id int64) ([]graph.Entity, error) {
+	var out []graph.Entity
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, entityDocPrefix(id), func(_, v []byte) error {
+			e, err := DecodeEntity(v)
+			out = append(out, e)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("contributions to entity %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// Curation returns the curation record kind/name, or ErrNotFound. Curation
+// records belong to entity resolution; the store keeps them across
+// re-ingest and removal of documents.
+func (s *DB) Curation(kind, name string) ([]byte, error) {
+	var v []byte
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		v, err = getRaw(txn, curationKey(kind, name))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("curation %s %q: %w", kind, name, err)
+	}
+	return v, nil
+}
+
+// EachCuration calls fn with every curation record of kind, in name order.
+func (s *DB) EachCuration(kind string, fn func(name string, value []byte) error) error {
+	p := key(pCuration, []byte(kind), zero)
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, p, func(k, v []byte) error {
+			return fn(string(k[len(p):]), bytes.Clone(v))
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("list curation %s: %w", kind, err)
+	}
+	return nil
+}
+
+// SetCuration stores (or with a nil value deletes) a curation record.
+func (s *DB) SetCuration(kind, name string, value []byte) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if strings.IndexByte(kind, 0) >= 0 || kind == "" {
+		return fmt.Errorf("curation kind %q is empty or contains NUL", kind)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.db.Update(func(txn *badger.Txn) error {
+		if value == nil {
+			return txn.Delete(curationKey(kind, name))
+		}
+		return txn.Set(curationKey(kind, name), value)
+	})
+	if err != nil {
+		return fmt.Errorf("set curation %s %q: %w", kind, name, err)
+	}
+	return nil
+}

@@ -1,0 +1,832 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+// errInterrupted is what a test's failAfterCommits makes a write return.
+var errInterrupted = errors.New("write interrupted (test hook)")
+
+// batch is a write transaction that, when split is set, commits and starts
+// a new transaction whenever the current one is full. Without split it is
+// a plain transaction and ErrTxnTooBig goes back to the caller.
+type batch struct {
+	s       *DB
+	txn     *badger.Txn
+	split   bool
+	commits int
+	pending overlay     // uncommitted contribution writes
+	read    *badger.Txn // read-only view of what is committed, for merged
+}
+
+func (s *DB) newBatch(split bool) *batch {
+	return &batch{s: s, txn: s.db.NewTransaction(true), split: split, pending: overlay{}}
+}
+
+// reader returns a read-only transaction that sees everything committed
+// so far; merged applies b.pending on top of it.
+func (b *batch) reader() *badger.Txn {
+	if b.read == nil {
+		b.read = b.s.db.NewTransaction(false)
+	}
+	return b.read
+}
+
+func (b *batch) retry(op func() error) error {
+	err := op()
+	if b.split && errors.Is(err, badger.ErrTxnTooBig) {
+		if err := b.commit(); err != nil {
+			return err
+		}
+		return op()
+	}
+	return err
+}
+
+func (b *batch) set(k, v []byte) error {
+	if err := b.retry(func() error { return b.txn.Set(k, v) }); err != nil {
+		return err
+	}
+	b.pending.note(k, v, false)
+	return nil
+}
+
+func (b *batch) del(k []byte) error {
+	if err := b.retry(func() error { return b.txn.Delete(k) }); err != nil {
+		return err
+	}
+	b.pending.note(k, nil, true)
+	return nil
+}
+
+// commit commits the current transaction and starts the next one.
+func (b *batch) commit() error {
+	if err := b.txn.Commit(); err != nil {
+		return err
+	}
+	b.commits++
+	b.pending = overlay{}
+	if b.read != nil {
+		b.read.Discard()
+		b.read = nil
+	}
+	if n := b.s.opts.failAfterCommits; n > 0 && b.commits >= n {
+		b.txn = b.s.db.NewTransaction(true)
+		return errInterrupted
+	}
+	b.txn = b.s.db.NewTransaction(true)
+	return nil
+}
+
+func (b *batch) discard() {
+	b.txn.Discard()
+	if b.read != nil {
+		b.read.Discard()
+		b.read = nil
+	}
+}
+
+// finish commits the last transaction.
+func (b *batch) finish() error {
+	if b.read != nil {
+		b.read.Discard()
+		b.read = nil
+	}
+	return b.txn.Commit()
+}
+
+func (s *DB) writable() error {
+	if s.opts.ReadOnly && !s.opts.InMemory {
+		return fmt.Errorf("store %s: %w", s.dir, ErrReadOnly)
+	}
+	return nil
+}
+
+// Put stores one document's facts and merges them into the graph. It
+// reports false, and changes nothing, if a document with the same content
+// hash is already stored. A stored document with the same path or the
+// same id but other content is removed first, in the same transaction.
+//
+// The document goes in with one badger transaction; if that is too big it
+// is written through the journal (see keys.go), so a crash at any point
+// leaves either the old state or the new one after the next Open.
+func (s *DB) Put(f *graph.Facts) (bool, error) {
+	if err := s.writable(); err != nil {
+		return false, err
+	}
+	c, err := newContributions(f)
+	if err != nil {
+		return false, fmt.Errorf("store document %s: %w", f.Doc.ID, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.newBatch(false)
+	added, err := s.put(b, c, false)
+	if err == nil {
+		err = b.finish()
+	} else {
+		b.discard()
+	}
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		b = s.newBatch(true)
+		added, err = s.put(b, c, true)
+		if err == nil {
+			err = b.finish()
+		} else {
+			b.discard()
+		}
+	}
+	if err != nil {
+		return false, fmt.Errorf("store document %s: %w", f.Doc.ID, err)
+	}
+	return added, nil
+}
+
+// contributions is one document's facts in stored form.
+type contributions struct {
+	doc graph.Doc
+	ent []graph.Entity
+	rel []graph.Relation // one per (source, target, label), in first-evidence order
+	co  []graph.Relation // one per pair
+}
+
+func newContributions(f *graph.Facts) (*contributions, error) {
+	d := f.Doc
+	if err := validDocID(d.ID); err != nil {
+		return nil, err
+	}
+	if d.Hash == "" {
+		return nil, errors.New("document has no content hash")
+	}
+	if strings.IndexByte(d.Path, 0) >= 0 {
+		return nil, fmt.Errorf("path %q contains NUL", d.Path)
+	}
+	c := &contributions{doc: d}
+	ids := map[int64]int{}
+	for _, e := range f.Entities {
+		if e.Key == "" || graph.ID(e.Key) != e.ID {
+			return nil, fmt.Errorf("entity %q: id %d does not match its key %q", e.Name, e.ID, e.Key)
+		}
+		if i, ok := ids[e.ID]; ok {
+			graph.MergeEntity(&c.ent[i], e)
+			c.ent[i].Documents = 1
+			continue
+		}
+		e.Aliases, e.Roles = slices.Clone(e.Aliases), slices.Clone(e.Roles)
+		e.Documents = 1
+		ids[e.ID] = len(c.ent)
+		c.ent = append(c.ent, e)
+	}
+	slices.SortFunc(c.ent, func(a, b graph.Entity) int { return cmpID(a.ID, b.ID) })
+	group := func(rs []graph.Relation, co bool) ([]graph.Relation, error) {
+		var out []graph.Relation
+		at := map[target]int{}
+		for _, r := range rs {
+			if strings.IndexByte(r.Label, 0) >= 0 || r.Label == "" {
+				return nil, fmt.Errorf("relation label %q is empty or contains NUL", r.Label)
+			}
+			_, okS := ids[r.Source]
+			_, okT := ids[r.Target]
+			if !okS || !okT {
+				return nil, fmt.Errorf("relation %d -%s-> %d refers to an entity not in the document", r.Source, r.Label, r.Target)
+			}
+			if co && r.Source > r.Target {
+				r.Source, r.Target = r.Target, r.Source
+			}
+			t := target{kind: pRelation, src: r.Source, dst: r.Target, label: r.Label}
+			if co {
+				t = target{kind: pCo, src: r.Source, dst: r.Target, label: graphCoMentioned}
+			}
+			if i, ok := at[t]; ok {
+				out[i].Count += r.Count
+				out[i].Evidence = append(out[i].Evidence, r.Evidence...)
+				continue
+			}
+			r.Evidence = slices.Clone(r.Evidence)
+			at[t] = len(out)
+			out = append(out, r)
+		}
+		return out, nil
+	}
+	var err error
+	if c.rel, err = group(f.Relations, false); err != nil {
+		return nil, err
+	}
+	if c.co, err = group(f.CoMentions, true); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func cmpID(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (c *contributions) keys() []contribution {
+	var out []contribution
+	for _, e := range c.ent {
+		out = append(out, contribution{kind: pEntityDoc, src: e.ID, doc: c.doc.ID})
+	}
+	for _, r := range c.rel {
+		out = append(out, contribution{kind: pRelDoc, src: r.Source, dst: r.Target, label: r.Label, doc: c.doc.ID})
+	}
+	for _, r := range c.co {
+		out = append(out, contribution{kind: pCoDoc, src: r.Source, dst: r.Target, doc: c.doc.ID})
+	}
+	return out
+}
+
+func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
+	d := c.doc
+	if existing, err := getRaw(b.txn, hashKey(d.Hash)); err == nil {
+		if string(existing) == d.ID {
+			return false, nil
+		}
+		// The same text under another id: stored once.
+		return false, nil
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return false, err
+	}
+	// Replace what this document supersedes: the same id with other
+	// content, and other documents from the same path.
+	var old []string
+	if _, err := getRaw(b.txn, docKey(d.ID)); err == nil {
+		old = append(old, d.ID)
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return false, err
+	}
+	if d.Path != "" {
+		err := eachKey(b.txn, pathPrefix(d.Path), func(k []byte) error {
+			id := string(k[len(pathPrefix(d.Path)):])
+			if !slices.Contains(old, id) {
+				old = append(old, id)
+			}
+			return nil
+		})
+		if err != nil {
+			return false, err
+		}
+	}
+	for _, id := range old {
+		if err := s.remove(b, id, journaled); err != nil {
+			return false, fmt.Errorf("replace document %s: %w", id, err)
+		}
+	}
+	if journaled {
+		if err := setJournal(b, stateStaging, d); err != nil {
+			return false, err
+		}
+		if err := b.commit(); err != nil {
+			return false, err
+		}
+	}
+	var targets []target
+	write := func(ck contribution, v any) error {
+		val, err := encode(v)
+		if err != nil {
+			return err
+		}
+		// The manifest entry goes first, so that a roll back after a
+		// crash finds every contribution that was written.
+		k := ck.key()
+		if err := b.set(append(manifestPrefix(d.ID), k...), nil); err != nil {
+			return err
+		}
+		targets = append(targets, ck.target())
+		return b.set(k, val)
+	}
+	keys := c.keys()
+	i := 0
+	for _, e := range c.ent {
+		if err := write(keys[i], e); err != nil {
+			return false, err
+		}
+		i++
+	}
+	for _, r := range append(slices.Clip(c.rel), c.co...) {
+		if err := write(keys[i], r); err != nil {
+			return false, err
+		}
+		i++
+	}
+	if journaled {
+		if err := setJournal(b, stateMerging, d); err != nil {
+			return false, err
+		}
+		if err := b.commit(); err != nil {
+			return false, err
+		}
+	}
+	if err := s.recompute(b, targets); err != nil {
+		return false, err
+	}
+	if err := finishPut(b, d); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func finishPut(b *batch, d graph.Doc) error {
+	val, err := encode(d)
+	if err != nil {
+		return err
+	}
+	if err := b.set(docKey(d.ID), val); err != nil {
+		return err
+	}
+	if err := b.set(hashKey(d.Hash), []byte(d.ID)); err != nil {
+		return err
+	}
+	if d.Path != "" {
+		if err := b.set(pathKey(d.Path, d.ID), nil); err != nil {
+			return err
+		}
+	}
+	return b.del(journalKey(d.ID))
+}
+
+// Remove removes a document and every fact only it supports; merged
+// values it contributed to are recomputed without it. It returns
+// ErrNotFound if no document has that id.
+func (s *DB) Remove(docID string) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := getRaw(txn, docKey(docID))
+		return err
+	})
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return fmt.Errorf("remove document %s: %w", docID, ErrNotFound)
+	}
+	if err == nil {
+		b := s.newBatch(false)
+		err = s.remove(b, docID, false)
+		if err == nil {
+			err = b.finish()
+		} else {
+			b.discard()
+		}
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			b = s.newBatch(true)
+			err = s.remove(b, docID, true)
+			if err == nil {
+				err = b.finish()
+			} else {
+				b.discard()
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("remove document %s: %w", docID, err)
+	}
+	return nil
+}
+
+// remove removes doc within b. Journaled, it first marks the document as
+// being removed, so that a crash part way is finished by recover.
+func (s *DB) remove(b *batch, doc string, journaled bool) error {
+	if journaled {
+		if err := setJournal(b, stateRemoving, graph.Doc{ID: doc}); err != nil {
+			return err
+		}
+		if err := b.commit(); err != nil {
+			return err
+		}
+	}
+	return s.finishRemove(b, doc)
+}
+
+// finishRemove does the work of removing doc, which is excluded from
+// merges (by its journal state, or because its contributions are gone by
+// the time recompute reads them in a single transaction).
+func (s *DB) finishRemove(b *batch, doc string) error {
+	var keys [][]byte
+	var targets []target
+	mp := manifestPrefix(doc)
+	err := eachKey(b.txn, mp, func(k []byte) error {
+		ck, err := parseContribution(k[len(mp):])
+		if err != nil {
+			return err
+		}
+		keys = append(keys, bytes.Clone(k))
+		targets = append(targets, ck.target())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Delete the contributions, then recompute; the manifest keys go
+	// last so that an interrupted removal can still find what is left.
+	for _, k := range keys {
+		if err := b.del(k[len(mp):]); err != nil {
+			return err
+		}
+	}
+	if err := s.recompute(b, targets); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.del(k); err != nil {
+			return err
+		}
+	}
+	var d graph.Doc
+	raw, err := getRaw(b.txn, docKey(doc))
+	switch {
+	case err == nil:
+		if d, err = DecodeDoc(raw); err != nil {
+			return fmt.Errorf("document %s: %w", doc, err)
+		}
+		if h, err := getRaw(b.txn, hashKey(d.Hash)); err == nil && string(h) == doc {
+			if err := b.del(hashKey(d.Hash)); err != nil {
+				return err
+			}
+		}
+		if d.Path != "" {
+			if err := b.del(pathKey(d.Path, doc)); err != nil {
+				return err
+			}
+		}
+		if err := b.del(docKey(doc)); err != nil {
+			return err
+		}
+	case !errors.Is(err, badger.ErrKeyNotFound):
+		return err
+	}
+	return b.del(journalKey(doc))
+}
+
+// excludedDocs returns the documents whose contributions must not count in
+// a merge: those being staged or removed.
+func excludedDocs(txn *badger.Txn) (map[string]bool, error) {
+	out := map[string]bool{}
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: []byte{pJournal}})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		err := item.Value(func(v []byte) error {
+			if len(v) > 0 && v[0] == stateMerging {
+				return nil
+			}
+			out[string(item.Key()[1:])] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// overlay holds a batch's uncommitted writes to contributions, by the
+// merged value they fold into; a nil value is a deletion. merged reads
+// committed contributions through a read-only transaction and applies the
+// overlay, because an iterator over an update transaction sorts all its
+// pending writes each time it is created, which makes big documents
+// quadratic.
+type overlay map[string]map[string][]byte
+
+func (o overlay) note(k, v []byte, del bool) {
+	if len(k) == 0 || (k[0] != pEntityDoc && k[0] != pRelDoc && k[0] != pCoDoc) {
+		return
+	}
+	ck, err := parseContribution(k)
+	if err != nil {
+		return
+	}
+	tk := string(ck.target().key())
+	m := o[tk]
+	if m == nil {
+		m = map[string][]byte{}
+		o[tk] = m
+	}
+	if del {
+		m[string(k)] = nil
+	} else {
+		m[string(k)] = bytes.Clone(v)
+		if v == nil {
+			m[string(k)] = []byte{}
+		}
+	}
+}
+
+// merged folds the contributions to t, in document order, skipping
+// excluded documents. It returns nil if there are none. txn is read
+// as it is; over (which may be nil) is applied on top.
+func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+	type kv struct{ k, v []byte }
+	var all []kv
+	prefix := t.contribPrefix()
+	pend := over[string(t.key())]
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 16, Prefix: prefix})
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		if _, ok := pend[string(item.Key())]; ok {
+			continue
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			it.Close()
+			return nil, err
+		}
+		all = append(all, kv{item.KeyCopy(nil), v})
+	}
+	it.Close()
+	if len(pend) > 0 {
+		for k, v := range pend {
+			if v != nil {
+				all = append(all, kv{[]byte(k), v})
+			}
+		}
+		slices.SortFunc(all, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+	}
+	var ent *graph.Entity
+	var rel *graph.Relation
+	for _, x := range all {
+		ck, err := parseContribution(x.k)
+		if err != nil {
+			return nil, err
+		}
+		if excluded[ck.doc] {
+			continue
+		}
+		if t.kind == pEntity {
+			e, err := DecodeEntity(x.v)
+			if err != nil {
+				return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
+			}
+			if ent == nil {
+				ent = &e
+			} else {
+				graph.MergeEntity(ent, e)
+			}
+			continue
+		}
+		r, err := DecodeRelation(x.v)
+		if err != nil {
+			return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
+		}
+		if rel == nil {
+			rel = &r
+		} else {
+			rel.Count += r.Count
+			rel.Evidence = append(rel.Evidence, r.Evidence...)
+		}
+	}
+	switch {
+	case ent != nil:
+		return *ent, nil
+	case rel != nil:
+		return *rel, nil
+	}
+	return nil, nil
+}
+
+// entityNames returns the folded names and aliases an entity is found by,
+// sorted and without duplicates.
+func entityNames(e graph.Entity) []string {
+	out := []string{extract.Fold(e.Name)}
+	for _, a := range e.Aliases {
+		out = append(out, extract.Fold(a.Name))
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" || strings.IndexByte(s, 0) >= 0 })
+}
+
+// recompute rewrites the merged values of targets from their
+// contributions, with their name and reverse indexes. It is idempotent.
+func (s *DB) recompute(b *batch, targets []target) error {
+	slices.SortFunc(targets, compareTargets)
+	targets = slices.CompactFunc(targets, func(a, b target) bool { return compareTargets(a, b) == 0 })
+	excluded, err := excludedDocs(b.txn)
+	if err != nil {
+		return err
+	}
+	for _, t := range targets {
+		if err := s.recomputeOne(b, t, excluded); err != nil {
+			return fmt.Errorf("recompute %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool) error {
+	v, err := merged(b.reader(), b.pending, t, excluded)
+	if err != nil {
+		return err
+	}
+	k := t.key()
+	old, err := getRaw(b.txn, k)
+	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
+		return err
+	}
+	var val []byte
+	if v != nil {
+		if val, err = encode(v); err != nil {
+			return err
+		}
+	}
+	if t.kind == pEntity {
+		var oldNames, newNames []string
+		if old != nil {
+			if e, err := DecodeEntity(old); err == nil {
+				oldNames = entityNames(e)
+			}
+		}
+		if v != nil {
+			newNames = entityNames(v.(graph.Entity))
+		}
+		for _, n := range oldNames {
+			if !slices.Contains(newNames, n) {
+				if err := b.del(nameKey(n, t.src)); err != nil {
+					return err
+				}
+			}
+		}
+		for _, n := range newNames {
+			if err := b.set(nameKey(n, t.src), nil); err != nil {
+				return err
+			}
+		}
+	}
+	if t.kind == pRelation {
+		if v == nil {
+			err = b.del(reverseKey(t.src, t.dst, t.label))
+		} else {
+			err = b.set(reverseKey(t.src, t.dst, t.label), nil)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if v == nil {
+		if old != nil {
+			return b.del(k)
+		}
+		return nil
+	}
+	if bytes.Equal(old, val) {
+		return nil
+	}
+	return b.set(k, val)
+}
+
+// recover finishes every journaled write an interrupted process left.
+func (s *DB) recover() error {
+	type entry struct {
+		doc   string
+		state byte
+	}
+	var todo []entry
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: []byte{pJournal}})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			if len(v) == 0 {
+				return fmt.Errorf("%w: journal entry %q", ErrCorrupt, it.Item().Key())
+			}
+			todo = append(todo, entry{string(it.Item().Key()[1:]), v[0]})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range todo {
+		b := s.newBatch(true)
+		switch e.state {
+		case stateStaging:
+			err = s.rollBack(b, e.doc)
+		case stateMerging:
+			err = s.rollForward(b, e.doc)
+		case stateRemoving:
+			err = s.finishRemove(b, e.doc)
+		default:
+			err = fmt.Errorf("%w: journal state %q for document %s", ErrCorrupt, e.state, e.doc)
+		}
+		if err == nil {
+			err = b.finish()
+		} else {
+			b.discard()
+		}
+		if err != nil {
+			return fmt.Errorf("document %s: %w", e.doc, err)
+		}
+	}
+	return nil
+}
+
+// rollBack deletes a staged document's contributions; no merged value
+// includes them yet.
+func (s *DB) rollBack(b *batch, doc string) error {
+	mp := manifestPrefix(doc)
+	var keys [][]byte
+	if err := eachKey(b.txn, mp, func(k []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.del(k[len(mp):]); err != nil {
+			return err
+		}
+		if err := b.del(k); err != nil {
+			return err
+		}
+	}
+	return b.del(journalKey(doc))
+}
+
+// rollForward finishes merging a document whose contributions are all
+// written. Its record comes from the journal entry, because 'D' is only
+// written in the last transaction.
+func (s *DB) rollForward(b *batch, doc string) error {
+	d, err := stagedDoc(b.txn, doc)
+	if err != nil {
+		return err
+	}
+	var targets []target
+	mp := manifestPrefix(doc)
+	if err := eachKey(b.txn, mp, func(k []byte) error {
+		ck, err := parseContribution(k[len(mp):])
+		if err != nil {
+			return err
+		}
+		targets = append(targets, ck.target())
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := s.recompute(b, targets); err != nil {
+		return err
+	}
+	return finishPut(b, d)
+}
+
+func getRaw(txn *badger.Txn, k []byte) ([]byte, error) {
+	item, err := txn.Get(k)
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+// eachKey calls fn with every key under prefix (fn may keep k only by
+// copying it).
+func eachKey(txn *badger.Txn, prefix []byte, fn func(k []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if err := fn(it.Item().Key()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setJournal records doc's journal state; the value is the state byte
+// followed by the encoded document record.
+func setJournal(b *batch, state byte, d graph.Doc) error {
+	val, err := encode(d)
+	if err != nil {
+		return err
+	}
+	return b.set(journalKey(d.ID), append([]byte{state}, val...))
+}
+
+func stagedDoc(txn *badger.Txn, doc string) (graph.Doc, error) {
+	v, err := getRaw(txn, journalKey(doc))
+	if err != nil {
+		return graph.Doc{}, err
+	}
+	if len(v) < 2 {
+		return graph.Doc{}, fmt.Errorf("%w: journal entry for %s has no document record", ErrCorrupt, doc)
+	}
+	return DecodeDoc(v[1:])
+}
