@@ -21,9 +21,9 @@ func (r Result) String() string {
 		r.UAS, r.LAS, r.ULAS, r.Words, r.Sentences, r.TokensPerS)
 }
 
-// Evaluate parses gold with p, using the sentences' own tags (XPOS, or UPOS
-// if upos), and scores the output against their trees.
-func Evaluate(p *Parser, gold []Sentence, upos bool) Result {
+// Evaluate parses gold with p, using the sentences' own XPOS and UPOS
+// tags, and scores the output against their trees.
+func Evaluate(p *Parser, gold []Sentence) Result {
 	var r Result
 	var uas, las, ulas int
 	heads := make([]int, 0, 256)
@@ -37,12 +37,8 @@ func Evaluate(p *Parser, gold []Sentence, upos bool) Result {
 			heads = append(heads, 0)
 			deps = append(deps, "")
 		}
-		tags := s.XPOS
-		if upos {
-			tags = s.UPOS
-		}
 		t := time.Now()
-		p.Parse(s.Words, tags, heads, deps)
+		p.Parse(s.Words, s.XPOS, s.UPOS, heads, deps)
 		elapsed += time.Since(t)
 		for k := range n {
 			if heads[k]+1 != s.Heads[k] {

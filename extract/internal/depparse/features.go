@@ -80,7 +80,10 @@ type sentCtx struct {
 	punct     []int32 // punct[i]: punctuation tokens among 1..i
 }
 
-func (c *sentCtx) reset(words, tags []string) {
+// reset hashes one sentence's words and tags. The tag of a word is its
+// XPOS combined with its UPOS (UD's AUX/VERB split is not in Penn tags);
+// upos may be nil.
+func (c *sentCtx) reset(words, xpos, upos []string) {
 	n := len(words)
 	if cap(c.w) < n+1 {
 		c.w = make([]uint64, n+1)
@@ -93,10 +96,13 @@ func (c *sentCtx) reset(words, tags []string) {
 	for i := range words {
 		w := words[i]
 		c.w[i+1] = hashWord(w)
-		c.p[i+1] = hashString(tags[i])
+		c.p[i+1] = hashString(xpos[i])
+		if upos != nil {
+			c.p[i+1] = mix(c.p[i+1], hashString(upos[i]))
+		}
 		c.sfx[i+1] = hashWord(w[max(0, len(w)-3):])
 		c.punct[i+1] = c.punct[i]
-		if tags[i] == "PUNCT" || isPunctXPOS(tags[i]) {
+		if isPunct(xpos, upos, i) {
 			c.punct[i+1]++
 		}
 	}

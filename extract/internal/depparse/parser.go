@@ -13,11 +13,11 @@ import (
 
 // Parser is a trained parser. It is safe for concurrent use.
 type Parser struct {
-	labels []string // relation labels; index = label id
-	root   int      // id of the "root" label
-	model  *perceptron.Model
-	tab    *table
-	pool   sync.Pool // *work
+	labels []string          // relation labels; index = label id
+	root   int               // id of the "root" label
+	model  *perceptron.Model // for WriteTo
+	tab    *table            // for parsing
+	pool   sync.Pool         // *work
 }
 
 // work is per-call scratch space, pooled so Parse does not allocate.
@@ -52,19 +52,19 @@ func (p *Parser) Labels() []string { return p.labels }
 // stored weights.
 func (p *Parser) Features() int { return p.model.Features() }
 
-// Parse parses one sentence. words and tags (Penn XPOS tags, or UPOS if the
-// model was trained on them) must have the same length. It writes heads
+// Parse parses one sentence: words with their Penn (XPOS) and Universal
+// (UPOS) tags; upos may be nil, at some cost in accuracy. It writes heads
 // (0-based word index, -1 for the root word) and labels into heads and deps,
 // which must have len(words) elements. The output is always a tree with
 // exactly one root. Parse does not allocate once its pool is warm.
-func (p *Parser) Parse(words, tags []string, heads []int, deps []string) {
+func (p *Parser) Parse(words, xpos, upos []string, heads []int, deps []string) {
 	n := len(words)
 	if n == 0 {
 		return
 	}
 	w := p.pool.Get().(*work)
 	defer p.pool.Put(w)
-	w.ctx.reset(words, tags)
+	w.ctx.reset(words, xpos, upos)
 	st := &w.st
 	st.reset(n)
 	for !st.done() {
@@ -78,7 +78,7 @@ func (p *Parser) Parse(words, tags []string, heads []int, deps []string) {
 		}
 		st.apply(m, l)
 	}
-	p.finish(st, tags)
+	p.finish(st, xpos, upos)
 	for i := 1; i <= n; i++ {
 		heads[i-1] = int(st.head[i]) - 1
 		deps[i-1] = p.labels[st.label[i]]
@@ -122,7 +122,7 @@ func bestLabel[T int32 | float32](sc []T, root int) int {
 // finish attaches words left headless to make a single tree: the root's
 // dependent (or, if none, the first headless word) becomes the root, and
 // other headless words attach to it as punct or parataxis.
-func (p *Parser) finish(st *state, tags []string) {
+func (p *Parser) finish(st *state, xpos, upos []string) {
 	r := int(st.rc1[0])
 	for i := 1; i <= st.n && r < 0; i++ {
 		if st.head[i] == none {
@@ -138,7 +138,7 @@ func (p *Parser) finish(st *state, tags []string) {
 			continue
 		}
 		st.head[i] = int32(r)
-		if tags[i-1] == "PUNCT" || isPunctXPOS(tags[i-1]) {
+		if isPunct(xpos, upos, i-1) {
 			st.label[i] = int16(punct)
 		} else {
 			st.label[i] = int16(para)
@@ -146,8 +146,12 @@ func (p *Parser) finish(st *state, tags []string) {
 	}
 }
 
-func isPunctXPOS(t string) bool {
-	switch t {
+// isPunct reports whether word i is tagged as punctuation.
+func isPunct(xpos, upos []string, i int) bool {
+	if upos != nil && upos[i] == "PUNCT" {
+		return true
+	}
+	switch xpos[i] {
 	case ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
 		return true
 	}
@@ -163,7 +167,7 @@ func (p *Parser) labelID(s string) int {
 	return p.root
 }
 
-const fileMagic = "KGXDEP01"
+const fileMagic = "KGXDEP02" // bump when the feature templates change
 
 // ErrFormat is returned by Load for data that is not a parser model.
 var ErrFormat = errors.New("depparse: not a kgx parser model (bad magic or version)")

@@ -28,7 +28,7 @@ func TestTrainLearnsAndRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	sents, _ := ReadCoNLLUFile(testFile)
-	r := Evaluate(p, sents, false)
+	r := Evaluate(p, sents)
 	if r.UAS < 0.9 || r.LAS < 0.85 {
 		t.Errorf("on its own training data: %s; want UAS >= 0.9, LAS >= 0.85", r)
 	}
@@ -41,7 +41,7 @@ func TestTrainLearnsAndRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r2 := Evaluate(q, sents, false); r2.UAS != r.UAS || r2.LAS != r.LAS {
+	if r2 := Evaluate(q, sents); r2.UAS != r.UAS || r2.LAS != r.LAS {
 		t.Errorf("reloaded model scores %s, want %s", r2, r)
 	}
 	// Training is deterministic: the same data and options give the same bytes.
@@ -101,7 +101,7 @@ func FuzzParse(f *testing.F) {
 		}
 		heads := make([]int, len(words))
 		deps := make([]string, len(words))
-		p.Parse(words, tags, heads, deps)
+		p.Parse(words, tags, nil, heads, deps)
 		if len(words) == 0 {
 			return
 		}
@@ -145,7 +145,7 @@ func benchParse(b *testing.B, p *Parser) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s := &sents[i%len(sents)]
-		p.Parse(s.Words, s.XPOS, heads[:s.Len()], deps[:s.Len()])
+		p.Parse(s.Words, s.XPOS, s.UPOS, heads[:s.Len()], deps[:s.Len()])
 		words += s.Len()
 	}
 	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")

@@ -18,7 +18,6 @@ type TrainOptions struct {
 	Seed    uint64  // shuffling and exploration
 	Explore float64 // after the first epoch, follow the model's own (possibly wrong) move with this probability
 	Prune   float32 // drop averaged weights with smaller magnitude
-	UPOS    bool    // use the UPOS column as the tag instead of XPOS
 	// Dev, if not nil, is parsed after each epoch listed in EvalEvery
 	// (every epoch when 0 and Dev is set) and the scores are logged.
 	Dev       []Sentence
@@ -31,21 +30,13 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the settings of kgx's embedded model.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 15, Seed: 1, Explore: 0.9, Prune: 0.05}
-}
-
-// Tags returns the tag column a model trained with o uses.
-func (o TrainOptions) Tags(s *Sentence) []string {
-	if o.UPOS {
-		return s.UPOS
-	}
-	return s.XPOS
+	return TrainOptions{Epochs: 15, Seed: 1, Explore: 0.9, Prune: 1}
 }
 
 type example struct {
-	words, tags []string
-	gold        []int32 // projective gold heads, index 0 unused
-	glab        []int16
+	words, xpos, upos []string
+	gold              []int32 // projective gold heads, index 0 unused
+	glab              []int16
 }
 
 // Train trains a parser on sents. Sentences whose tree is malformed are
@@ -91,7 +82,7 @@ func Train(ctx context.Context, sents []Sentence, o TrainOptions) (*Parser, erro
 		for k, d := range s.Deps {
 			glab[k+1] = lid[d]
 		}
-		exs = append(exs, example{words: s.Words, tags: o.Tags(s), gold: gold, glab: glab})
+		exs = append(exs, example{words: s.Words, xpos: s.XPOS, upos: s.UPOS, gold: gold, glab: glab})
 	}
 	logf("depparse: %d training sentences (%d projectivised, %d skipped as not single-rooted trees), %d labels", len(exs), lifted, skipped, len(labels))
 	if len(exs) == 0 {
@@ -124,7 +115,7 @@ func Train(ctx context.Context, sents []Sentence, o TrainOptions) (*Parser, erro
 			}
 			ex := &exs[ei]
 			n := len(ex.words)
-			sc.reset(ex.words, ex.tags)
+			sc.reset(ex.words, ex.xpos, ex.upos)
 			st.reset(n)
 			onStack = slices.Grow(onStack[:0], n+1)[:n+1]
 			clear(onStack)
@@ -198,7 +189,7 @@ func Train(ctx context.Context, sents []Sentence, o TrainOptions) (*Parser, erro
 			if err != nil {
 				return nil, err
 			}
-			r := Evaluate(p, o.Dev, o.UPOS)
+			r := Evaluate(p, o.Dev)
 			logf("depparse: epoch %d dev: %s", ep+1, r)
 		}
 	}
@@ -212,7 +203,7 @@ func Train(ctx context.Context, sents []Sentence, o TrainOptions) (*Parser, erro
 		}
 		var cw countWriter
 		p.WriteTo(&cw)
-		logf("depparse: prune %g: %d bytes, dev %s", pr, cw, Evaluate(p, o.Dev, o.UPOS))
+		logf("depparse: prune %g: %d bytes, dev %s", pr, cw, Evaluate(p, o.Dev))
 	}
 	p, err := newParser(labels, tr.Finalize(o.Prune))
 	if err != nil {
@@ -220,11 +211,10 @@ func Train(ctx context.Context, sents []Sentence, o TrainOptions) (*Parser, erro
 	}
 	logf("depparse: model: %d features, %d weights", p.model.Features(), p.model.Weights())
 	if o.Dev != nil {
-		logf("depparse: final dev: %s", Evaluate(p, o.Dev, o.UPOS))
+		logf("depparse: final dev: %s", Evaluate(p, o.Dev))
 	}
 	return p, nil
 }
-
 
 type countWriter int64
 
