@@ -1,0 +1,105 @@
+package depparse
+
+import "github.com/kgx-project/kgx/extract/internal/perceptron"
+
+// Classes of the perceptron: the four moves, then the labels of left arcs,
+// then the labels of right arcs (4 + 2L in all). Moves are scored at every
+// transition; labels only once per arc, for the arc's direction.
+
+// table is the inference layout of the perceptron model: an
+// open-addressing hash table whose slots hold the key, the four move
+// weights inline, and the position of the feature's label weights in one
+// packed array, so scoring a move costs one cache miss per feature.
+// Scores are int32 sums of quantised weights, which keeps argmax exact.
+type table struct {
+	mask  uint64
+	slots []slot
+	w     []uint32 // label<<16 | uint16(weight); per slot left labels then right labels
+}
+
+type slot struct {
+	key    uint64
+	mv     [numMoves]int16
+	off    uint32
+	nl, nr uint16
+}
+
+func slotOf(k uint64) uint64 { return k ^ k>>31 }
+
+func newTable(m *perceptron.Model, L int) *table {
+	size := 1
+	for size*7 < m.Features()*10 {
+		size <<= 1
+	}
+	t := &table{mask: uint64(size - 1), slots: make([]slot, size), w: make([]uint32, 0, m.Weights())}
+	m.Rows(func(key uint64, cls []uint16, w []int16) {
+		if key == 0 {
+			return // key 0 marks empty slots; a feature hashing to 0 is dropped
+		}
+		i := slotOf(key) & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		s := slot{key: key, off: uint32(len(t.w))}
+		for j, c := range cls { // classes are sorted: moves, left labels, right labels
+			switch {
+			case int(c) < numMoves:
+				s.mv[c] = w[j]
+			case int(c) < numMoves+L:
+				t.w = append(t.w, uint32(int(c)-numMoves)<<16|uint32(uint16(w[j])))
+				s.nl++
+			default:
+				t.w = append(t.w, uint32(int(c)-numMoves-L)<<16|uint32(uint16(w[j])))
+				s.nr++
+			}
+		}
+		t.slots[i] = s
+	})
+	return t
+}
+
+// scoreMoves adds the move weights of feats to mv. It does not allocate.
+func (t *table) scoreMoves(feats []uint64, mv *[numMoves]int32) {
+	for _, f := range feats {
+		i := slotOf(f) & t.mask
+		for {
+			s := &t.slots[i]
+			if s.key == 0 {
+				break
+			}
+			if s.key == f {
+				mv[0] += int32(s.mv[0])
+				mv[1] += int32(s.mv[1])
+				mv[2] += int32(s.mv[2])
+				mv[3] += int32(s.mv[3])
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+}
+
+// scoreLabels adds the label weights of feats for arcs in direction dir
+// (left or right) to scores, which has one element per label.
+func (t *table) scoreLabels(feats []uint64, dir int, scores []int32) {
+	for _, f := range feats {
+		i := slotOf(f) & t.mask
+		for {
+			s := &t.slots[i]
+			if s.key == 0 {
+				break
+			}
+			if s.key == f {
+				lo, hi := s.off, s.off+uint32(s.nl)
+				if dir == right {
+					lo, hi = hi, hi+uint32(s.nr)
+				}
+				for _, v := range t.w[lo:hi] {
+					scores[v>>16] += int32(int16(uint16(v)))
+				}
+				break
+			}
+			i = (i + 1) & t.mask
+		}
+	}
+}
