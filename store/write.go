@@ -299,11 +299,13 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 		}
 	}
 	var targets []target
+	adds := map[string]added{}
 	write := func(ck contribution, v any) error {
 		val, err := encode(v)
 		if err != nil {
 			return err
 		}
+		adds[string(ck.target().key())] = added{d.ID, val}
 		// The manifest entry goes first, so that a roll back after a
 		// crash finds every contribution that was written.
 		k := ck.key()
@@ -335,7 +337,7 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 			return false, err
 		}
 	}
-	if err := s.recompute(b, targets); err != nil {
+	if err := s.recomputeAdding(b, targets, adds); err != nil {
 		return false, err
 	}
 	if err := finishPut(b, d); err != nil {
@@ -360,7 +362,7 @@ func finishPut(b *batch, d graph.Doc) error {
 			return err
 		}
 	}
-	return b.del(journalKey(d.ID))
+	return clearJournal(b, d.ID)
 }
 
 // Remove removes a document and every fact only it supports; merged
@@ -474,7 +476,7 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 	case !errors.Is(err, badger.ErrKeyNotFound):
 		return err
 	}
-	return b.del(journalKey(doc))
+	return clearJournal(b, doc)
 }
 
 // excludedDocs returns the documents whose contributions must not count in
@@ -531,10 +533,10 @@ func (o overlay) note(k, v []byte, del bool) {
 	}
 }
 
-// merged folds the contributions to t, in document order, skipping
-// excluded documents. It returns nil if there are none. txn is read
-// as it is; over (which may be nil) is applied on top.
-func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+// contributionsOf reads the contributions to t, in document order,
+// skipping excluded documents: txn as it is, with over (which may be nil)
+// applied on top.
+func contributionsOf(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (keys, vals [][]byte, err error) {
 	type kv struct{ k, v []byte }
 	var all []kv
 	prefix := t.contribPrefix()
@@ -548,7 +550,7 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 		v, err := item.ValueCopy(nil)
 		if err != nil {
 			it.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		all = append(all, kv{item.KeyCopy(nil), v})
 	}
@@ -561,46 +563,108 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 		}
 		slices.SortFunc(all, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 	}
-	var ent *graph.Entity
-	var rel *graph.Relation
 	for _, x := range all {
 		ck, err := parseContribution(x.k)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if !excluded[ck.doc] {
+			keys, vals = append(keys, x.k), append(vals, x.v)
+		}
+	}
+	return keys, vals, nil
+}
+
+// firstDoc returns the first document (by id) contributing to t, reading
+// keys only.
+func firstDoc(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (string, error) {
+	pend := over[string(t.key())]
+	first := ""
+	found := false
+	for k, v := range pend {
+		if v == nil {
+			continue
+		}
+		ck, err := parseContribution([]byte(k))
+		if err != nil {
+			return "", err
+		}
+		if !excluded[ck.doc] && (!found || ck.doc < first) {
+			first, found = ck.doc, true
+		}
+	}
+	err := eachKey(txn, t.contribPrefix(), func(k []byte) error {
+		if _, ok := pend[string(k)]; ok {
+			return nil
+		}
+		ck, err := parseContribution(k)
+		if err != nil {
+			return err
 		}
 		if excluded[ck.doc] {
-			continue
+			return nil
 		}
-		if t.kind == pEntity {
-			e, err := DecodeEntity(x.v)
-			if err != nil {
-				return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
-			}
-			if ent == nil {
-				ent = &e
-			} else {
-				graph.MergeEntity(ent, e)
-			}
-			continue
+		if !found || ck.doc < first {
+			first, found = ck.doc, true
 		}
-		r, err := DecodeRelation(x.v)
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return "", err
+	}
+	return first, nil
+}
+
+// merged folds the contributions to t (see merge.go). It returns nil if
+// there are none.
+func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+	keys, vals, err := contributionsOf(txn, over, t, excluded)
+	if err != nil || len(vals) == 0 {
+		return nil, err
+	}
+	if t.kind == pEntity {
+		cs := make([]graph.Entity, len(vals))
+		for i, v := range vals {
+			if cs[i], err = DecodeEntity(v); err != nil {
+				return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+			}
+		}
+		return foldEntity(cs), nil
+	}
+	cs := make([]graph.Relation, len(vals))
+	for i, v := range vals {
+		if cs[i], err = DecodeRelation(v); err != nil {
+			return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+		}
+	}
+	return foldRelation(cs), nil
+}
+
+// mergedPlus adds one new contribution to the current merged value old,
+// or returns nil if that is not exact (see merge.go).
+func mergedPlus(t target, old, add []byte) (any, error) {
+	if t.kind == pEntity {
+		e, err := DecodeEntity(old)
 		if err != nil {
-			return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
+			return nil, err
 		}
-		if rel == nil {
-			rel = &r
-		} else {
-			rel.Count += r.Count
-			rel.Evidence = append(rel.Evidence, r.Evidence...)
+		c, err := DecodeEntity(add)
+		if err != nil {
+			return nil, err
 		}
+		addEntity(&e, c)
+		return e, nil
 	}
-	switch {
-	case ent != nil:
-		return *ent, nil
-	case rel != nil:
-		return *rel, nil
+	r, err := DecodeRelation(old)
+	if err != nil {
+		return nil, err
 	}
-	return nil, nil
+	c, err := DecodeRelation(add)
+	if err != nil {
+		return nil, err
+	}
+	addRelation(&r, c)
+	return r, nil
 }
 
 // entityNames returns the folded names and aliases an entity is found by,
@@ -618,6 +682,20 @@ func entityNames(e graph.Entity) []string {
 // recompute rewrites the merged values of targets from their
 // contributions, with their name and reverse indexes. It is idempotent.
 func (s *DB) recompute(b *batch, targets []target) error {
+	return s.recomputeAdding(b, targets, nil)
+}
+
+// added is one new contribution of a document, by its target's key.
+type added struct {
+	doc string
+	val []byte
+}
+
+// recomputeAdding is recompute where adds holds, for some targets, the one
+// contribution the current write adds to a merged value that does not
+// include it yet; those are updated without reading the others when that
+// is exact.
+func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string]added) error {
 	slices.SortFunc(targets, compareTargets)
 	targets = slices.CompactFunc(targets, func(a, b target) bool { return compareTargets(a, b) == 0 })
 	excluded, err := excludedDocs(b.txn)
@@ -625,22 +703,40 @@ func (s *DB) recompute(b *batch, targets []target) error {
 		return err
 	}
 	for _, t := range targets {
-		if err := s.recomputeOne(b, t, excluded); err != nil {
+		a, ok := adds[string(t.key())]
+		var add *added
+		if ok {
+			add = &a
+		}
+		if err := s.recomputeOne(b, t, excluded, add); err != nil {
 			return fmt.Errorf("recompute %s: %w", t, err)
 		}
 	}
 	return nil
 }
 
-func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool) error {
-	v, err := merged(b.reader(), b.pending, t, excluded)
-	if err != nil {
-		return err
-	}
+func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, add *added) error {
 	k := t.key()
 	old, err := getRaw(b.txn, k)
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
+	}
+	var v any
+	if add != nil && old != nil && !excluded[add.doc] {
+		first, err := firstDoc(b.reader(), b.pending, t, excluded)
+		if err != nil {
+			return err
+		}
+		if first != add.doc {
+			if v, err = mergedPlus(t, old, add.val); err != nil {
+				return err
+			}
+		}
+	}
+	if v == nil {
+		if v, err = merged(b.reader(), b.pending, t, excluded); err != nil {
+			return err
+		}
 	}
 	var val []byte
 	if v != nil {
@@ -763,7 +859,7 @@ func (s *DB) rollBack(b *batch, doc string) error {
 			return err
 		}
 	}
-	return b.del(journalKey(doc))
+	return clearJournal(b, doc)
 }
 
 // rollForward finishes merging a document whose contributions are all
@@ -883,4 +979,16 @@ func (s *DB) RemoveStaleParts(path string, parts int) ([]string, error) {
 		}
 	}
 	return stale, nil
+}
+
+// clearJournal deletes doc's journal entry if it has one. (Deleting
+// unconditionally would leave a tombstone per document under 'Q', which
+// every merge's scan of the journal would have to step over.)
+func clearJournal(b *batch, doc string) error {
+	if _, err := b.txn.Get(journalKey(doc)); errors.Is(err, badger.ErrKeyNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return b.del(journalKey(doc))
 }
