@@ -63,7 +63,7 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 			// repeated within the batch is skipped as Put would skip
 			// it, and one replacing an earlier one of the batch (same
 			// path) removes it.
-			ok, ts, err := s.stage(b, c, false)
+			ok, ts, _, err := s.stage(b, c, false)
 			if err == nil && ok {
 				err = finishPut(b, c.doc)
 			}

@@ -362,9 +362,6 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 		case graph.Relation:
 			if t.kind == pRelation {
 				c.rep.Relations++
-				if v.Count != len(v.Evidence) {
-					c.problem(t.key(), false, "count %d but %d pieces of evidence", v.Count, len(v.Evidence))
-				}
 			} else {
 				c.rep.CoMentions++
 			}

@@ -43,48 +43,60 @@ const FormatVersion = 2
 // Merged values, derived from the contributions and never edited by hand:
 //
 //	'E' id                       -> graph.Entity   (merged over documents)
-//	'R' src dst label            -> graph.Relation (typed, merged, with all evidence)
+//	'R' src dst label            -> graph.Relation (typed, merged; count and category, no evidence)
 //	'I' dst src label            -> nothing (reverse index of 'R', for In)
-//	'C' a b                      -> graph.Relation (co-mention, merged)
+//	'C' a b                      -> graph.Relation (co-mention, merged; no evidence)
 //	'N' folded name 0x00 id      -> nothing (merged names and aliases, folded)
 //
-// Curation (reserved for entity resolution; see Curation):
+// A relation's evidence stays in its contributions and is read from them
+// in document order (Graph, Out, In), so that adding a document never
+// rewrites a value that grows with the corpus.
 //
-//	'X' kind 0x00 name           -> opaque value owned by the resolver
+// Curation (kgx merge, split, alias, rename, ignore; see curation.go):
+//
+//	'U' seq (8 bytes BE)         -> graph.Curation, in the order recorded
 //
 // # The merge rule
 //
-// A merged value is a pure function of the contributions of the complete
-// documents that mention it, folded in document-id order: the entity with
-// graph.MergeEntity starting from the first document's contribution, a
-// relation by adding counts and appending evidence. Merged values are
-// therefore independent of ingest order, and removing a document is
-// "delete its contributions (found through its manifest), recompute the
-// merged values it touched". recompute (write.go) is the only writer of
-// 'E', 'R', 'I', 'C' and 'N'; Check recomputes everything and compares
-// byte for byte, and Check with repair rewrites whatever differs.
+// A merged value is a pure function of the set of contributions of the
+// complete documents that support it (merge.go): an entity takes name and
+// type from its first document by id, adds up counts, widens dates, and
+// unions roles and aliases (sorted, each alias with its smallest rule); a
+// relation adds up counts and takes its category from its first document.
+// Merged values are therefore independent of ingest order. Adding a
+// document that does not sort first for a value updates it in O(1);
+// otherwise, and on every removal, the value is folded again from all its
+// contributions (found by prefix). Removing a document is "delete its
+// contributions (found through its manifest), recompute the merged values
+// it touched". recompute (write.go) is the only writer of 'E', 'R', 'I',
+// 'C' and 'N'; Check folds everything again and compares byte for byte,
+// and Check with repair rewrites whatever differs.
 //
-// Entity resolution (merge, split, alias, rename, ignore) plugs in at the
-// same point: merged = f(all documents' contributions, curation rules).
-// The rules live under 'X'; when they change, the resolver calls
-// RecomputeAll (or Recompute with the affected ids) and the merged values
-// follow, while the contributions, which are what the documents said,
-// never change. Re-ingesting a document rewrites only its contributions,
-// so curation survives re-ingest.
+// Entity resolution across documents (graph.Resolve) runs over the
+// contributions (ResolvedGraph rebuilds each document's facts from them)
+// and the curation log, so curation survives re-ingest: re-ingesting a
+// document rewrites only its contributions. The merged values above are
+// the unresolved, by-key view that single-entity queries, Lookup and
+// Check use; RecomputeAll rebuilds them.
 //
 // # Transactions and the journal
 //
 // A document normally goes in with one badger transaction: contributions,
 // manifest, recomputed merged values, 'D', 'H' and 'P' together. When that
 // is too big for one transaction (badger.ErrTxnTooBig), Put switches to a
-// journaled write: 'Q' doc = staging, contributions in as many
-// transactions as needed, then 'Q' doc = merging, merged values recomputed
-// in batches, then 'D' 'H' 'P' written and 'Q' deleted. A read-write Open
-// finishes any journal it finds: staging documents are rolled back (their
-// keys deleted), merging documents rolled forward (recompute is
-// idempotent), removing documents removed. Documents under 'Q' with state
+// journaled write: 'Q' doc = staging (with the document record), the
+// contributions in as many transactions as needed (each manifest entry
+// before its contribution), then 'Q' doc = merging, merged values
+// recomputed in batches, then 'D', 'H', 'P' written and 'Q' deleted. A
+// read-write Open finishes any journal it finds: staging documents are
+// rolled back (their keys deleted through the manifest), merging documents
+// rolled forward (every value they touch folded again, which is
+// idempotent), removing documents removed. Documents under 'Q' in state
 // staging or removing never count in a merge. Remove uses the same
-// journal (state removing) when one transaction is not enough.
+// journal (state removing) when one transaction is not enough. A
+// read-only Open that finds a journal, an older format or a badger log
+// that needs truncating repairs the store with a short read-write open
+// first.
 const (
 	pVersion   = 'V'
 	pDoc       = 'D'
@@ -100,7 +112,6 @@ const (
 	pReverse   = 'I'
 	pCo        = 'C'
 	pName      = 'N'
-	pCuration  = 'X'
 
 	// pFactsV1 is format 1's 'F' doc -> graph.Facts; only migrate reads it.
 	pFactsV1 = 'F'
@@ -172,10 +183,6 @@ func coDocKey(a, b int64, doc string) []byte { return append(coDocPrefix(a, b), 
 
 func nameKey(folded string, id int64) []byte {
 	return key(pName, []byte(folded), zero, id8(id))
-}
-
-func curationKey(kind, name string) []byte {
-	return key(pCuration, []byte(kind), zero, []byte(name))
 }
 
 // contribution is a parsed contribution key: what it belongs to and which

@@ -1,11 +1,9 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -33,7 +31,7 @@ func (s *DB) Has(hash string) (bool, error) {
 	return ok, nil
 }
 
-// Graph loads the whole merged graph.
+// Graph loads the whole merged graph, relations with their evidence.
 func (s *DB) Graph() (*graph.Graph, error) {
 	g := graph.New()
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -55,15 +53,17 @@ func (s *DB) Graph() (*graph.Graph, error) {
 		}); err != nil {
 			return err
 		}
+		excluded, err := excludedDocs(txn)
+		if err != nil {
+			return err
+		}
 		for _, p := range []byte{pRelation, pCo} {
-			if err := scan(txn, []byte{p}, func(_, v []byte) error {
-				r, err := DecodeRelation(v)
-				if err == nil {
-					g.AddRelation(r)
-				}
+			rels, err := relationsWithEvidence(txn, p, excluded)
+			if err != nil {
 				return err
-			}); err != nil {
-				return err
+			}
+			for _, r := range rels {
+				g.AddRelation(*r)
 			}
 		}
 		return nil
@@ -72,6 +72,67 @@ func (s *DB) Graph() (*graph.Graph, error) {
 		return nil, fmt.Errorf("load graph from %s: %w", s.dir, err)
 	}
 	return g, nil
+}
+
+// relationsWithEvidence reads every merged relation (p = 'R') or
+// co-mention ('C') and gives each its evidence from the contributions,
+// in document order.
+func relationsWithEvidence(txn *badger.Txn, p byte, excluded map[string]bool) ([]*graph.Relation, error) {
+	var rels []*graph.Relation
+	byKey := map[string]*graph.Relation{}
+	if err := scan(txn, []byte{p}, func(k, v []byte) error {
+		r, err := DecodeRelation(v)
+		if err != nil {
+			return err
+		}
+		rels = append(rels, &r)
+		byKey[string(k)] = &r
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	cp := byte(pRelDoc)
+	if p == pCo {
+		cp = pCoDoc
+	}
+	err := scan(txn, []byte{cp}, func(k, v []byte) error {
+		ck, err := parseContribution(k)
+		if err != nil {
+			return err
+		}
+		r := byKey[string(ck.target().key())]
+		if r == nil || excluded[ck.doc] {
+			return nil
+		}
+		c, err := DecodeRelation(v)
+		if err != nil {
+			return err
+		}
+		r.Evidence = append(r.Evidence, c.Evidence...)
+		return nil
+	})
+	return rels, err
+}
+
+// withEvidence gives r its evidence, read from its contributions.
+func withEvidence(txn *badger.Txn, r *graph.Relation, excluded map[string]bool) error {
+	t := target{kind: pRelation, src: r.Source, dst: r.Target, label: r.Label}
+	if r.Label == graphCoMentioned {
+		t = target{kind: pCo, src: r.Source, dst: r.Target, label: graphCoMentioned}
+	}
+	_, vals, err := contributionsOf(txn, nil, t, excluded)
+	if err != nil {
+		return err
+	}
+	r.Evidence = nil
+	for _, v := range vals {
+		c, err := DecodeRelation(v)
+		if err != nil {
+			return err
+		}
+		r.Evidence = append(r.Evidence, c.Evidence...)
+	}
+	return nil
 }
 
 // scan calls fn with every key and value under prefix, in key order. fn
@@ -164,11 +225,23 @@ func (s *DB) Entity(id int64) (*graph.Entity, error) {
 func (s *DB) Out(id int64) ([]graph.Relation, error) {
 	var out []graph.Relation
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, key(pRelation, id8(id)), func(_, v []byte) error {
+		excluded, err := excludedDocs(txn)
+		if err != nil {
+			return err
+		}
+		if err := scan(txn, key(pRelation, id8(id)), func(_, v []byte) error {
 			r, err := DecodeRelation(v)
 			out = append(out, r)
 			return err
-		})
+		}); err != nil {
+			return err
+		}
+		for i := range out {
+			if err := withEvidence(txn, &out[i], excluded); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("relations from %d: %w", id, err)
@@ -192,6 +265,10 @@ func (s *DB) In(id int64) ([]graph.Relation, error) {
 		}); err != nil {
 			return err
 		}
+		excluded, err := excludedDocs(txn)
+		if err != nil {
+			return err
+		}
 		for _, k := range keys {
 			raw, err := getRaw(txn, k)
 			if err != nil {
@@ -199,6 +276,9 @@ func (s *DB) In(id int64) ([]graph.Relation, error) {
 			}
 			r, err := DecodeRelation(raw)
 			if err != nil {
+				return err
+			}
+			if err := withEvidence(txn, &r, excluded); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -231,21 +311,27 @@ func (s *DB) EachEntity(fn func(e graph.Entity) error) error {
 
 // EachRelation calls fn with every typed relation (or, with coMentions,
 // every co-mention edge) in (source, target, label) order, without
-// building a graph. With noEvidence, Evidence is left nil, which saves
-// most of the decoding.
+// building a graph. With noEvidence, Evidence is left nil and only the
+// merged values are read.
 func (s *DB) EachRelation(coMentions, noEvidence bool, fn func(r graph.Relation) error) error {
 	p := byte(pRelation)
 	if coMentions {
 		p = pCo
 	}
 	err := s.db.View(func(txn *badger.Txn) error {
+		excluded, err := excludedDocs(txn)
+		if err != nil {
+			return err
+		}
 		return scan(txn, []byte{p}, func(_, v []byte) error {
 			r, err := DecodeRelation(v)
 			if err != nil {
 				return err
 			}
-			if noEvidence {
-				r.Evidence = nil
+			if !noEvidence {
+				if err := withEvidence(txn, &r, excluded); err != nil {
+					return err
+				}
 			}
 			return fn(r)
 		})
@@ -357,59 +443,4 @@ func (s *DB) Contributions(id int64) ([]graph.Entity, error) {
 		return nil, fmt.Errorf("contributions to entity %d: %w", id, err)
 	}
 	return out, nil
-}
-
-// Curation returns the curation record kind/name, or ErrNotFound. Curation
-// records belong to entity resolution; the store keeps them across
-// re-ingest and removal of documents.
-func (s *DB) Curation(kind, name string) ([]byte, error) {
-	var v []byte
-	err := s.db.View(func(txn *badger.Txn) error {
-		var err error
-		v, err = getRaw(txn, curationKey(kind, name))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("curation %s %q: %w", kind, name, err)
-	}
-	return v, nil
-}
-
-// EachCuration calls fn with every curation record of kind, in name order.
-func (s *DB) EachCuration(kind string, fn func(name string, value []byte) error) error {
-	p := key(pCuration, []byte(kind), zero)
-	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, p, func(k, v []byte) error {
-			return fn(string(k[len(p):]), bytes.Clone(v))
-		})
-	})
-	if err != nil {
-		return fmt.Errorf("list curation %s: %w", kind, err)
-	}
-	return nil
-}
-
-// SetCuration stores (or with a nil value deletes) a curation record.
-func (s *DB) SetCuration(kind, name string, value []byte) error {
-	if err := s.writable(); err != nil {
-		return err
-	}
-	if strings.IndexByte(kind, 0) >= 0 || kind == "" {
-		return fmt.Errorf("curation kind %q is empty or contains NUL", kind)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.db.Update(func(txn *badger.Txn) error {
-		if value == nil {
-			return txn.Delete(curationKey(kind, name))
-		}
-		return txn.Set(curationKey(kind, name), value)
-	})
-	if err != nil {
-		return fmt.Errorf("set curation %s %q: %w", kind, name, err)
-	}
-	return nil
 }

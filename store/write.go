@@ -255,11 +255,11 @@ func (c *contributions) keys() []contribution {
 }
 
 func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
-	added, targets, err := s.stage(b, c, journaled)
-	if err != nil || !added {
+	ok, targets, adds, err := s.stage(b, c, journaled)
+	if err != nil || !ok {
 		return false, err
 	}
-	if err := s.recompute(b, targets); err != nil {
+	if err := s.recomputeAdding(b, targets, adds); err != nil {
 		return false, err
 	}
 	if err := finishPut(b, c.doc); err != nil {
@@ -269,18 +269,19 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 }
 
 // stage writes a document's contributions, after removing what it
-// supersedes, and returns the merged values to recompute; put recomputes
+// supersedes, and returns the merged values to recompute and the
+// contributions it added by target (for recomputeAdding); put recomputes
 // them at once, PutBatch once per batch.
-func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targets []target, err error) {
+func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets []target, adds map[string]added, err error) {
 	d := c.doc
 	if existing, err := getRaw(b.txn, hashKey(d.Hash)); err == nil {
 		if string(existing) == d.ID {
-			return false, nil, nil
+			return false, nil, nil, nil
 		}
 		// The same text under another id: stored once.
-		return false, nil, nil
+		return false, nil, nil, nil
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	// Replace what this document supersedes: the same id with other
 	// content, and other documents from the same path.
@@ -288,7 +289,7 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targ
 	if _, err := getRaw(b.txn, docKey(d.ID)); err == nil {
 		old = append(old, d.ID)
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	if d.Path != "" {
 		err := eachKey(b.txn, pathPrefix(d.Path), func(k []byte) error {
@@ -299,30 +300,32 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targ
 			return nil
 		})
 		if err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 	}
 	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	for _, id := range old {
 		if err := s.remove(b, id, journaled); err != nil {
-			return false, nil, fmt.Errorf("replace document %s: %w", id, err)
+			return false, nil, nil, fmt.Errorf("replace document %s: %w", id, err)
 		}
 	}
 	if journaled {
 		if err := setJournal(b, stateStaging, d); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 	}
+	adds = map[string]added{}
 	write := func(ck contribution, v any) error {
 		val, err := encode(v)
 		if err != nil {
 			return err
 		}
+		adds[string(ck.target().key())] = added{d.ID, val}
 		// The manifest entry goes first, so that a roll back after a
 		// crash finds every contribution that was written.
 		k := ck.key()
@@ -336,25 +339,25 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targ
 	i := 0
 	for _, e := range c.ent {
 		if err := write(keys[i], e); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 		i++
 	}
 	for _, r := range append(slices.Clip(c.rel), c.co...) {
 		if err := write(keys[i], r); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 		i++
 	}
 	if journaled {
 		if err := setJournal(b, stateMerging, d); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, nil, err
+			return false, nil, nil, err
 		}
 	}
-	return true, targets, nil
+	return true, targets, adds, nil
 }
 
 func finishPut(b *batch, d graph.Doc) error {
@@ -373,7 +376,7 @@ func finishPut(b *batch, d graph.Doc) error {
 			return err
 		}
 	}
-	return b.del(journalKey(d.ID))
+	return clearJournal(b, d.ID)
 }
 
 // Remove removes a document and every fact only it supports; merged
@@ -490,7 +493,7 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
 		return err
 	}
-	return b.del(journalKey(doc))
+	return clearJournal(b, doc)
 }
 
 // excludedDocs returns the documents whose contributions must not count in
@@ -547,10 +550,10 @@ func (o overlay) note(k, v []byte, del bool) {
 	}
 }
 
-// merged folds the contributions to t, in document order, skipping
-// excluded documents. It returns nil if there are none. txn is read
-// as it is; over (which may be nil) is applied on top.
-func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+// contributionsOf reads the contributions to t, in document order,
+// skipping excluded documents: txn as it is, with over (which may be nil)
+// applied on top.
+func contributionsOf(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (keys, vals [][]byte, err error) {
 	type kv struct{ k, v []byte }
 	var all []kv
 	prefix := t.contribPrefix()
@@ -564,7 +567,7 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 		v, err := item.ValueCopy(nil)
 		if err != nil {
 			it.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		all = append(all, kv{item.KeyCopy(nil), v})
 	}
@@ -577,46 +580,108 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 		}
 		slices.SortFunc(all, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 	}
-	var ent *graph.Entity
-	var rel *graph.Relation
 	for _, x := range all {
 		ck, err := parseContribution(x.k)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if !excluded[ck.doc] {
+			keys, vals = append(keys, x.k), append(vals, x.v)
+		}
+	}
+	return keys, vals, nil
+}
+
+// firstDoc returns the first document (by id) contributing to t, reading
+// keys only.
+func firstDoc(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (string, error) {
+	pend := over[string(t.key())]
+	first := ""
+	found := false
+	for k, v := range pend {
+		if v == nil {
+			continue
+		}
+		ck, err := parseContribution([]byte(k))
+		if err != nil {
+			return "", err
+		}
+		if !excluded[ck.doc] && (!found || ck.doc < first) {
+			first, found = ck.doc, true
+		}
+	}
+	err := eachKey(txn, t.contribPrefix(), func(k []byte) error {
+		if _, ok := pend[string(k)]; ok {
+			return nil
+		}
+		ck, err := parseContribution(k)
+		if err != nil {
+			return err
 		}
 		if excluded[ck.doc] {
-			continue
+			return nil
 		}
-		if t.kind == pEntity {
-			e, err := DecodeEntity(x.v)
-			if err != nil {
-				return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
-			}
-			if ent == nil {
-				ent = &e
-			} else {
-				graph.MergeEntity(ent, e)
-			}
-			continue
+		if !found || ck.doc < first {
+			first, found = ck.doc, true
 		}
-		r, err := DecodeRelation(x.v)
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return "", err
+	}
+	return first, nil
+}
+
+// merged folds the contributions to t (see merge.go). It returns nil if
+// there are none.
+func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+	keys, vals, err := contributionsOf(txn, over, t, excluded)
+	if err != nil || len(vals) == 0 {
+		return nil, err
+	}
+	if t.kind == pEntity {
+		cs := make([]graph.Entity, len(vals))
+		for i, v := range vals {
+			if cs[i], err = DecodeEntity(v); err != nil {
+				return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+			}
+		}
+		return foldEntity(cs), nil
+	}
+	cs := make([]graph.Relation, len(vals))
+	for i, v := range vals {
+		if cs[i], err = DecodeRelation(v); err != nil {
+			return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+		}
+	}
+	return foldRelation(cs), nil
+}
+
+// mergedPlus adds one new contribution to the current merged value old,
+// or returns nil if that is not exact (see merge.go).
+func mergedPlus(t target, old, add []byte) (any, error) {
+	if t.kind == pEntity {
+		e, err := DecodeEntity(old)
 		if err != nil {
-			return nil, fmt.Errorf("%s from document %s: %w", t, ck.doc, err)
+			return nil, err
 		}
-		if rel == nil {
-			rel = &r
-		} else {
-			rel.Count += r.Count
-			rel.Evidence = append(rel.Evidence, r.Evidence...)
+		c, err := DecodeEntity(add)
+		if err != nil {
+			return nil, err
 		}
+		addEntity(&e, c)
+		return e, nil
 	}
-	switch {
-	case ent != nil:
-		return *ent, nil
-	case rel != nil:
-		return *rel, nil
+	r, err := DecodeRelation(old)
+	if err != nil {
+		return nil, err
 	}
-	return nil, nil
+	c, err := DecodeRelation(add)
+	if err != nil {
+		return nil, err
+	}
+	addRelation(&r, c)
+	return r, nil
 }
 
 // entityNames returns the folded names and aliases an entity is found by,
@@ -634,6 +699,20 @@ func entityNames(e graph.Entity) []string {
 // recompute rewrites the merged values of targets from their
 // contributions, with their name and reverse indexes. It is idempotent.
 func (s *DB) recompute(b *batch, targets []target) error {
+	return s.recomputeAdding(b, targets, nil)
+}
+
+// added is one new contribution of a document, by its target's key.
+type added struct {
+	doc string
+	val []byte
+}
+
+// recomputeAdding is recompute where adds holds, for some targets, the one
+// contribution the current write adds to a merged value that does not
+// include it yet; those are updated without reading the others when that
+// is exact.
+func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string]added) error {
 	slices.SortFunc(targets, compareTargets)
 	targets = slices.CompactFunc(targets, func(a, b target) bool { return compareTargets(a, b) == 0 })
 	excluded, err := excludedDocs(b.txn)
@@ -641,22 +720,40 @@ func (s *DB) recompute(b *batch, targets []target) error {
 		return err
 	}
 	for _, t := range targets {
-		if err := s.recomputeOne(b, t, excluded); err != nil {
+		a, ok := adds[string(t.key())]
+		var add *added
+		if ok {
+			add = &a
+		}
+		if err := s.recomputeOne(b, t, excluded, add); err != nil {
 			return fmt.Errorf("recompute %s: %w", t, err)
 		}
 	}
 	return nil
 }
 
-func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool) error {
-	v, err := merged(b.reader(), b.pending, t, excluded)
-	if err != nil {
-		return err
-	}
+func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, add *added) error {
 	k := t.key()
 	old, err := getRaw(b.txn, k)
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
+	}
+	var v any
+	if add != nil && old != nil && !excluded[add.doc] {
+		first, err := firstDoc(b.reader(), b.pending, t, excluded)
+		if err != nil {
+			return err
+		}
+		if first != add.doc {
+			if v, err = mergedPlus(t, old, add.val); err != nil {
+				return err
+			}
+		}
+	}
+	if v == nil {
+		if v, err = merged(b.reader(), b.pending, t, excluded); err != nil {
+			return err
+		}
 	}
 	var val []byte
 	if v != nil {
@@ -779,7 +876,7 @@ func (s *DB) rollBack(b *batch, doc string) error {
 			return err
 		}
 	}
-	return b.del(journalKey(doc))
+	return clearJournal(b, doc)
 }
 
 // rollForward finishes merging a document whose contributions are all
@@ -899,4 +996,16 @@ func (s *DB) RemoveStaleParts(path string, parts int) ([]string, error) {
 		}
 	}
 	return stale, nil
+}
+
+// clearJournal deletes doc's journal entry if it has one. (Deleting
+// unconditionally would leave a tombstone per document under 'Q', which
+// every merge's scan of the journal would have to step over.)
+func clearJournal(b *batch, doc string) error {
+	if _, err := b.txn.Get(journalKey(doc)); errors.Is(err, badger.ErrKeyNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return b.del(journalKey(doc))
 }
