@@ -31,6 +31,8 @@ const (
 // resolve groups doc.Mentions into document entities (doc.Entities) and
 // sets each mention's Entity. In order:
 //
+//   - a possessive inside a mention splits it in two ("Russia’s
+//     Ukraine");
 //   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
 //     makes the long form one ORG mention (replacing the fragments a tagger
 //     may have found inside it) and links every later "KCNA" to it;
@@ -50,6 +52,7 @@ const (
 //
 // Every alias records the rule that linked it.
 func (e *Extractor) resolve(doc *Document) {
+	splitPossessives(doc)
 	acr := defineAcronyms(doc)
 	infos := make([]mentionInfo, len(doc.Mentions))
 	for mi := range doc.Mentions {
@@ -431,6 +434,38 @@ func voteTypes(infos []mentionInfo) {
 			in.setKey(t.typ[best], in.canon)
 			in.rule, in.joined = RuleTypeVote, true
 		}
+	}
+}
+
+// splitPossessives splits a mention with a possessive inside ("Russia’s
+// Ukraine", "North Korea’s Workers’ Party") into the owner's mention and
+// the owned one: two names, not one. A country or capital on the left is
+// typed GPE; otherwise both parts keep the mention's type.
+func splitPossessives(doc *Document) {
+	var out []Mention
+	changed := false
+	for _, m := range doc.Mentions {
+		k := -1
+		for i := m.First + 1; i < m.End-1; i++ {
+			if t := doc.Slice(doc.Tokens[i].Span); t == "’s" || t == "'s" {
+				k = i
+				break
+			}
+		}
+		if _, known := alias.Lookup(doc.Slice(m.Span)); k < 0 || known { // "Democratic People's Republic of Korea"
+			out = append(out, m)
+			continue
+		}
+		changed = true
+		left := Mention{Span: Span{doc.Tokens[m.First].Span.Start, doc.Tokens[k-1].Span.End}, First: m.First, End: k, Type: m.Type, Entity: -1, Score: m.Score}
+		if a, ok := alias.Lookup(doc.Slice(left.Span)); ok && a.Kind != alias.Demonym {
+			left.Type = GPE
+		}
+		right := Mention{Span: Span{doc.Tokens[k+1].Span.Start, m.Span.End}, First: k + 1, End: m.End, Type: m.Type, Entity: -1, Score: m.Score}
+		out = append(out, left, right)
+	}
+	if changed {
+		doc.Mentions = out
 	}
 }
 

@@ -135,12 +135,28 @@ func effectiveCuration(list []Curation) effective {
 		}
 		return [2]string{a, b}
 	}
+	renamed := map[string]string{} // folded new name -> the name it replaced
 	for _, c := range list {
 		if c.Validate() != nil {
 			continue // stored records were validated; skip anything else
 		}
 		switch c.Op {
+		case OpRename:
+			old := c.Name
+			if o, ok := renamed[refName(old)]; ok {
+				old = o
+			}
+			renamed[refName(c.Other)] = old
+			eff.ops = append(eff.ops, c)
 		case OpSplit:
+			// A split names document entities, which carry the names
+			// found in the text, not later renames.
+			if o, ok := renamed[refName(c.Name)]; ok {
+				c.Name = o
+			}
+			if o, ok := renamed[refName(c.Other)]; ok {
+				c.Other = o
+			}
 			p := pair(c)
 			eff.cannot[[2]string{stripClass(p[0]), stripClass(p[1])}] = true
 			eff.ops = slices.DeleteFunc(eff.ops, func(o Curation) bool {

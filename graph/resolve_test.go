@@ -111,6 +111,10 @@ func TestResolveRules(t *testing.T) {
 			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Shoigu", 3))},
 			[]Curation{{OpSplit, "Sergei Shoigu", "Shoigu"}},
 			[]string{"Sergei Shoigu PERSON", "Shoigu PERSON"}},
+		{"split by a renamed name", []*Facts{
+			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Sergey Shoigu", 1))},
+			[]Curation{{OpRename, "Sergei Shoigu", "S. K. Shoigu"}, {OpSplit, "S. K. Shoigu", "Sergey Shoigu"}},
+			[]string{"S. K. Shoigu PERSON = Sergei Shoigu:renamed", "Sergey Shoigu PERSON"}},
 		{"merge after split wins", []*Facts{
 			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Shoigu", 3))},
 			[]Curation{{OpSplit, "Sergei Shoigu", "Shoigu"}, {OpMerge, "Sergei Shoigu", "Shoigu"}},

@@ -8,15 +8,6 @@ import (
 	"github.com/kgx-project/kgx/extract"
 )
 
-func newEvalCmd(g *globalOptions) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "eval",
-		Short: "Measure kgx's models",
-	}
-	cmd.AddCommand(newEvalNERCmd(g))
-	return cmd
-}
-
 func newEvalNERCmd(g *globalOptions) *cobra.Command {
 	o := &extract.EvalOptions{}
 	cmd := &cobra.Command{
