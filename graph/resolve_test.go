@@ -356,3 +356,29 @@ func BenchmarkResolve(b *testing.B) {
 		Resolve(facts, []Curation{{OpSplit, "Sergei Name10ov", "Name10ov"}})
 	}
 }
+
+func TestFind(t *testing.T) {
+	g, _ := Resolve([]*Facts{
+		doc("a", ent(extract.Person, "Sergei Shoigu", 2), ent(extract.Person, "Kim Jong Un", 1), ent(extract.Person, "Ethan Kim", 1)),
+		doc("b", ent(extract.Person, "Shoigu", 1), ent(extract.Person, "Kim", 1)),
+	}, nil)
+	for _, tc := range []struct {
+		ref  string
+		want []string
+	}{
+		{"sergei shoigu", []string{"Sergei Shoigu"}},
+		{"PERSON:sergei shoigu", []string{"Sergei Shoigu"}},
+		{"Shoigu", []string{"Sergei Shoigu"}},
+		{"Shoygu", []string{"Sergei Shoigu"}},
+		{"Kim", []string{"Kim"}},
+		{"Nobody", nil},
+	} {
+		var got []string
+		for _, e := range g.Find(tc.ref) {
+			got = append(got, e.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q, want %q", tc.ref, got, tc.want)
+		}
+	}
+}
