@@ -154,6 +154,9 @@ func describe(doc *Document, m *Mention) mentionInfo {
 		if r := contextRole(doc, m); r != "" {
 			in.roles = append(in.roles, r)
 		}
+		if r := appositiveRole(doc, m); r != "" {
+			in.roles = append(in.roles, r)
+		}
 	}
 	in.setKey(in.typ, in.canon)
 	in.words = strings.Fields(Fold(in.name))
@@ -163,6 +166,9 @@ func describe(doc *Document, m *Mention) mentionInfo {
 			if !titles[w] && !titles[w+"."] {
 				in.title = false
 			}
+		}
+		if in.title && role != "" { // "State Security Minister": the whole is the role
+			in.roles = []string{role + " " + strings.ToLower(in.name)}
 		}
 	}
 	return in
@@ -710,6 +716,44 @@ func contextRole(doc *Document, m *Mention) string {
 		break
 	}
 	return strings.ToLower(strings.Join(strings.Fields(doc.Text[doc.Tokens[start].Start:doc.Tokens[first-1].End]), " "))
+}
+
+// appositiveRole returns the role in an apposition after a person
+// mention, in lower case: ", the Russian defense minister," or ", Russia’s
+// top security adviser," — up to seven adjectives, nouns, proper nouns
+// and possessives ending in a role head and closed by a comma or period.
+// It needs POS tags; without them it finds nothing.
+func appositiveRole(doc *Document, m *Mention) string {
+	i := m.End
+	if i >= len(doc.Tokens) || doc.Slice(doc.Tokens[i].Span) != "," {
+		return ""
+	}
+	i++
+	if i < len(doc.Tokens) {
+		switch strings.ToLower(doc.Slice(doc.Tokens[i].Span)) {
+		case "the", "a", "an":
+			i++
+		}
+	}
+	start := i
+	for ; i < len(doc.Tokens) && i-start < 8; i++ {
+		w := doc.Slice(doc.Tokens[i].Span)
+		if w == "," || w == "." {
+			break
+		}
+		switch doc.Tokens[i].Tag {
+		case "ADJ", "NOUN", "PROPN", "PART":
+		default:
+			return ""
+		}
+	}
+	if i == start || i >= len(doc.Tokens) || i-start >= 8 || !roleHeads[strings.ToLower(doc.Slice(doc.Tokens[i-1].Span))] {
+		return ""
+	}
+	if w := doc.Slice(doc.Tokens[i].Span); w != "," && w != "." {
+		return ""
+	}
+	return strings.ToLower(strings.Join(strings.Fields(doc.Text[doc.Tokens[start].Span.Start:doc.Tokens[i-1].Span.End]), " "))
 }
 
 // sentenceOf returns the first token index of the sentence holding token i.

@@ -261,3 +261,24 @@ func TestReadGUMCoref(t *testing.T) {
 		}
 	}
 }
+
+func TestAppositiveRole(t *testing.T) {
+	tags := map[string]string{"the": "DET", "Russian": "ADJ", "defense": "NOUN", "minister": "NOUN", "Russia": "PROPN",
+		"’s": "PART", "top": "ADJ", "security": "NOUN", "adviser": "NOUN", "arrived": "VERB", "who": "PRON", "said": "VERB", "he": "PRON"}
+	for _, tc := range []struct{ text, want string }{
+		{"[PERSON Sergei Shoigu], the Russian defense minister, arrived.", "russian defense minister"},
+		{"[PERSON Sergei Shoigu], Russia’s top security adviser, arrived.", "russia’s top security adviser"},
+		{"[PERSON Sergei Shoigu], who arrived, said.", ""},
+		{"[PERSON Sergei Shoigu], he said.", ""},
+	} {
+		doc := annotated(t, tc.text)
+		for i := range doc.Tokens {
+			doc.Tokens[i].Tag = tags[doc.Slice(doc.Tokens[i].Span)]
+		}
+		Resolve(doc)
+		got := strings.Join(doc.Entities[0].Roles, "; ")
+		if got != tc.want {
+			t.Errorf("%q: roles %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
