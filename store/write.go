@@ -176,6 +176,9 @@ func newContributions(f *graph.Facts) (*contributions, error) {
 		if e.Key == "" || graph.ID(e.Key) != e.ID {
 			return nil, fmt.Errorf("entity %q: id %d does not match its key %q", e.Name, e.ID, e.Key)
 		}
+		if e.Type == extract.NoType {
+			return nil, fmt.Errorf("entity %q has no type", e.Name)
+		}
 		if i, ok := ids[e.ID]; ok {
 			graph.MergeEntity(&c.ent[i], e)
 			c.ent[i].Documents = 1
@@ -252,15 +255,32 @@ func (c *contributions) keys() []contribution {
 }
 
 func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
+	added, targets, err := s.stage(b, c, journaled)
+	if err != nil || !added {
+		return false, err
+	}
+	if err := s.recompute(b, targets); err != nil {
+		return false, err
+	}
+	if err := finishPut(b, c.doc); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// stage writes a document's contributions, after removing what it
+// supersedes, and returns the merged values to recompute; put recomputes
+// them at once, PutBatch once per batch.
+func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targets []target, err error) {
 	d := c.doc
 	if existing, err := getRaw(b.txn, hashKey(d.Hash)); err == nil {
 		if string(existing) == d.ID {
-			return false, nil
+			return false, nil, nil
 		}
 		// The same text under another id: stored once.
-		return false, nil
+		return false, nil, nil
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, err
+		return false, nil, err
 	}
 	// Replace what this document supersedes: the same id with other
 	// content, and other documents from the same path.
@@ -268,7 +288,7 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 	if _, err := getRaw(b.txn, docKey(d.ID)); err == nil {
 		old = append(old, d.ID)
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, err
+		return false, nil, err
 	}
 	if d.Path != "" {
 		err := eachKey(b.txn, pathPrefix(d.Path), func(k []byte) error {
@@ -279,23 +299,25 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 			return nil
 		})
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
+	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
+		return false, nil, err
 	}
 	for _, id := range old {
 		if err := s.remove(b, id, journaled); err != nil {
-			return false, fmt.Errorf("replace document %s: %w", id, err)
+			return false, nil, fmt.Errorf("replace document %s: %w", id, err)
 		}
 	}
 	if journaled {
 		if err := setJournal(b, stateStaging, d); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, err
+			return false, nil, err
 		}
 	}
-	var targets []target
 	write := func(ck contribution, v any) error {
 		val, err := encode(v)
 		if err != nil {
@@ -314,31 +336,25 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 	i := 0
 	for _, e := range c.ent {
 		if err := write(keys[i], e); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		i++
 	}
 	for _, r := range append(slices.Clip(c.rel), c.co...) {
 		if err := write(keys[i], r); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		i++
 	}
 	if journaled {
 		if err := setJournal(b, stateMerging, d); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, err
+			return false, nil, err
 		}
 	}
-	if err := s.recompute(b, targets); err != nil {
-		return false, err
-	}
-	if err := finishPut(b, d); err != nil {
-		return false, err
-	}
-	return true, nil
+	return true, targets, nil
 }
 
 func finishPut(b *batch, d graph.Doc) error {
@@ -469,6 +485,9 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 			return err
 		}
 	case !errors.Is(err, badger.ErrKeyNotFound):
+		return err
+	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
 		return err
 	}
 	return b.del(journalKey(doc))
@@ -829,4 +848,55 @@ func stagedDoc(txn *badger.Txn, doc string) (graph.Doc, error) {
 		return graph.Doc{}, fmt.Errorf("%w: journal entry for %s has no document record", ErrCorrupt, doc)
 	}
 	return DecodeDoc(v[1:])
+}
+
+// RemoveStaleParts removes what is left of an earlier version of a file
+// that is now stored as parts documents: ingest splits a long file into
+// documents with paths path#1 ... path#n, and a short one keeps path. With
+// parts > 1 it removes the document at path itself and parts numbered
+// above parts; with parts <= 1 it removes every path#k. It returns the ids
+// it removed.
+func (s *DB) RemoveStaleParts(path string, parts int) ([]string, error) {
+	if err := s.writable(); err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return nil, nil
+	}
+	var stale []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		p := key(pPath, []byte(path))
+		return eachKey(txn, p, func(k []byte) error {
+			rest := k[len(p):]
+			i := bytes.IndexByte(rest, 0)
+			if i < 0 {
+				return nil
+			}
+			suffix, doc := string(rest[:i]), string(rest[i+1:])
+			switch {
+			case suffix == "":
+				if parts > 1 {
+					stale = append(stale, doc)
+				}
+			case strings.HasPrefix(suffix, "#"):
+				var k int
+				if _, err := fmt.Sscanf(suffix, "#%d", &k); err != nil || fmt.Sprintf("#%d", k) != suffix {
+					return nil // another file whose name goes on with '#'
+				}
+				if parts <= 1 || k > parts {
+					stale = append(stale, doc)
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find stale parts of %s: %w", path, err)
+	}
+	for _, id := range stale {
+		if err := s.Remove(id); err != nil {
+			return nil, err
+		}
+	}
+	return stale, nil
 }

@@ -55,14 +55,22 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newDocsCmd(g),
 		newShowCmd(g),
 		newDemoCmd(g),
+		newNeighborsCmd(g),
+		newPathCmd(g),
+		newRankCmd(g),
+		newCommunitiesCmd(g),
+		newTimelineCmd(g),
+		newSearchCmd(g),
 		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
 		newRmCmd(g),
 		newCheckCmd(g),
 		newEvalCmd(g),
+		newTrainCmd(g),
+		newTagCmd(g),
+		newRenderCmd(g),
+		newExportCmd(g),
+		newBenchCmd(g),
 	)
-	root.AddCommand(newTrainCmd(g))
-	root.AddCommand(newTagCmd(g))
-	root.AddCommand(newEvalCmd(g))
 	return root
 }
 
