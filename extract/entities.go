@@ -36,17 +36,22 @@ const (
 //   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
 //     makes the long form one ORG mention (replacing the fragments a tagger
 //     may have found inside it) and links every later "KCNA" to it;
-//   - titles and roles before a person's name, inside the mention ("President
-//     Vladimir Putin") or just before it ("Russian Security Council chief
-//     Sergei Shoigu"), become the entity's Roles; possessives are dropped;
+//   - titles and roles of a person, inside the mention ("President
+//     Vladimir Putin", "NASA Administrator Charles Bolden"), just before it
+//     ("Russian Security Council chief Sergei Shoigu") or in an apposition
+//     (", the Russian defense minister,"), become the entity's Roles; a
+//     title alone ("the President") joins the one person with that role,
+//     or names nothing; trailing possessives are dropped;
 //   - a country's common, official or alternate name ("DPRK", "U.S.")
 //     becomes the country's common name; a demonym ("North Korean") links
 //     the mention, which keeps its NORP type, to its country; a capital is
 //     a place of its own ("Pyongyang" is not North Korea); a compound of
 //     countries ("DPRK-Russia") names no single entity and is left unlinked;
-//   - a part of a person's full name ("Shoigu", "Kim", "Jong-un", "Ethan")
-//     joins that person only when exactly one full name in the document
-//     contains it; otherwise it stays an entity of its own;
+//   - a part of a person's full name ("Shoigu", "Kim", "Jong-un", "Ethan",
+//     "Brock Holt" for "Brock Wyatt Holt") joins that person only when
+//     exactly one full name in the document contains it; otherwise it
+//     stays an entity of its own; likewise the first or last words of an
+//     organisation's or event's name ("Harvard", "Scientology");
 //   - the same name tagged with different types becomes one entity of the
 //     majority type.
 //
