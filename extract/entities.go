@@ -31,25 +31,33 @@ const (
 // resolve groups doc.Mentions into document entities (doc.Entities) and
 // sets each mention's Entity. In order:
 //
+//   - a possessive inside a mention splits it in two ("Russia’s
+//     Ukraine");
 //   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
 //     makes the long form one ORG mention (replacing the fragments a tagger
 //     may have found inside it) and links every later "KCNA" to it;
-//   - titles and roles before a person's name, inside the mention ("President
-//     Vladimir Putin") or just before it ("Russian Security Council chief
-//     Sergei Shoigu"), become the entity's Roles; possessives are dropped;
+//   - titles and roles of a person, inside the mention ("President
+//     Vladimir Putin", "NASA Administrator Charles Bolden"), just before it
+//     ("Russian Security Council chief Sergei Shoigu") or in an apposition
+//     (", the Russian defense minister,"), become the entity's Roles; a
+//     title alone ("the President") joins the one person with that role,
+//     or names nothing; trailing possessives are dropped;
 //   - a country's common, official or alternate name ("DPRK", "U.S.")
 //     becomes the country's common name; a demonym ("North Korean") links
 //     the mention, which keeps its NORP type, to its country; a capital is
 //     a place of its own ("Pyongyang" is not North Korea); a compound of
 //     countries ("DPRK-Russia") names no single entity and is left unlinked;
-//   - a part of a person's full name ("Shoigu", "Kim", "Jong-un", "Ethan")
-//     joins that person only when exactly one full name in the document
-//     contains it; otherwise it stays an entity of its own;
+//   - a part of a person's full name ("Shoigu", "Kim", "Jong-un", "Ethan",
+//     "Brock Holt" for "Brock Wyatt Holt") joins that person only when
+//     exactly one full name in the document contains it; otherwise it
+//     stays an entity of its own; likewise the first or last words of an
+//     organisation's or event's name ("Harvard", "Scientology");
 //   - the same name tagged with different types becomes one entity of the
 //     majority type.
 //
 // Every alias records the rule that linked it.
 func (e *Extractor) resolve(doc *Document) {
+	splitPossessives(doc)
 	acr := defineAcronyms(doc)
 	infos := make([]mentionInfo, len(doc.Mentions))
 	for mi := range doc.Mentions {
@@ -151,6 +159,9 @@ func describe(doc *Document, m *Mention) mentionInfo {
 		if r := contextRole(doc, m); r != "" {
 			in.roles = append(in.roles, r)
 		}
+		if r := appositiveRole(doc, m); r != "" {
+			in.roles = append(in.roles, r)
+		}
 	}
 	in.setKey(in.typ, in.canon)
 	in.words = strings.Fields(Fold(in.name))
@@ -160,6 +171,9 @@ func describe(doc *Document, m *Mention) mentionInfo {
 			if !titles[w] && !titles[w+"."] {
 				in.title = false
 			}
+		}
+		if in.title && role != "" { // "State Security Minister": the whole is the role
+			in.roles = []string{role + " " + strings.ToLower(in.name)}
 		}
 	}
 	return in
@@ -434,6 +448,38 @@ func voteTypes(infos []mentionInfo) {
 	}
 }
 
+// splitPossessives splits a mention with a possessive inside ("Russia’s
+// Ukraine", "North Korea’s Workers’ Party") into the owner's mention and
+// the owned one: two names, not one. A country or capital on the left is
+// typed GPE; otherwise both parts keep the mention's type.
+func splitPossessives(doc *Document) {
+	var out []Mention
+	changed := false
+	for _, m := range doc.Mentions {
+		k := -1
+		for i := m.First + 1; i < m.End-1; i++ {
+			if t := doc.Slice(doc.Tokens[i].Span); t == "’s" || t == "'s" {
+				k = i
+				break
+			}
+		}
+		if _, known := alias.Lookup(doc.Slice(m.Span)); k < 0 || known { // "Democratic People's Republic of Korea"
+			out = append(out, m)
+			continue
+		}
+		changed = true
+		left := Mention{Span: Span{doc.Tokens[m.First].Span.Start, doc.Tokens[k-1].Span.End}, First: m.First, End: k, Type: m.Type, Entity: -1, Score: m.Score}
+		if a, ok := alias.Lookup(doc.Slice(left.Span)); ok && a.Kind != alias.Demonym {
+			left.Type = GPE
+		}
+		right := Mention{Span: Span{doc.Tokens[k+1].Span.Start, m.Span.End}, First: k + 1, End: m.End, Type: m.Type, Entity: -1, Score: m.Score}
+		out = append(out, left, right)
+	}
+	if changed {
+		doc.Mentions = out
+	}
+}
+
 // acronym is an acronym defined in the text and its long form.
 type acronym struct {
 	short, long string // as written
@@ -675,6 +721,44 @@ func contextRole(doc *Document, m *Mention) string {
 		break
 	}
 	return strings.ToLower(strings.Join(strings.Fields(doc.Text[doc.Tokens[start].Start:doc.Tokens[first-1].End]), " "))
+}
+
+// appositiveRole returns the role in an apposition after a person
+// mention, in lower case: ", the Russian defense minister," or ", Russia’s
+// top security adviser," — up to seven adjectives, nouns, proper nouns
+// and possessives ending in a role head and closed by a comma or period.
+// It needs POS tags; without them it finds nothing.
+func appositiveRole(doc *Document, m *Mention) string {
+	i := m.End
+	if i >= len(doc.Tokens) || doc.Slice(doc.Tokens[i].Span) != "," {
+		return ""
+	}
+	i++
+	if i < len(doc.Tokens) {
+		switch strings.ToLower(doc.Slice(doc.Tokens[i].Span)) {
+		case "the", "a", "an":
+			i++
+		}
+	}
+	start := i
+	for ; i < len(doc.Tokens) && i-start < 8; i++ {
+		w := doc.Slice(doc.Tokens[i].Span)
+		if w == "," || w == "." {
+			break
+		}
+		switch doc.Tokens[i].Tag {
+		case "ADJ", "NOUN", "PROPN", "PART":
+		default:
+			return ""
+		}
+	}
+	if i == start || i >= len(doc.Tokens) || i-start >= 8 || !roleHeads[strings.ToLower(doc.Slice(doc.Tokens[i-1].Span))] {
+		return ""
+	}
+	if w := doc.Slice(doc.Tokens[i].Span); w != "," && w != "." {
+		return ""
+	}
+	return strings.ToLower(strings.Join(strings.Fields(doc.Text[doc.Tokens[start].Span.Start:doc.Tokens[i-1].Span.End]), " "))
 }
 
 // sentenceOf returns the first token index of the sentence holding token i.

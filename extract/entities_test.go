@@ -158,6 +158,9 @@ func TestResolveRules(t *testing.T) {
 		{"no short names for places",
 			"[GPE North Korea] and [GPE Korea].",
 			[]string{"North Korea GPE", "Korea GPE"}},
+		{"possessive inside a mention splits it",
+			"[GPE Russia’s Ukraine] efforts and [ORG North Korea’s Workers’ Party] events.",
+			[]string{"Russia GPE", "Ukraine GPE", "North Korea GPE", "Workers’ Party ORG"}},
 		{"same name, majority type",
 			"[ORG TASS] said. [GPE TASS] added. [ORG Tass] wrote.",
 			[]string{"TASS ORG +Tass:spelling"}},
@@ -255,6 +258,27 @@ func TestReadGUMCoref(t *testing.T) {
 	for _, bad := range []string{"1\tx\n", "1\tA\tA\tPROPN\tNNP\t_\t0\troot\t_\tEntity=1)\n"} {
 		if _, _, err := ReadGUMCoref(strings.NewReader(bad), "bad"); err == nil || !strings.Contains(err.Error(), "bad:1") {
 			t.Errorf("%q: error %v, want one naming bad:1", bad, err)
+		}
+	}
+}
+
+func TestAppositiveRole(t *testing.T) {
+	tags := map[string]string{"the": "DET", "Russian": "ADJ", "defense": "NOUN", "minister": "NOUN", "Russia": "PROPN",
+		"’s": "PART", "top": "ADJ", "security": "NOUN", "adviser": "NOUN", "arrived": "VERB", "who": "PRON", "said": "VERB", "he": "PRON"}
+	for _, tc := range []struct{ text, want string }{
+		{"[PERSON Sergei Shoigu], the Russian defense minister, arrived.", "russian defense minister"},
+		{"[PERSON Sergei Shoigu], Russia’s top security adviser, arrived.", "russia’s top security adviser"},
+		{"[PERSON Sergei Shoigu], who arrived, said.", ""},
+		{"[PERSON Sergei Shoigu], he said.", ""},
+	} {
+		doc := annotated(t, tc.text)
+		for i := range doc.Tokens {
+			doc.Tokens[i].Tag = tags[doc.Slice(doc.Tokens[i].Span)]
+		}
+		Resolve(doc)
+		got := strings.Join(doc.Entities[0].Roles, "; ")
+		if got != tc.want {
+			t.Errorf("%q: roles %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -135,12 +135,28 @@ func effectiveCuration(list []Curation) effective {
 		}
 		return [2]string{a, b}
 	}
+	renamed := map[string]string{} // folded new name -> the name it replaced
 	for _, c := range list {
 		if c.Validate() != nil {
 			continue // stored records were validated; skip anything else
 		}
 		switch c.Op {
+		case OpRename:
+			old := c.Name
+			if o, ok := renamed[refName(old)]; ok {
+				old = o
+			}
+			renamed[refName(c.Other)] = old
+			eff.ops = append(eff.ops, c)
 		case OpSplit:
+			// A split names document entities, which carry the names
+			// found in the text, not later renames.
+			if o, ok := renamed[refName(c.Name)]; ok {
+				c.Name = o
+			}
+			if o, ok := renamed[refName(c.Other)]; ok {
+				c.Other = o
+			}
 			p := pair(c)
 			eff.cannot[[2]string{stripClass(p[0]), stripClass(p[1])}] = true
 			eff.ops = slices.DeleteFunc(eff.ops, func(o Curation) bool {
@@ -312,8 +328,10 @@ func (r *resolver) lookupMembers(ref string) []int {
 }
 
 // Find returns the entities of g whose name, alias or key matches name
-// after extract.Fold, best level first: a key, the display name, then an
-// alias. The CLI uses it to check that a curation names one entity.
+// after extract.Fold, best level first: a key, the display name, an
+// alias, then a spelling variant of either (same Skeleton: "Shoygu" finds
+// Sergei Shoigu through "Shoigu"). The CLI uses it to check that a
+// curation names one entity.
 func (g *Graph) Find(name string) []*Entity {
 	f := refName(name)
 	var byName, byAlias []*Entity
@@ -335,5 +353,16 @@ func (g *Graph) Find(name string) []*Entity {
 	if len(byName) > 0 {
 		return byName
 	}
-	return byAlias
+	if len(byAlias) > 0 || strings.Contains(f, ":") {
+		return byAlias
+	}
+	// Last, a spelling variant of a name or alias ("Shoygu").
+	sk := Skeleton(f)
+	var bySkeleton []*Entity
+	for _, e := range g.Entities() {
+		if Skeleton(extract.Fold(e.Name)) == sk || slices.ContainsFunc(e.Aliases, func(a extract.Alias) bool { return Skeleton(extract.Fold(a.Name)) == sk }) {
+			bySkeleton = append(bySkeleton, e)
+		}
+	}
+	return bySkeleton
 }

@@ -41,7 +41,9 @@ const (
 //   - one's name is an acronym another document defined for exactly one
 //     group ("KCNA");
 //   - one's name is a part of exactly one person's full name in the whole
-//     corpus ("Shoigu" -> Sergei Shoigu), by extract.NamePart's rules;
+//     corpus ("Shoigu" -> Sergei Shoigu), by extract.NamePart's rules, or
+//     the first or last words of exactly one organisation's or event's
+//     name ("Scientology"), by extract.ShortName's;
 //   - curation merges them (kgx merge, kgx alias add).
 //
 // The canonical key of a group is the key of its representative document

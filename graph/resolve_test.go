@@ -111,6 +111,10 @@ func TestResolveRules(t *testing.T) {
 			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Shoigu", 3))},
 			[]Curation{{OpSplit, "Sergei Shoigu", "Shoigu"}},
 			[]string{"Sergei Shoigu PERSON", "Shoigu PERSON"}},
+		{"split by a renamed name", []*Facts{
+			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Sergey Shoigu", 1))},
+			[]Curation{{OpRename, "Sergei Shoigu", "S. K. Shoigu"}, {OpSplit, "S. K. Shoigu", "Sergey Shoigu"}},
+			[]string{"S. K. Shoigu PERSON = Sergei Shoigu:renamed", "Sergey Shoigu PERSON"}},
 		{"merge after split wins", []*Facts{
 			doc("a", ent(P, "Sergei Shoigu", 2)), doc("b", ent(P, "Shoigu", 3))},
 			[]Curation{{OpSplit, "Sergei Shoigu", "Shoigu"}, {OpMerge, "Sergei Shoigu", "Shoigu"}},
@@ -350,5 +354,31 @@ func BenchmarkResolve(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Resolve(facts, []Curation{{OpSplit, "Sergei Name10ov", "Name10ov"}})
+	}
+}
+
+func TestFind(t *testing.T) {
+	g, _ := Resolve([]*Facts{
+		doc("a", ent(extract.Person, "Sergei Shoigu", 2), ent(extract.Person, "Kim Jong Un", 1), ent(extract.Person, "Ethan Kim", 1)),
+		doc("b", ent(extract.Person, "Shoigu", 1), ent(extract.Person, "Kim", 1)),
+	}, nil)
+	for _, tc := range []struct {
+		ref  string
+		want []string
+	}{
+		{"sergei shoigu", []string{"Sergei Shoigu"}},
+		{"PERSON:sergei shoigu", []string{"Sergei Shoigu"}},
+		{"Shoigu", []string{"Sergei Shoigu"}},
+		{"Shoygu", []string{"Sergei Shoigu"}},
+		{"Kim", []string{"Kim"}},
+		{"Nobody", nil},
+	} {
+		var got []string
+		for _, e := range g.Find(tc.ref) {
+			got = append(got, e.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q, want %q", tc.ref, got, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -211,6 +212,15 @@ func printCurated(g *globalOptions, db *store.DB, cs []graph.Curation) error {
 	}
 	for _, p := range problems {
 		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+	}
+	for _, c := range cs {
+		if c.Op != graph.OpSplit {
+			continue
+		}
+		a, b := gr.Find(c.Name), gr.Find(c.Other)
+		if len(a) == 1 && slices.ContainsFunc(b, func(e *graph.Entity) bool { return e.ID == a[0].ID }) {
+			fmt.Fprintf(g.Stderr, "kgx: note: %q is still part of %q: it was linked inside a document, which curation does not undo\n", c.Other, c.Name)
+		}
 	}
 	seen := map[int64]bool{}
 	for _, c := range cs {
