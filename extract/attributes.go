@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Attribute relations are facts about an entity rather than events. They
 // carry the category Attribute ("ATTRIBUTE"), never a PLOVER category:
 //
@@ -110,13 +112,14 @@ func (r *relater) role(s Sentence, t int) {
 			continue
 		}
 		ty := r.doc.Entities[a.ent].Type
+		adj := ty == NORP || r.doc.Tokens[k].Tag == "ADJ" || demonymLike(r.doc.Entities[a.ent].Name)
 		switch {
+		case adj && (d == "amod" || d == "compound"):
+			nats = append(nats, a)
 		case (base(d) == "nmod" && (r.prep(k) == "of" || r.prep(k) == "at")) || d == "nmod:poss" || d == "compound":
 			if ty == Org || ty == GPE {
 				orgs = append(orgs, a)
 			}
-		case d == "amod" && (ty == NORP || ty == GPE):
-			nats = append(nats, a)
 		}
 	}
 	label = r.lower(t) + "_of"
@@ -174,6 +177,9 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 		d := r.dep(k)
 		a, ok := r.entity(k)
 		if ok && a.conf == 1 && a.ent != me {
+			if om := r.doc.Mentions[r.ment[k]]; om.End == r.doc.Mentions[m].First {
+				continue // "North" + "Korea": one name the recogniser split
+			}
 			oty := r.doc.Entities[a.ent].Type
 			switch {
 			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE):
@@ -201,4 +207,16 @@ func (r *relater) attr(s Sentence, t int, label string, a, b arg, conf float32) 
 		Trigger: r.doc.Tokens[t].Span, Evidence: s.Span, Modality: Asserted, Place: -1,
 		Confidence: conf * min(a.conf, b.conf),
 	})
+}
+
+// demonymLike reports whether a name looks like a nationality adjective
+// ("Russian", "Chinese", "Israeli") rather than a country.
+func demonymLike(name string) bool {
+	n := strings.ToLower(name)
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i"} {
+		if strings.HasSuffix(n, suf) && len(n) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }

@@ -15,14 +15,17 @@ import (
 // Rules that link an alias to a document entity (Alias.Rule). graph adds
 // its own rules for links across documents.
 const (
-	RuleSpelling  = "spelling"     // same key, written differently ("Kim Jong-un" for "Kim Jong Un")
-	RuleSurname   = "surname"      // a family name alone, after or before the full name in the document
-	RuleGivenName = "given name"   // a given name alone ("Ethan" for "Ethan Kim")
-	RulePartial   = "partial name" // a longer part of the full name ("Jong-un")
-	RuleAcronym   = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
-	RuleCountry   = "country name" // a country's common, official or alternate name (gazetteer)
-	RuleDemonym   = "demonym"      // a nationality word linked to its country ("North Korean")
-	RuleTypeVote  = "same name"    // the same name tagged with another type in the document
+	RuleSpelling   = "spelling"     // same key, written differently ("Kim Jong-un" for "Kim Jong Un")
+	RuleSurname    = "surname"      // a family name alone, after or before the full name in the document
+	RuleGivenName  = "given name"   // a given name alone ("Ethan" for "Ethan Kim")
+	RulePartial    = "partial name" // a longer part of the full name ("Jong-un")
+	RuleMiddleName = "middle name"  // the full name without a middle name ("Brock Holt" for "Brock Wyatt Holt")
+	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard")
+	RuleTitle      = "title"        // a title alone ("the President") for the one person with that role
+	RuleAcronym    = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
+	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
+	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
+	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
 )
 
 // resolve groups doc.Mentions into document entities (doc.Entities) and
@@ -54,6 +57,7 @@ func (e *Extractor) resolve(doc *Document) {
 	}
 	linkAcronyms(infos, acr)
 	linkNameParts(infos)
+	linkTitles(infos)
 	voteTypes(infos)
 
 	byKey := map[string]int{}
@@ -87,6 +91,18 @@ func (e *Extractor) resolve(doc *Document) {
 	}
 }
 
+// Resolve runs the entity resolution stage alone on a document whose
+// Tokens, Sentences and Mentions are filled, by Extract or by a caller
+// with its own mentions (an evaluation on gold mentions); it replaces any
+// earlier Entities. Relations, which point at entities, are cleared.
+func Resolve(doc *Document) {
+	doc.Entities, doc.Relations, doc.CoMentions = nil, nil, nil
+	for i := range doc.Mentions {
+		doc.Mentions[i].Entity = -1
+	}
+	(&Extractor{}).resolve(doc)
+}
+
 // mentionInfo is what resolve learns about one mention before grouping.
 type mentionInfo struct {
 	name   string     // the name as written, titles and possessive removed
@@ -100,6 +116,7 @@ type mentionInfo struct {
 	gaz    bool       // the name is in the country table
 	joined bool       // linked to another name by a rule
 	skip   bool       // names no single entity
+	title  bool       // a person mention that is only a title ("President")
 }
 
 func describe(doc *Document, m *Mention) mentionInfo {
@@ -137,7 +154,60 @@ func describe(doc *Document, m *Mention) mentionInfo {
 	}
 	in.setKey(in.typ, in.canon)
 	in.words = strings.Fields(Fold(in.name))
+	if in.typ == Person && !in.gaz {
+		in.title = true
+		for _, w := range strings.Fields(strings.ToLower(in.name)) {
+			if !titles[w] && !titles[w+"."] {
+				in.title = false
+			}
+		}
+	}
 	return in
+}
+
+// linkTitles links a person mention that is only a title ("President")
+// to the one person in the document with a role ending in that title;
+// otherwise the mention names no entity.
+func linkTitles(infos []mentionInfo) {
+	roles := map[string][]string{} // person key -> roles
+	var keys []string
+	for _, in := range infos {
+		if in.skip || in.title || in.class != "PERSON" {
+			continue
+		}
+		if _, ok := roles[in.key]; !ok {
+			keys = append(keys, in.key)
+		}
+		roles[in.key] = append(roles[in.key], in.roles...)
+	}
+	for i := range infos {
+		in := &infos[i]
+		if !in.title || in.skip {
+			continue
+		}
+		t := strings.ToLower(in.name)
+		found := -1
+		for k, key := range keys {
+			if slices.ContainsFunc(roles[key], func(r string) bool { return r == t || strings.HasSuffix(r, " "+t) }) {
+				if found >= 0 {
+					found = -2
+					break
+				}
+				found = k
+			}
+		}
+		if found < 0 {
+			in.skip = true
+			continue
+		}
+		for _, x := range infos {
+			if x.key == keys[found] && !x.title {
+				in.setKey(x.typ, x.canon)
+				break
+			}
+		}
+		in.rule, in.joined = RuleTitle, true
+	}
 }
 
 func (in *mentionInfo) setKey(t EntityType, canon string) {
@@ -182,29 +252,37 @@ func compoundOfCountries(name string) bool {
 // first, longest first, so "Kim Jong" and "Kim Jong Un" cannot make "Kim"
 // ambiguous.
 func linkNameParts(infos []mentionInfo) {
-	type person struct {
+	type name struct {
 		words []string
 		at    int // an index into infos
 	}
-	var people []person
+	var names []name
 	seen := map[string]bool{}
 	for i, in := range infos {
-		if in.skip || in.joined || in.gaz || in.class != "PERSON" || len(in.words) < 2 || seen[in.key] {
+		if in.skip || in.joined || in.gaz || len(in.words) < 2 || seen[in.key] {
 			continue
 		}
+		if in.class != "PERSON" && in.class != "ORG" && in.class != "EVENT" {
+			continue // "Korea" is no short name of "North Korea"
+		}
 		seen[in.key] = true
-		people = append(people, person{in.words, i})
+		names = append(names, name{in.words, i})
 	}
-	slices.SortStableFunc(people, func(a, b person) int { return cmp.Compare(len(b.words), len(a.words)) })
-	target := func(words []string) (int, string) {
+	slices.SortStableFunc(names, func(a, b name) int { return cmp.Compare(len(b.words), len(a.words)) })
+	target := func(in *mentionInfo) (int, string) {
 		found, rule := -1, ""
-		for _, p := range people {
-			r := partRule(words, p.words)
+		for _, p := range names {
+			full := &infos[p.at]
+			var r string
+			if full.class == "PERSON" {
+				r = partRule(in.words, p.words)
+			} else if in.class == full.class {
+				r = shortName(in.words, p.words)
+			}
 			if r == "" {
 				continue
 			}
-			to := infos[p.at].key
-			if found >= 0 && infos[found].key != to {
+			if found >= 0 && infos[found].key != full.key {
 				return -1, ""
 			}
 			found, rule = p.at, r
@@ -223,25 +301,41 @@ func linkNameParts(infos []mentionInfo) {
 		if in.skip || in.joined || in.gaz || len(in.words) == 0 {
 			continue
 		}
-		t, rule := target(in.words)
+		t, rule := target(in)
 		if t < 0 || infos[t].key == in.key || (rule == RuleGivenName && in.class != "PERSON") {
 			continue // a given name alone joins only as a PERSON ("Korean" is no name)
 		}
-		{
-			in.setKey(infos[t].typ, infos[t].canon)
-			in.rule, in.joined = rule, true
-		}
+		in.setKey(infos[t].typ, infos[t].canon)
+		in.rule, in.joined = rule, true
 	}
 }
 
-// NamePart says how the words of part form a proper part of the full
-// name full (both folded with Fold): RuleSurname for the last word alone
-// or for the first word when it is a Korean or Chinese family name
-// ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
-// RulePartial for a longer prefix or suffix, and "" if part is no part.
-func NamePart(part, full string) string {
-	return partRule(strings.Fields(part), strings.Fields(full))
+// ShortName says whether the words of part (names folded with Fold) are
+// a short form of the organisation or event name full: RuleShortName
+// for its first or last words ("Harvard", "Scientology"), else "".
+func ShortName(part, full []string) string { return shortName(part, full) }
+
+// shortName says whether words are a short form of an organisation's or
+// event's longer name in the same document: its first or last words
+// ("Harvard" for "Harvard University", "Scientology" for "Church of
+// Scientology").
+func shortName(words, full []string) string {
+	if len(words) >= len(full) || smallWords[words[0]] || smallWords[words[len(words)-1]] {
+		return ""
+	}
+	if slices.Equal(words, full[:len(words)]) || slices.Equal(words, full[len(full)-len(words):]) {
+		return RuleShortName
+	}
+	return ""
 }
+
+// NamePart says how the words of part form a proper part of the full
+// name full (words of names folded with Fold): RuleSurname for the last
+// word alone or for the first word when it is a Korean or Chinese family
+// name ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
+// RuleMiddleName for the name without middle names, RulePartial for a
+// longer prefix or suffix, and "" if part is no part.
+func NamePart(part, full []string) string { return partRule(part, full) }
 
 // partRule says how words form a proper part of a full name: the last
 // word alone (a surname), the first word alone (a given name, or a Korean
@@ -251,6 +345,11 @@ func partRule(words, full []string) string {
 		return ""
 	}
 	switch {
+	case len(words) > 1 && words[0] == full[0] && words[len(words)-1] == full[len(full)-1] && subsequence(words, full):
+		if slices.Equal(words, full[len(full)-len(words):]) || slices.Equal(words, full[:len(words)]) {
+			return RulePartial
+		}
+		return RuleMiddleName
 	case slices.Equal(words, full[len(full)-len(words):]):
 		if len(words) == 1 {
 			return RuleSurname
@@ -266,6 +365,17 @@ func partRule(words, full []string) string {
 		return RuleGivenName
 	}
 	return ""
+}
+
+// subsequence reports whether the words of a appear in b in order.
+func subsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // eastAsianSurnames are family names written first ("Kim Jong Un").
@@ -479,6 +589,12 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "official": true, "vice": true, "state": true, "security": true,
 	"adviser": true, "advisor": true, "head": true, "chairwoman": true, "lt.": true, "col.": true,
 	"marshal": true, "sergeant": true, "captain": true, "chancellor": true, "mayor": true, "envoys": true,
+	"professor": true, "prof.": true, "administrator": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"lady": true, "saint": true, "st.": true, "judge": true, "justice": true, "rev.": true, "reverend": true,
+	"bishop": true, "archbishop": true, "cardinal": true, "emperor": true, "empress": true, "prince": true,
+	"princess": true, "duke": true, "duchess": true, "earl": true, "baron": true, "ceo": true, "coach": true,
+	"lieutenant": true, "lt": true, "sgt.": true, "gov.": true, "rep.": true, "congressman": true,
+	"congresswoman": true, "mr": true, "mrs": true, "ms": true, "pres.": true,
 }
 
 // roleHeads are the words a role before a name ends with ("chief",
@@ -502,6 +618,21 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 	if m.Type == Person {
 		for first < end-1 && titles[strings.ToLower(doc.Slice(doc.Tokens[first].Span))] {
 			first++
+		}
+		// "NASA Administrator Charles Bolden", "U.S. President Donald
+		// Trump": a title word inside, followed by capitalised words only.
+	inner:
+		for k := end - 2; k > first; k-- {
+			if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
+				continue
+			}
+			for j := k + 1; j < end; j++ {
+				if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[j].Span)); !unicode.IsUpper(r) {
+					break inner
+				}
+			}
+			first = k + 1
+			break
 		}
 	}
 	if end-1 > first {

@@ -137,6 +137,27 @@ func TestResolveRules(t *testing.T) {
 		{"compound of countries names no entity",
 			"[GPE DPRK-Russia] ties deepen in [GPE Russia].",
 			[]string{"Russia GPE"}},
+		{"middle name dropped",
+			"[PERSON Brock Wyatt Holt] played. [PERSON Brock Holt] hit. [PERSON Holt] ran.",
+			[]string{"Brock Wyatt Holt PERSON +Brock Holt:middle name +Holt:surname"}},
+		{"title inside a longer mention",
+			"[PERSON NASA Administrator Charles Bolden] spoke. [PERSON Bolden] left.",
+			[]string{"Charles Bolden PERSON +Bolden:surname (nasa administrator)"}},
+		{"title alone joins the one person with that role",
+			"President [PERSON Donald Trump] spoke. The [PERSON President] left.",
+			[]string{"Donald Trump PERSON +President:title (president)"}},
+		{"title alone with no such person names nothing",
+			"The [PERSON President] left. [PERSON Sergei Shoigu] stayed.",
+			[]string{"Sergei Shoigu PERSON"}},
+		{"organisation short names",
+			"[ORG Church of Scientology] said. [ORG Scientology] and the [ORG Church] agreed.",
+			[]string{"Church of Scientology ORG +Scientology:short name +Church:short name"}},
+		{"ambiguous organisation short name",
+			"[ORG Catholic Church] and [ORG Church of Scientology] met. The [ORG Church] spoke.",
+			[]string{"Catholic Church ORG", "Church of Scientology ORG", "Church ORG"}},
+		{"no short names for places",
+			"[GPE North Korea] and [GPE Korea].",
+			[]string{"North Korea GPE", "Korea GPE"}},
 		{"same name, majority type",
 			"[ORG TASS] said. [GPE TASS] added. [ORG Tass] wrote.",
 			[]string{"TASS ORG +Tass:spelling"}},
@@ -191,6 +212,49 @@ func TestFold(t *testing.T) {
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadGUMCoref(t *testing.T) {
+	const src = `# newdoc id = GUM_news_test
+# meta::title = Test
+1	Kim	Kim	PROPN	NNP	_	0	root	_	Entity=(1-person-new-s-cf1-3-coref-Kim_Jong%2Dun
+2	Jong	Jong	PROPN	NNP	_	1	flat	_	_
+3	Un	Un	PROPN	NNP	_	1	flat	_	Entity=1)
+4	of	of	ADP	IN	_	5	case	_	_
+5	the	the	DET	DT	_	5	det	_	Entity=(2-place-new-s-cf2-1-coref-North_Korea
+6	DPRK	DPRK	PROPN	NNP	_	1	nmod	_	Entity=2)|SpaceAfter=No
+7	.	.	PUNCT	.	_	1	punct	_	_
+
+1	He	he	PRON	PRP	_	2	nsubj	_	Entity=(1-person-giv-s-cf1-1-coref-Kim_Jong%2Dun)
+2	met	meet	VERB	VBD	_	0	root	_	_
+3	Nick	Nick	PROPN	NNP	_	2	obj	_	Entity=(3-person-new-s-cf1-1-coref-Nick_Rhodes
+4	Rhodes	Rhodes	PROPN	NNP	_	3	flat	_	_
+5	of	of	ADP	IN	_	6	case	_	_
+6	Duran	Duran	PROPN	NNP	_	3	nmod	_	Entity=(4-organization-new-s-cf1-1-coref-Duran_Duran
+7	Duran	Duran	PROPN	NNP	_	6	flat	_	Entity=4)3)|SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
+	doc, gold, err := ReadGUMCoref(strings.NewReader(src), "GUM_news_test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != "Kim Jong Un of the DPRK.\nHe met Nick Rhodes of Duran Duran." || len(doc.Sentences) != 2 || doc.Title != "Test" {
+		t.Fatalf("text %q, %d sentences", doc.Text, len(doc.Sentences))
+	}
+	var got []string
+	for _, g := range gold {
+		got = append(got, doc.Slice(doc.Mentions[g.Mention].Span)+"|"+doc.Mentions[g.Mention].Type.String()+"|"+g.Identity+"|"+g.Group)
+	}
+	want := []string{"Kim Jong Un|PERSON|Kim_Jong%2Dun|GUM_news_test#1", "DPRK|GPE|North_Korea|GUM_news_test#2",
+		"Nick Rhodes|PERSON|Nick_Rhodes|GUM_news_test#3", "Duran Duran|ORG|Duran_Duran|GUM_news_test#4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("gold mentions\n got %q\nwant %q", got, want)
+	}
+	for _, bad := range []string{"1\tx\n", "1\tA\tA\tPROPN\tNNP\t_\t0\troot\t_\tEntity=1)\n"} {
+		if _, _, err := ReadGUMCoref(strings.NewReader(bad), "bad"); err == nil || !strings.Contains(err.Error(), "bad:1") {
+			t.Errorf("%q: error %v, want one naming bad:1", bad, err)
 		}
 	}
 }

@@ -25,6 +25,12 @@ type EventNode struct {
 // WithEvents makes Extract also fill Document.Events (kgx extract --events).
 func WithEvents() Option { return func(e *Extractor) { e.events = true } }
 
+// WithWindowRelations replaces parse-based relation extraction with the
+// word-window baseline (nearest entity before a trigger verb, first after
+// it), the method of kgx's walking skeleton: kgx eval relations --baseline
+// scores both in one run.
+func WithWindowRelations() Option { return func(e *Extractor) { e.window = true } }
+
 // buildEvents groups the typed relations by trigger into event nodes.
 func buildEvents(doc *Document) {
 	byTrig := map[Span]int{}
@@ -148,5 +154,29 @@ func namedEvents(doc *Document) {
 		m.Entity = ei
 		doc.Entities[ei].Mentions = append(doc.Entities[ei].Mentions, mi)
 		slices.Sort(doc.Entities[ei].Mentions)
+	}
+	// Keep entities in order of first mention.
+	eo := make([]int, len(doc.Entities))
+	for i := range eo {
+		eo[i] = i
+	}
+	first := func(ei int) int {
+		if ms := doc.Entities[ei].Mentions; len(ms) > 0 {
+			return ms[0]
+		}
+		return len(doc.Mentions)
+	}
+	slices.SortStableFunc(eo, func(a, b int) int { return cmp.Compare(first(a), first(b)) })
+	newEnt := make([]int, len(eo))
+	ents := make([]Entity, len(eo))
+	for ni, oi := range eo {
+		newEnt[oi] = ni
+		ents[ni] = doc.Entities[oi]
+	}
+	doc.Entities = ents
+	for mi := range doc.Mentions {
+		if e := doc.Mentions[mi].Entity; e >= 0 && e < len(newEnt) {
+			doc.Mentions[mi].Entity = newEnt[e]
+		}
 	}
 }

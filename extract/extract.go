@@ -40,6 +40,7 @@ func WithMode(m Mode) Option { return func(e *Extractor) { e.mode = m } }
 type Extractor struct {
 	mode   Mode
 	events bool // fill Document.Events (WithEvents)
+	window bool // word-window relations only (WithWindowRelations)
 	m      *models
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/lexicon"
@@ -158,13 +159,22 @@ func (r *relater) prep(t int) string {
 }
 
 // conjuncts returns t and its coordinated conjuncts, in text order.
+// A conjunct counts only when the coordination has a conjunction ("X, Y
+// and Z"): a comma-joined "Shoigu, Russia's adviser" misparsed as
+// coordination is an apposition, not two participants.
 func (r *relater) conjuncts(t int) []int {
 	out := []int{t}
 	for i := 0; i < len(out) && i < 64; i++ {
+		var cs []int
+		hasCC := r.child(out[i], "cc") >= 0 // UD v1 attaches cc to the first conjunct
 		for _, k := range r.kids[out[i]] {
 			if r.dep(k) == "conj" {
-				out = append(out, k)
+				cs = append(cs, k)
+				hasCC = hasCC || r.child(k, "cc") >= 0
 			}
+		}
+		if hasCC {
+			out = append(out, cs...)
 		}
 	}
 	return out
@@ -211,7 +221,35 @@ func (r *relater) entity(t int) (arg, bool) {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
-					return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
+				}
+			}
+		}
+	}
+	// "an attack by Osgiliath soldiers": the agent of a nominal event
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && r.prep(k) == "by" && r.isNoun(k) {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+				return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+			}
+			if r.ment[k] < 0 {
+				for _, kk := range r.kids[k] {
+					if d := r.dep(kk); d == "compound" || d == "amod" || d == "nmod:poss" {
+						if m := r.ment[kk]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+							return arg{r.country(r.doc.Mentions[m].Entity), 0.5, kk}, true
+						}
+					}
+				}
+			}
+		}
+	}
+	// "soldiers from Gondor", "a court in Guyana"
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+				switch r.doc.Mentions[m].Type {
+				case GPE, Org:
+					return arg{r.doc.Mentions[m].Entity, 0.5, k}, true
 				}
 			}
 		}
@@ -239,6 +277,8 @@ var relPronouns = map[string]bool{"who": true, "which": true, "that": true, "who
 type frame struct {
 	subj, obj int   // argument tokens, -1 if none
 	obls      []int // obliques and nominal modifiers with a preposition
+	unmarked  []int // obliques without one (obl:unmarked, obl:npmod): often a misattached name
+	moreSubj  []int // further subjects when coordination was misparsed
 	passive   bool
 	inherited bool // the subject came from another clause
 }
@@ -257,6 +297,22 @@ func (r *relater) frameAt(t, depth int) frame {
 	for _, k := range r.kids[t] {
 		switch d := r.dep(k); d {
 		case "nsubj", "nsubj:outer":
+			if p := r.prep(k); p != "" && p != "'s" {
+				// "According to KCNA, X and Y discussed" misparsed with KCNA
+				// as subject: the oblique keeps its preposition, its
+				// conjuncts are the subject.
+				f.obls = append(f.obls, k)
+				for _, c := range r.kids[k] {
+					if r.dep(c) == "conj" {
+						if f.subj < 0 {
+							f.subj = c
+						} else {
+							f.moreSubj = append(f.moreSubj, c)
+						}
+					}
+				}
+				continue
+			}
 			f.subj = k
 		case "nsubj:pass":
 			f.obj, f.passive = k, true
@@ -269,7 +325,9 @@ func (r *relater) frameAt(t, depth int) frame {
 		case "aux:pass":
 			f.passive = true
 		default:
-			if base(d) == "obl" && d != "obl:tmod" && d != "obl:npmod" {
+			if d == "obl:unmarked" || d == "obl:npmod" {
+				f.unmarked = append(f.unmarked, k)
+			} else if base(d) == "obl" && d != "obl:tmod" {
 				if f.passive && r.prep(k) == "by" {
 					agent = k
 				} else {
@@ -308,6 +366,13 @@ func (r *relater) frameAt(t, depth int) frame {
 				break
 			}
 			if base(dt) == "advcl" && r.prep(t) != "to" && r.doc.Tokens[t].XPOS != "VBG" {
+				break
+			}
+			if r.prep(t) == "for" && r.isVerbal(h) {
+				// "thanked the troops for defending Kursk": the troops defended
+				if hf := r.frameAt(h, depth+1); hf.obj >= 0 {
+					f.subj, f.inherited = hf.obj, true
+				}
 				break
 			}
 			if r.isVerbal(h) {
@@ -387,10 +452,13 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 					return // "faced a run-off": not an event
 				}
 				lab := tr.Label
-				if p.Label != "" {
-					lab += "_" + p.Label
+				switch {
+				case strings.HasPrefix(p.Object, "&"):
+					lab += "_" + p.Label // the synonym set's word: sent_troops
+				case p.Object != "":
+					lab += "_" + strings.ReplaceAll(objNoun, " ", "_") // the text's own noun: fired_rockets
 				}
-				preps := []string{"to"}
+				preps := []string{"to", "with"} // "sent troops to", "restored ties with"
 				if p.Prep != "" {
 					preps = []string{p.Prep}
 				}
@@ -406,18 +474,50 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if !found {
 		return
 	}
+	rd.preps = append(slices.Clone(rd.preps), categoryPreps[rd.category]...)
 	sources := r.args(f.subj)
-	if len(sources) == 0 {
-		return
+	for _, m := range f.moreSubj {
+		sources = append(sources, r.args(m)...)
+	}
+	if len(sources) == 0 && rd.themeObj && f.passive {
+		// "North Korean troops were sent to Russia": the troops' country
+		// sent them.
+		for _, a := range r.args(f.obj) {
+			if a.conf < 1 {
+				sources = append(sources, arg{a.ent, 0.6, a.tok})
+			}
+		}
 	}
 	conf := float32(0.9)
 	if f.inherited {
 		conf = 0.8
 	}
+	if len(sources) == 0 && f.subj < 0 && !f.passive {
+		// The parse gave no subject: the nearest entity before the
+		// trigger within its clause, with low confidence.
+		a, ok := r.clauseEntity(t, true)
+		if !ok {
+			return
+		}
+		sources, conf = []arg{a}, 0.3
+	}
+	if len(sources) == 0 {
+		return
+	}
 	var targets []arg
 	tprep := ""
 	if !rd.themeObj {
 		targets = r.args(f.obj)
+		if weak(targets) {
+			// "met North Korean leader Kim Jong Un" misparsed with the
+			// name as a bare oblique: the name is the better target.
+			for _, u := range f.unmarked {
+				if a, ok := r.entity(u); ok && a.conf == 1 && u > f.obj {
+					targets = []arg{a}
+					break
+				}
+			}
+		}
 	}
 	if len(targets) == 0 {
 		for _, o := range f.obls {
@@ -425,6 +525,17 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			if contains(rd.preps, p) {
 				if ts := r.args(o); len(ts) > 0 {
 					targets, tprep = ts, p
+					break
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && f.obj >= 0 {
+		// "supply arms to Israel" with the "to" phrase attached to the object
+		for _, k := range r.kids[f.obj] {
+			if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
+				if ts := r.args(k); len(ts) > 0 {
+					targets, tprep = ts, r.prep(k)
 					break
 				}
 			}
@@ -444,14 +555,62 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
 		if rd.category == "CONSULT" && len(sources) > 1 {
 			r.emitPairs(s, t, rd, sources, conf, place)
+			return
 		}
-		return
+		// The parse gave no object: the nearest entity after the trigger
+		// within its clause, with low confidence.
+		if f.obj >= 0 && !rd.themeObj {
+			return
+		}
+		a, ok := r.clauseEntity(t, false)
+		if !ok || a.ent == place {
+			return
+		}
+		targets, conf = []arg{a}, min(conf, 0.3)
 	}
 	for _, a := range sources {
 		for _, b := range targets {
 			r.emit(s, t, rd, a, b, conf, place)
 		}
 	}
+	r.accusation(s, t, rd, sources)
+}
+
+// accusation applies CAMEO's transformation "a says b attacked" = a
+// accuses b: the speaker of a reported assault accuses the attacker.
+func (r *relater) accusation(s Sentence, t int, rd reading, attackers []arg) {
+	if rd.category != "ASSAULT" || len(attackers) == 0 {
+		return
+	}
+	h := r.head(t)
+	if h < 0 || (r.dep(t) != "ccomp" && base(r.dep(t)) != "parataxis") || !sayVerbs[r.lower(h)] {
+		return
+	}
+	speakers := r.args(r.verbFrame(h).subj)
+	acc := reading{label: "accused", category: "ACCUSE"}
+	for _, a := range speakers {
+		for _, b := range attackers {
+			r.emit(s, h, acc, a, b, 0.6, -1)
+		}
+	}
+}
+
+// categoryPreps are prepositions that introduce the target of any
+// trigger of a category: "fired at", "protested against", "sent to".
+var categoryPreps = map[string][]string{
+	"ASSAULT":   {"at", "on", "against"},
+	"COERCE":    {"on", "against"},
+	"THREATEN":  {"against"},
+	"ACCUSE":    {"against"},
+	"PROTEST":   {"against", "in"},
+	"MOBILIZE":  {"in", "to", "near", "along"},
+	"SANCTION":  {"on", "against"},
+	"AID":       {"to"},
+	"COOPERATE": {"to", "with"},
+	"SUPPORT":   {"to"},
+	"AGREE":     {"with"},
+	"CONSULT":   {"with"},
+	"REQUEST":   {"to"},
 }
 
 // purposeTargets finds the target of a purpose clause: "sent troops to
@@ -461,7 +620,7 @@ func (r *relater) purposeTargets(t int) []arg {
 		d := base(r.dep(k))
 		if (d == "advcl" || d == "xcomp") && r.prep(k) == "to" {
 			switch strings.TrimSuffix(r.lower(k), "s") {
-			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight":
+			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight", "combat", "serve":
 				if o := r.child(k, "obj"); o >= 0 {
 					return r.args(o)
 				}
@@ -501,6 +660,17 @@ func (r *relater) place(t int, f frame, targets []arg) int {
 		}
 	}
 	return -1
+}
+
+// weak reports whether every argument was resolved only through a
+// modifier.
+func weak(as []arg) bool {
+	for _, a := range as {
+		if a.conf >= 0.9 {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(ss []string, s string) bool {
@@ -566,6 +736,25 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	if len(between) > 1 {
 		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
 		return
+	}
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(t)) == "obl" {
+		switch r.prep(t) {
+		case "during", "at", "after", "before", "following":
+			// "X praised the troops for defending Kursk during a meeting
+			// with Y": the meeting frames the main clause, whatever the
+			// non-finite clause it was attached to.
+			for steps := 0; steps < 4 && (r.doc.Tokens[h].XPOS == "VBG" || r.doc.Tokens[h].XPOS == "VB"); steps++ {
+				d := base(r.dep(h))
+				if d != "advcl" && d != "xcomp" && d != "acl" {
+					break
+				}
+				hh := r.head(h)
+				if hh < 0 || !r.isVerbal(hh) {
+					break
+				}
+				h = hh
+			}
+		}
 	}
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
@@ -667,6 +856,10 @@ func (r *relater) negatedAt(t, depth int) bool {
 			}
 		}
 	}
+	// "delayed their meeting", "cancelled the visit": it did not happen
+	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && cancelVerbs[r.lower(h)] {
+		return true
+	}
 	if h := r.head(t); h >= 0 && r.dep(t) == "xcomp" {
 		switch r.lower(h) {
 		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
@@ -675,6 +868,12 @@ func (r *relater) negatedAt(t, depth int) bool {
 		return r.negatedAt(h, depth+1)
 	}
 	return false
+}
+
+var cancelVerbs = map[string]bool{
+	"delayed": true, "delay": true, "postponed": true, "postpone": true, "cancelled": true, "canceled": true,
+	"cancel": true, "suspended": true, "suspend": true, "rejected": true, "reject": true, "refused": true,
+	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
 }
 
 var planVerbs = map[string]bool{
@@ -781,4 +980,95 @@ func (r *relater) window(s Sentence) {
 			r.emit(s, t, rd, src, dst, 0.4, -1)
 		}
 	}
+}
+
+// country maps a nationality entity ("North Korean", NORP) to the
+// document's country entity it names ("North Korea", GPE) when there is
+// one: "North Korean troops" are North Korea's. Other entities map to
+// themselves.
+func (r *relater) country(ei int) int {
+	en := r.doc.Entities[ei]
+	if en.Type != NORP && en.Type != GPE {
+		return ei
+	}
+	d := Fold(en.Name)
+	best := ei
+	for gi, g := range r.doc.Entities {
+		if gi == ei || g.Type != GPE {
+			continue
+		}
+		c := Fold(g.Name)
+		if c == d || len(c) < 4 || len(c) >= len(d) {
+			continue
+		}
+		// common prefix at least the country name less its last letter:
+		// russia/russian, north korea/north korean, ukraine/ukrainian
+		n := 0
+		for n < len(c) && c[n] == d[n] {
+			n++
+		}
+		if n >= len(c)-1 && n >= 4 && !strings.Contains(d[n:], " ") {
+			best = gi
+			break
+		}
+	}
+	return best
+}
+
+// clauseEntity is the fallback when the parse gives a trigger no subject
+// (before) or no object (after) entity: the nearest entity mention on that
+// side of the trigger whose head lies in the trigger's clause (for the
+// subject, the clause that controls it: "X, hoping to meet Y").
+func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
+	top := t
+	if before {
+		for i := 0; i < 3; i++ {
+			d := base(r.dep(top))
+			h := r.head(top)
+			if h < 0 || (d != "xcomp" && d != "conj" && d != "advcl" && d != "acl") {
+				break
+			}
+			top = h
+		}
+	}
+	inside := func(k int) bool {
+		for i := 0; i < 64 && k >= 0; i++ {
+			if k == top {
+				return true
+			}
+			switch base(r.dep(k)) {
+			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
+				return false // another clause
+			}
+			k = r.head(k)
+		}
+		return false
+	}
+	best, bestDist := arg{}, -1
+	for mi, m := range r.doc.Mentions {
+		if m.Entity < 0 || (before && m.End > t) || (!before && m.First <= t) {
+			continue
+		}
+		switch m.Type {
+		case Person, Org, GPE, NORP:
+		case Loc, Fac:
+			if before {
+				continue
+			}
+		default:
+			continue
+		}
+		h := r.mentionHead(mi)
+		if !inside(h) {
+			continue
+		}
+		d := m.First - t
+		if before {
+			d = t - m.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = arg{r.country(m.Entity), 1, h}, d
+		}
+	}
+	return best, bestDist >= 0
 }

@@ -30,7 +30,7 @@ func (e *Extractor) relate(doc *Document) {
 	namedEvents(doc)
 	r := newRelater(doc, lex)
 	for _, s := range doc.Sentences {
-		if !r.parsed(s) {
+		if e.window || !r.parsed(s) {
 			r.window(s)
 			continue
 		}
@@ -71,7 +71,7 @@ func (r *relater) finish() {
 func coMentions(doc *Document) {
 	mi := 0
 	for _, s := range doc.Sentences {
-		for mi < len(doc.Mentions) && doc.Mentions[mi].Span.Start < s.Span.Start {
+		for mi < len(doc.Mentions) && doc.Mentions[mi].First < s.First {
 			mi++
 		}
 		var ents []int

@@ -76,7 +76,7 @@ func writeDOT(w *bufio.Writer, g *graph.Graph, opts *Options) {
 	case "dot":
 		attrs = append(attrs, "rankdir=LR", "nodesep=0.35", "ranksep=0.9", "newrank=true")
 	case "sfdp":
-		attrs = append(attrs, "overlap=prism", "overlap_scaling=-4", "splines=false", "K=1.2", "repulsiveforce=1.5")
+		attrs = append(attrs, "overlap=prism", "splines=false")
 	case "neato", "fdp":
 		attrs = append(attrs, "overlap=false", "splines=true", "sep=\"+8\"")
 	case "circo":

@@ -106,7 +106,8 @@ func hex(v uint32) string {
 // dotString quotes s as a DOT string for a label or tooltip. Graphviz
 // reads backslash escapes (\N, \G, \l) and HTML entities inside labels,
 // so backslashes are doubled and & becomes &amp;; newlines become \n
-// (a centred line break); control and bidi characters become U+FFFD.
+// (a centred line break); control and bidi characters become U+FFFD,
+// written as the entity &#xfffd;.
 // Inside quotes DOT keywords (node, edge, graph, subgraph, strict) are
 // plain text.
 func dotString(s string) string {
@@ -126,8 +127,11 @@ func dotString(s string) string {
 		case r == '\r':
 		case r == '\t':
 			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidi(r) || !isXMLChar(r) || r == '\u2028' || r == '\u2029':
-			b.WriteRune('\ufffd')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidi(r) || !isXMLChar(r) ||
+			r == '\u2028' || r == '\u2029' || r == '\ufffd':
+			// U+FFFD as an entity: Graphviz decodes it, and DOT
+			// lexers that treat a raw U+FFFD as an error stay happy.
+			b.WriteString("&#xfffd;")
 		default:
 			b.WriteRune(r)
 		}
@@ -150,6 +154,8 @@ func htmlText(s string) string {
 			b.WriteString("&gt;")
 		case '"':
 			b.WriteString("&quot;")
+		case '\ufffd':
+			b.WriteString("&#xfffd;")
 		default:
 			b.WriteRune(r)
 		}

@@ -1,8 +1,8 @@
 package render
 
 import (
-	"bytes"
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -22,7 +22,7 @@ var gvMu sync.Mutex
 // tooltips (the evidence sentences) become SVG <title> elements and
 // xlink:title attributes; the legend sits under the drawing.
 func WriteSVG(ctx context.Context, w io.Writer, g *graph.Graph, opts Options) error {
-	b, err := layoutAs(ctx, g, &opts, graphviz.SVG)
+	b, err := layoutAs(ctx, g, &opts, string(graphviz.SVG))
 	if err != nil {
 		return err
 	}
@@ -33,8 +33,9 @@ func WriteSVG(ctx context.Context, w io.Writer, g *graph.Graph, opts Options) er
 }
 
 // layoutAs writes g as DOT and has Graphviz lay it out and render it in
-// format.
-func layoutAs(ctx context.Context, g *graph.Graph, opts *Options, format graphviz.Format) ([]byte, error) {
+// format ("svg", or "json" for the layout with xdot drawing operations,
+// which png.go draws).
+func layoutAs(ctx context.Context, g *graph.Graph, opts *Options, format string) ([]byte, error) {
 	if err := opts.Check(); err != nil {
 		return nil, err
 	}
@@ -48,7 +49,7 @@ func layoutAs(ctx context.Context, g *graph.Graph, opts *Options, format graphvi
 // runGraphviz parses DOT source and renders it. Graphviz is created and
 // closed per call (it holds per-render state); RenderFilename is avoided
 // because it is broken for SVG in go-graphviz v0.2.10.
-func runGraphviz(ctx context.Context, src []byte, layout string, format graphviz.Format) ([]byte, error) {
+func runGraphviz(ctx context.Context, src []byte, layout, format string) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -66,7 +67,7 @@ func runGraphviz(ctx context.Context, src []byte, layout string, format graphviz
 	defer gg.Close()
 	gv.SetLayout(graphviz.Layout(layout))
 	var out bytes.Buffer
-	if err := gv.Render(ctx, gg, format, &out); err != nil {
+	if err := gv.Render(ctx, gg, graphviz.Format(format), &out); err != nil {
 		return nil, fmt.Errorf("render: graphviz %s layout to %s: %w", layout, format, err)
 	}
 	return out.Bytes(), nil

@@ -75,6 +75,14 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// Stored content is skipped before the costly extraction, so a
+		// resumed ingest goes straight to the documents it has not done.
+		if done, err := db.Has(extract.Hash(f.In.Text)); err != nil {
+			return err
+		} else if done {
+			st.Skipped++
+			return nil
+		}
 		doc, err := ex.Extract(ctx, f.In)
 		if err != nil {
 			if errors.Is(err, context.Canceled) {
@@ -82,7 +90,11 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 			}
 			return inputErr{f.Path, err}
 		}
-		facts := graph.FromDocument(doc, f.Path)
+		path := f.Path
+		if path == "-" {
+			path = "" // standard input names no file to replace
+		}
+		facts := graph.FromDocument(doc, path)
 		added, err := db.Put(facts)
 		if err != nil {
 			return err
@@ -104,7 +116,7 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 				failures = append(failures, inputErr{p, err})
 				continue
 			}
-			errs := readJSONL(p, r, func(f inputFile) error {
+			errs := readJSONLines(p, r, func(f inputFile) error {
 				err := one(f)
 				if err != nil && errors.Is(err, context.Canceled) {
 					return err
@@ -114,14 +126,25 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 			closeFn()
 			failures = append(failures, errs...)
 		} else {
-			f, err := readInput(p, g.Stdin)
-			if err != nil {
+			// read.go: bounded memory, long files in parts; binary and
+			// empty files are skipped (and count as failed).
+			n, err := readParts(p, g.Stdin, func(f inputFile) error {
+				err := one(f)
+				if err != nil && !errors.Is(err, context.Canceled) {
+					failures = append(failures, err)
+					return nil
+				}
+				return err
+			})
+			switch {
+			case errors.Is(err, context.Canceled):
+				return err
+			case err != nil:
 				failures = append(failures, inputErr{p, err})
-			} else if err := one(f); err != nil {
-				if errors.Is(err, context.Canceled) {
+			case p != "-":
+				if _, err := db.RemoveStaleParts(p, n); err != nil {
 					return err
 				}
-				failures = append(failures, err)
 			}
 		}
 		bar.step(p)

@@ -678,3 +678,15 @@ func source(ev evidenceJSON) string {
 	}
 	return s
 }
+
+// loadGraph loads the whole resolved graph (after entity resolution and
+// curation), for the commands that need all of it: render, export, demo.
+func loadGraph(g *globalOptions) (*graph.Graph, error) {
+	var gr *graph.Graph
+	err := withView(g, func(v *store.View) error {
+		var err error
+		gr, err = v.Graph()
+		return err
+	})
+	return gr, err
+}

@@ -54,6 +54,7 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newRelationsCmd(g),
 		newDocsCmd(g),
 		newShowCmd(g),
+		newDemoCmd(g),
 		newNeighborsCmd(g),
 		newPathCmd(g),
 		newRankCmd(g),
@@ -61,6 +62,13 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newTimelineCmd(g),
 		newSearchCmd(g),
 		newMergeCmd(g), newSplitCmd(g), newAliasCmd(g), newRenameCmd(g), newIgnoreCmd(g), newCurationCmd(g),
+		newRmCmd(g),
+		newCheckCmd(g),
+		newEvalCmd(g),
+		newTrainCmd(g),
+		newTagCmd(g),
+		newRenderCmd(g),
+		newExportCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+// eventJSON is one event node of `kgx extract --events`: an interaction
+// with its participants, place and date (extract.EventNode).
+type eventJSON struct {
+	Type         string  `json:"type"`
+	Category     string  `json:"category"`
+	Trigger      string  `json:"trigger"`
+	Participants []int64 `json:"participants"`
+	Place        *int64  `json:"place,omitempty"`
+	Date         string  `json:"date,omitempty"`
+	Evidence     string  `json:"evidence"`
+	Start        int     `json:"start"`
+	End          int     `json:"end"`
+}
+
+// eventsView renders d.Events with entity ids as in extractView.
+func eventsView(d *extract.Document) []eventJSON {
+	out := []eventJSON{}
+	for _, ev := range d.Events {
+		v := eventJSON{Type: ev.Label, Category: ev.Category, Trigger: d.Slice(ev.Trigger), Participants: []int64{},
+			Date: ev.Date, Evidence: d.Slice(ev.Evidence), Start: ev.Evidence.Start, End: ev.Evidence.End}
+		for _, p := range ev.Participants {
+			v.Participants = append(v.Participants, graph.ID(d.Entities[p].Key))
+		}
+		if ev.Place >= 0 {
+			id := graph.ID(d.Entities[ev.Place].Key)
+			v.Place = &id
+		}
+		out = append(out, v)
+	}
+	return out
+}
