@@ -30,7 +30,7 @@ var (
 	benchRelations = flag.Int("bench.relations", 1_000_000, "typed relations in the synthetic store")
 )
 
-const benchPerDoc = 250
+const benchPerDoc = 2500
 
 var benchLabels = []struct{ label, category string }{
 	{"met", "CONSULT"}, {"visited", "CONSULT"}, {"called", "CONSULT"}, {"thanked", "SUPPORT"}, {"praised", "SUPPORT"},
