@@ -167,3 +167,15 @@ func BenchmarkGraph(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkResolvedGraph rebuilds the resolved graph from every document's
+// contributions, as the query commands (entities, relations, show) do.
+func BenchmarkResolvedGraph(b *testing.B) {
+	s := benchQueryStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := s.ResolvedGraph(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
