@@ -310,6 +310,11 @@ func linkNameParts(infos []mentionInfo) {
 	}
 }
 
+// ShortName says whether the words of part (names folded with Fold) are
+// a short form of the organisation or event name full: RuleShortName
+// for its first or last words ("Harvard", "Scientology"), else "".
+func ShortName(part, full []string) string { return shortName(part, full) }
+
 // shortName says whether words are a short form of an organisation's or
 // event's longer name in the same document: its first or last words
 // ("Harvard" for "Harvard University", "Scientology" for "Church of
@@ -325,13 +330,12 @@ func shortName(words, full []string) string {
 }
 
 // NamePart says how the words of part form a proper part of the full
-// name full (both folded with Fold): RuleSurname for the last word alone
-// or for the first word when it is a Korean or Chinese family name
-// ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
-// RulePartial for a longer prefix or suffix, and "" if part is no part.
-func NamePart(part, full string) string {
-	return partRule(strings.Fields(part), strings.Fields(full))
-}
+// name full (words of names folded with Fold): RuleSurname for the last
+// word alone or for the first word when it is a Korean or Chinese family
+// name ("Kim" in "Kim Jong Un"), RuleGivenName for another first word,
+// RuleMiddleName for the name without middle names, RulePartial for a
+// longer prefix or suffix, and "" if part is no part.
+func NamePart(part, full []string) string { return partRule(part, full) }
 
 // partRule says how words form a proper part of a full name: the last
 // word alone (a surname), the first word alone (a given name, or a Korean

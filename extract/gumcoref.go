@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // GoldMention is a name mention from an annotated corpus, with the
@@ -55,19 +57,40 @@ func ReadGUMCoref(r io.Reader, name string) (*Document, []GoldMention, error) {
 		if !ok {
 			return
 		}
+		// The first run of name words (proper nouns, and capitalised
+		// adjectives, nouns or verbs: "United States", "New York") that
+		// holds a proper noun.
+		nameLike := func(i int) bool {
+			if infos[i].upos == "PROPN" {
+				return true
+			}
+			r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[i].Span))
+			switch infos[i].upos {
+			case "ADJ", "NOUN", "VERB", "NUM", "X":
+				return unicode.IsUpper(r)
+			}
+			return false
+		}
 		first, last := -1, -1
+		propn := false
 		for i := o.tok; i < end; i++ {
 			switch {
-			case infos[i].upos == "PROPN":
+			case nameLike(i):
 				if first < 0 {
 					first = i
 				}
 				last = i
-			case first >= 0 && i+1 < end && infos[i+1].upos == "PROPN" && bridges(t, infos[i].upos, doc.Slice(doc.Tokens[i].Span)):
+				propn = propn || infos[i].upos == "PROPN"
+			case first >= 0 && i+1 < end && nameLike(i+1) && bridges(t, infos[i].upos, doc.Slice(doc.Tokens[i].Span)):
 				// "Bank of America", "Trinidad and Tobago", "Jean-Paul"
-			case first >= 0:
+			case first >= 0 && propn:
 				i = end
+			default:
+				first, last = -1, -1 // a run with no proper noun ("Afghan team")
 			}
+		}
+		if !propn {
+			first = -1
 		}
 		if first < 0 {
 			return

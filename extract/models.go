@@ -1,8 +1,50 @@
 package extract
 
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+	"github.com/kgx-project/kgx/extract/internal/tagger"
+	kgxmodels "github.com/kgx-project/kgx/extract/models"
+)
+
 // models holds the models the pipeline shares. It is read-only after
 // loading and safe for concurrent use.
-type models struct{}
+type models struct {
+	pos *tagger.Model
+	ner *tagger.Model
+	gaz *gazetteer.Gazetteer
+}
 
-// loadModels returns the process's models, decoding them once.
-func loadModels() (*models, error) { return &models{}, nil }
+// loadModels returns the process's models, decoding the embedded files
+// once.
+var loadModels = sync.OnceValues(func() (*models, error) {
+	return decodeModels(modelsPOS(), modelsNER())
+})
+
+func modelsPOS() []byte { return kgxmodels.POS }
+func modelsNER() []byte { return kgxmodels.NER }
+
+func decodeModels(posData, nerData []byte) (*models, error) {
+	pos, err := tagger.Read(bytes.NewReader(posData))
+	if err != nil {
+		return nil, fmt.Errorf("pos model: %w", err)
+	}
+	if pos.Kind != tagger.POS {
+		return nil, fmt.Errorf("pos model: is a %s model", pos.Kind)
+	}
+	ner, err := tagger.Read(bytes.NewReader(nerData))
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	if ner.Kind != tagger.NER {
+		return nil, fmt.Errorf("ner model: is a %s model", ner.Kind)
+	}
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	return &models{pos: pos, ner: ner, gaz: gaz}, nil
+}

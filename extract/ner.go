@@ -1,48 +1,36 @@
 package extract
 
-import "strings"
+import "github.com/kgx-project/kgx/extract/internal/tagger"
 
-// recognise fills doc.Mentions sentence by sentence. The walking skeleton
-// uses prose's default model; issue 3 replaces it.
+// recognise fills doc.Mentions with kgx's NER tagger: BIO Viterbi decoding
+// per sentence over POS, shape, context and gazetteer features, then
+// document-level consistency (one type per surface form, confident names
+// and surnames propagated to their other mentions, headlines included).
+// All-caps lines are truecased before tagging. Mentions come out sorted and
+// non-overlapping, with Entity -1 and Score the lowest per-word
+// probability in the mention.
 func (e *Extractor) recognise(doc *Document) {
-	for _, s := range doc.Sentences {
-		labels := ProseBaseline(sentenceWords(doc, s))
-		doc.Mentions = appendBIO(doc, s, labels, doc.Mentions)
+	words := make([][]string, len(doc.Sentences))
+	pos := make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		words[i] = sentenceWords(doc, s)
+		pos[i] = make([]string, len(words[i]))
+		for k := range words[i] {
+			pos[i][k] = doc.Tokens[s.First+k].Tag
+		}
 	}
-}
-
-// appendBIO appends the mentions encoded by BIO labels (one per token of
-// sentence s; "B-PERSON", "I-PERSON", "O") to ms. An I- label that does not
-// continue a mention of its type starts one.
-func appendBIO(doc *Document, s Sentence, labels []string, ms []Mention) []Mention {
-	open := -1
-	var typ EntityType
-	flush := func(end int) {
-		if open >= 0 {
-			first, last := s.First+open, s.First+end
-			ms = append(ms, Mention{
-				Span:  Span{doc.Tokens[first].Start, doc.Tokens[last-1].End},
-				First: first, End: last, Type: typ, Entity: -1, Score: 1,
+	res := e.m.ner.TagDoc(words, pos, e.m.gaz)
+	for i, s := range doc.Sentences {
+		for _, m := range tagger.SentMentions(i, res.Classes[i], res.Prob[i]) {
+			t, ok := ParseEntityType(tagger.Types[m.Type])
+			if !ok {
+				continue
+			}
+			first, end := s.First+m.Start, s.First+m.End
+			doc.Mentions = append(doc.Mentions, Mention{
+				Span:  Span{doc.Tokens[first].Start, doc.Tokens[end-1].End},
+				First: first, End: end, Type: t, Entity: -1, Score: m.Score,
 			})
 		}
-		open = -1
 	}
-	for i, l := range labels {
-		if l == "O" || len(l) < 3 {
-			flush(i)
-			continue
-		}
-		t, ok := ParseEntityType(l[2:])
-		if !ok {
-			flush(i)
-			continue
-		}
-		if strings.HasPrefix(l, "I-") && open >= 0 && t == typ {
-			continue
-		}
-		flush(i)
-		open, typ = i, t
-	}
-	flush(len(labels))
-	return ms
 }

@@ -166,7 +166,7 @@ func (r *relater) conjuncts(t int) []int {
 	out := []int{t}
 	for i := 0; i < len(out) && i < 64; i++ {
 		var cs []int
-		hasCC := false
+		hasCC := r.child(out[i], "cc") >= 0 // UD v1 attaches cc to the first conjunct
 		for _, k := range r.kids[out[i]] {
 			if r.dep(k) == "conj" {
 				cs = append(cs, k)
@@ -222,6 +222,34 @@ func (r *relater) entity(t int) (arg, bool) {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
 					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
+				}
+			}
+		}
+	}
+	// "an attack by Osgiliath soldiers": the agent of a nominal event
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && r.prep(k) == "by" && r.isNoun(k) {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+				return arg{r.doc.Mentions[m].Entity, 0.6, k}, true
+			}
+			if r.ment[k] < 0 {
+				for _, kk := range r.kids[k] {
+					if d := r.dep(kk); d == "compound" || d == "amod" || d == "nmod:poss" {
+						if m := r.ment[kk]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
+							return arg{r.country(r.doc.Mentions[m].Entity), 0.5, kk}, true
+						}
+					}
+				}
+			}
+		}
+	}
+	// "soldiers from Gondor", "a court in Guyana"
+	for _, k := range r.kids[t] {
+		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
+			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+				switch r.doc.Mentions[m].Type {
+				case GPE, Org:
+					return arg{r.doc.Mentions[m].Entity, 0.5, k}, true
 				}
 			}
 		}
@@ -430,7 +458,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 				case p.Object != "":
 					lab += "_" + strings.ReplaceAll(objNoun, " ", "_") // the text's own noun: fired_rockets
 				}
-				preps := []string{"to"}
+				preps := []string{"to", "with"} // "sent troops to", "restored ties with"
 				if p.Prep != "" {
 					preps = []string{p.Prep}
 				}
@@ -460,12 +488,21 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			}
 		}
 	}
-	if len(sources) == 0 {
-		return
-	}
 	conf := float32(0.9)
 	if f.inherited {
 		conf = 0.8
+	}
+	if len(sources) == 0 && f.subj < 0 && !f.passive {
+		// The parse gave no subject: the nearest entity before the
+		// trigger within its clause, with low confidence.
+		a, ok := r.clauseEntity(t, true)
+		if !ok {
+			return
+		}
+		sources, conf = []arg{a}, 0.3
+	}
+	if len(sources) == 0 {
+		return
 	}
 	var targets []arg
 	tprep := ""
@@ -518,12 +555,42 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
 		if rd.category == "CONSULT" && len(sources) > 1 {
 			r.emitPairs(s, t, rd, sources, conf, place)
+			return
 		}
-		return
+		// The parse gave no object: the nearest entity after the trigger
+		// within its clause, with low confidence.
+		if f.obj >= 0 && !rd.themeObj {
+			return
+		}
+		a, ok := r.clauseEntity(t, false)
+		if !ok || a.ent == place {
+			return
+		}
+		targets, conf = []arg{a}, min(conf, 0.3)
 	}
 	for _, a := range sources {
 		for _, b := range targets {
 			r.emit(s, t, rd, a, b, conf, place)
+		}
+	}
+	r.accusation(s, t, rd, sources)
+}
+
+// accusation applies CAMEO's transformation "a says b attacked" = a
+// accuses b: the speaker of a reported assault accuses the attacker.
+func (r *relater) accusation(s Sentence, t int, rd reading, attackers []arg) {
+	if rd.category != "ASSAULT" || len(attackers) == 0 {
+		return
+	}
+	h := r.head(t)
+	if h < 0 || (r.dep(t) != "ccomp" && base(r.dep(t)) != "parataxis") || !sayVerbs[r.lower(h)] {
+		return
+	}
+	speakers := r.args(r.verbFrame(h).subj)
+	acc := reading{label: "accused", category: "ACCUSE"}
+	for _, a := range speakers {
+		for _, b := range attackers {
+			r.emit(s, h, acc, a, b, 0.6, -1)
 		}
 	}
 }
@@ -535,7 +602,8 @@ var categoryPreps = map[string][]string{
 	"COERCE":    {"on", "against"},
 	"THREATEN":  {"against"},
 	"ACCUSE":    {"against"},
-	"PROTEST":   {"against"},
+	"PROTEST":   {"against", "in"},
+	"MOBILIZE":  {"in", "to", "near", "along"},
 	"SANCTION":  {"on", "against"},
 	"AID":       {"to"},
 	"COOPERATE": {"to", "with"},
@@ -669,6 +737,25 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
 		return
 	}
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(t)) == "obl" {
+		switch r.prep(t) {
+		case "during", "at", "after", "before", "following":
+			// "X praised the troops for defending Kursk during a meeting
+			// with Y": the meeting frames the main clause, whatever the
+			// non-finite clause it was attached to.
+			for steps := 0; steps < 4 && (r.doc.Tokens[h].XPOS == "VBG" || r.doc.Tokens[h].XPOS == "VB"); steps++ {
+				d := base(r.dep(h))
+				if d != "advcl" && d != "xcomp" && d != "acl" {
+					break
+				}
+				hh := r.head(h)
+				if hh < 0 || !r.isVerbal(hh) {
+					break
+				}
+				h = hh
+			}
+		}
+	}
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
 		// praised troops during a meeting with Y", "X paid a visit to Y".
@@ -769,6 +856,10 @@ func (r *relater) negatedAt(t, depth int) bool {
 			}
 		}
 	}
+	// "delayed their meeting", "cancelled the visit": it did not happen
+	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && cancelVerbs[r.lower(h)] {
+		return true
+	}
 	if h := r.head(t); h >= 0 && r.dep(t) == "xcomp" {
 		switch r.lower(h) {
 		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
@@ -777,6 +868,12 @@ func (r *relater) negatedAt(t, depth int) bool {
 		return r.negatedAt(h, depth+1)
 	}
 	return false
+}
+
+var cancelVerbs = map[string]bool{
+	"delayed": true, "delay": true, "postponed": true, "postpone": true, "cancelled": true, "canceled": true,
+	"cancel": true, "suspended": true, "suspend": true, "rejected": true, "reject": true, "refused": true,
+	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
 }
 
 var planVerbs = map[string]bool{
@@ -916,4 +1013,62 @@ func (r *relater) country(ei int) int {
 		}
 	}
 	return best
+}
+
+// clauseEntity is the fallback when the parse gives a trigger no subject
+// (before) or no object (after) entity: the nearest entity mention on that
+// side of the trigger whose head lies in the trigger's clause (for the
+// subject, the clause that controls it: "X, hoping to meet Y").
+func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
+	top := t
+	if before {
+		for i := 0; i < 3; i++ {
+			d := base(r.dep(top))
+			h := r.head(top)
+			if h < 0 || (d != "xcomp" && d != "conj" && d != "advcl" && d != "acl") {
+				break
+			}
+			top = h
+		}
+	}
+	inside := func(k int) bool {
+		for i := 0; i < 64 && k >= 0; i++ {
+			if k == top {
+				return true
+			}
+			switch base(r.dep(k)) {
+			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
+				return false // another clause
+			}
+			k = r.head(k)
+		}
+		return false
+	}
+	best, bestDist := arg{}, -1
+	for mi, m := range r.doc.Mentions {
+		if m.Entity < 0 || (before && m.End > t) || (!before && m.First <= t) {
+			continue
+		}
+		switch m.Type {
+		case Person, Org, GPE, NORP:
+		case Loc, Fac:
+			if before {
+				continue
+			}
+		default:
+			continue
+		}
+		h := r.mentionHead(mi)
+		if !inside(h) {
+			continue
+		}
+		d := m.First - t
+		if before {
+			d = t - m.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = arg{r.country(m.Entity), 1, h}, d
+		}
+	}
+	return best, bestDist >= 0
 }

@@ -21,6 +21,7 @@ type ClusterScore struct {
 	Mentions, GoldClusters, Clusters int
 	B3P, B3R, B3F                    float64
 	PairP, PairR, PairF              float64
+	CrossP, CrossR, CrossF           float64 // pairwise, over pairs of mentions in different documents only
 }
 
 // AliasEval scores name clustering within and across documents, for kgx's
@@ -85,13 +86,16 @@ func EvalAliases(docs []GoldDoc) AliasEval {
 	ev.Within = within(func(it item) string { return it.sysLocal })
 	ev.WithinBaseline = within(func(it item) string { return it.baseLocal })
 	across := func(sys func(item) string) ClusterScore {
-		var s, gl []string
+		var s, gl, ds []string
 		for _, it := range items {
 			if it.ident != "" {
-				s, gl = append(s, sys(it)), append(gl, it.ident)
+				s, gl, ds = append(s, sys(it)), append(gl, it.ident), append(ds, it.doc)
 			}
 		}
-		return scoreClusters(s, gl)
+		sc := scoreClusters(s, gl)
+		sc.CrossP, sc.CrossR = crossDocPairs(s, gl, ds)
+		sc.CrossF = f1(sc.CrossP, sc.CrossR)
+		return sc
 	}
 	sysID := func(it item) string {
 		if id, ok := ids[it.key]; ok {
@@ -168,6 +172,29 @@ func mentionAt(d *extract.Document, s extract.Span) int {
 		}
 	}
 	return in
+}
+
+// crossDocPairs is pairwise precision and recall over the pairs of items
+// from different documents: how well the links across documents alone
+// are made.
+func crossDocPairs(sys, gold, docs []string) (p, r float64) {
+	pairs := func(label func(i int) string) float64 {
+		all, same := map[string]int{}, map[[2]string]int{}
+		for i := range sys {
+			all[label(i)]++
+			same[[2]string{label(i), docs[i]}]++
+		}
+		n := 0.0
+		for _, c := range all {
+			n += float64(c) * float64(c-1) / 2
+		}
+		for _, c := range same {
+			n -= float64(c) * float64(c-1) / 2
+		}
+		return n
+	}
+	tp := pairs(func(i int) string { return sys[i] + "\x00" + gold[i] })
+	return ratio(tp, pairs(func(i int) string { return sys[i] })), ratio(tp, pairs(func(i int) string { return gold[i] }))
 }
 
 // scoreClusters compares a system clustering with a gold one over the

@@ -22,6 +22,11 @@ func TestScoreClusters(t *testing.T) {
 	if s.Clusters != 2 || s.GoldClusters != 2 || s.Mentions != 4 {
 		t.Errorf("counts %+v", s)
 	}
+	// Items 0,1 in doc d1, 2,3 in d2: cross pairs system (0,2)(0,3)(1,2)(1,3)
+	// all in x; gold a = {0,1,2}: cross pairs (0,2)(1,2).
+	if p, r := crossDocPairs([]string{"x", "x", "x", "x"}, []string{"a", "a", "a", "b"}, []string{"d1", "d1", "d2", "d2"}); p != 0.5 || r != 1 {
+		t.Errorf("crossDocPairs = %v, %v; want 0.5, 1", p, r)
+	}
 	if p := scoreClusters([]string{"x", "y"}, []string{"a", "b"}); p.B3F != 1 || p.PairF != 1 {
 		t.Errorf("perfect singletons scored %+v", p)
 	}

@@ -236,10 +236,19 @@ func nodesOf(ids []int64) gonum.Nodes {
 }
 
 // From implements graph.Graph: the nodes reachable by one typed relation.
-func (g *Graph) From(id int64) gonum.Nodes { return nodesOf(g.ids(g.out[id])) }
+func (g *Graph) From(id int64) gonum.Nodes { return g.adjacent(g.out[id]) }
 
 // To implements graph.Directed.
-func (g *Graph) To(id int64) gonum.Nodes { return nodesOf(g.ids(g.in[id])) }
+func (g *Graph) To(id int64) gonum.Nodes { return g.adjacent(g.in[id]) }
+
+// adjacent returns the nodes of an adjacency map; a nil map (a node with
+// no edges that way) has none, whereas ids(nil) means every node.
+func (g *Graph) adjacent(m map[int64][]*Relation) gonum.Nodes {
+	if len(m) == 0 {
+		return gonum.Empty
+	}
+	return nodesOf(g.ids(m))
+}
 
 // HasEdgeBetween implements graph.Graph.
 func (g *Graph) HasEdgeBetween(x, y int64) bool {

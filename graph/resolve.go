@@ -20,6 +20,7 @@ const (
 	RuleAliasElsewhere  = "alias elsewhere" // a name another document defined as an acronym or alias
 	RuleCuratedMerge    = "curated merge"   // kgx merge
 	RuleCuratedAlias    = "curated alias"   // kgx alias add, alias CSV
+	RuleRenamed         = "renamed"         // the name before kgx rename
 )
 
 // Resolve merges the facts of many documents into one graph with one node
@@ -35,8 +36,8 @@ const (
 //   - their names have the same Skeleton in the same type class
 //     (transliteration, hyphen, case: "Sergey Shoygu", "Kim Jong-un",
 //     "Tass");
-//   - one is the same name as the other tagged with another type, in
-//     fewer mentions ("TASS" as GPE and ORG);
+//   - one is the same name as the other tagged with another type, in at
+//     most half as many mentions ("TASS" as GPE once, ORG three times);
 //   - one's name is an acronym another document defined for exactly one
 //     group ("KCNA");
 //   - one's name is a part of exactly one person's full name in the whole
@@ -67,7 +68,8 @@ func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
 type member struct {
 	key, class, folded string
 	skeleton           string
-	words              []string
+	words              []string       // of folded
+	skel               []string       // words of skeleton
 	names              map[string]int // display names -> mentions
 	types              map[extract.EntityType]int
 	aliases            map[string]string // alias -> rule (first by rule precedence)
@@ -87,6 +89,8 @@ type resolver struct {
 	rename map[int]string     // root -> curated name
 	ignore map[int]bool       // roots dropped
 	extra  map[int]map[string]string
+	mass   []int                   // root -> mentions in its group
+	names  map[int]map[string]bool // root -> folded member names, once a split needs them
 }
 
 func newResolver(facts []*Facts) *resolver {
@@ -99,9 +103,11 @@ func newResolver(facts []*Facts) *resolver {
 	}
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		class, folded, _ := strings.Cut(k, ":")
+		skel := Skeleton(folded)
 		r.byKey[k] = len(r.ms)
 		r.ms = append(r.ms, &member{
-			key: k, class: class, folded: folded, skeleton: Skeleton(folded), words: strings.Fields(folded),
+			key: k, class: class, folded: folded, skeleton: skel, words: strings.Fields(folded),
+			skel:  strings.Fields(skel),
 			names: map[string]int{}, types: map[extract.EntityType]int{}, aliases: map[string]string{},
 			roles: map[string]bool{}, docs: map[string]bool{}, parent: len(r.ms),
 		})
@@ -124,6 +130,10 @@ func newResolver(facts []*Facts) *resolver {
 			}
 			m.last = max(m.last, e.LastSeen)
 		}
+	}
+	r.mass = make([]int, len(r.ms))
+	for i, m := range r.ms {
+		r.mass[i] = m.mentions
 	}
 	return r
 }
@@ -153,10 +163,14 @@ func addRuled(m map[string]string, name, rule string) {
 }
 
 func (r *resolver) find(i int) int {
-	for r.ms[i].parent != i {
-		i = r.ms[i].parent
+	root := i
+	for r.ms[root].parent != root {
+		root = r.ms[root].parent
 	}
-	return i
+	for r.ms[i].parent != root { // path compression; roots do not change
+		i, r.ms[i].parent = r.ms[i].parent, root
+	}
+	return root
 }
 
 // members returns the members of each group, by root, in key order.
@@ -187,6 +201,13 @@ func (r *resolver) union(a, b int, rule string, force bool) bool {
 		ra, rb = rb, ra
 	}
 	r.ms[rb].parent = ra
+	r.mass[ra] += r.mass[rb]
+	if r.names != nil {
+		for n := range r.names[rb] {
+			r.names[ra][n] = true
+		}
+		delete(r.names, rb)
+	}
 	for _, m := range []map[int]int{r.prefer} {
 		if v, ok := m[rb]; ok {
 			if _, has := m[ra]; !has {
@@ -217,20 +238,19 @@ func (r *resolver) forbidden(ra, rb int) bool {
 	if len(r.cannot) == 0 {
 		return false
 	}
-	var na, nb []string
-	for i := range r.ms {
-		switch r.find(i) {
-		case ra:
-			na = append(na, r.ms[i].folded)
-		case rb:
-			nb = append(nb, r.ms[i].folded)
+	if r.names == nil { // folded member names of each group, kept up by union
+		r.names = map[int]map[string]bool{}
+		for i, m := range r.ms {
+			root := r.find(i)
+			if r.names[root] == nil {
+				r.names[root] = map[string]bool{}
+			}
+			r.names[root][m.folded] = true
 		}
 	}
-	for _, x := range na {
-		for _, y := range nb {
-			if r.cannot[[2]string{x, y}] || r.cannot[[2]string{y, x}] {
-				return true
-			}
+	for p := range r.cannot {
+		if (r.names[ra][p[0]] && r.names[rb][p[1]]) || (r.names[ra][p[1]] && r.names[rb][p[0]]) {
+			return true
 		}
 	}
 	return false
@@ -249,7 +269,10 @@ func (r *resolver) autoMerge() {
 		}
 		bySkel[k] = i
 	}
-	// Same skeleton, other class: the majority class takes the name.
+	// Same skeleton, other class: a class with at least twice the
+	// mentions takes the name (the minority is taken for a tagger's
+	// mistake); closer counts stay apart ("England" the country and the
+	// football team).
 	byName := map[string][]int{}
 	for i, m := range r.ms {
 		byName[m.skeleton] = append(byName[m.skeleton], i)
@@ -266,7 +289,7 @@ func (r *resolver) autoMerge() {
 			}
 		}
 		for _, i := range is {
-			if i != best {
+			if i != best && r.weight(best) >= 2*r.weight(i) {
 				r.union(best, i, RuleSameName, false)
 			}
 		}
@@ -277,17 +300,8 @@ func (r *resolver) autoMerge() {
 	r.mergeNameParts()
 }
 
-// weight is the number of mentions of the member's whole group so far,
-// then its class, for choosing a majority.
-func (r *resolver) weight(i int) int {
-	root, n := r.find(i), 0
-	for j := range r.ms {
-		if r.find(j) == root {
-			n += r.ms[j].mentions
-		}
-	}
-	return n
-}
+// weight is the number of mentions of the member's whole group so far.
+func (r *resolver) weight(i int) int { return r.mass[r.find(i)] }
 
 func (r *resolver) mergeByAlias() {
 	owners := map[string]map[int]bool{} // folded acronym -> roots defining it
@@ -317,11 +331,41 @@ func (r *resolver) mergeByAlias() {
 }
 
 func (r *resolver) mergeNameParts() {
-	var people []int // multi-word person members
+	// Multi-word person, organisation and event members, indexed by what
+	// a part of their name can be: each proper prefix and suffix, and the
+	// first and last word together (a name without its middle names).
+	parts := map[string][]int{} // class + ":" + part -> members
 	for i, m := range r.ms {
-		if m.class == "PERSON" && len(m.words) > 1 {
-			people = append(people, i)
+		w := m.skel
+		if len(w) < 2 || (m.class != "PERSON" && m.class != "ORG" && m.class != "EVENT") {
+			continue
 		}
+		seen := map[string]bool{}
+		add := func(part []string) {
+			k := m.class + ":" + strings.Join(part, " ")
+			if !seen[k] {
+				seen[k] = true
+				parts[k] = append(parts[k], i)
+			}
+		}
+		for n := 1; n < len(w); n++ {
+			add(w[:n])
+			add(w[len(w)-n:])
+		}
+		if m.class == "PERSON" && len(w) > 2 {
+			add([]string{w[0], w[len(w)-1]})
+		}
+	}
+	candidates := func(class string, w []string) []int {
+		c := parts[class+":"+strings.Join(w, " ")]
+		if class == "PERSON" && len(w) > 1 {
+			if mid := parts[class+":"+w[0]+" "+w[len(w)-1]]; len(mid) > 0 && len(w) > 2 {
+				c = append(slices.Clone(c), mid...)
+				slices.Sort(c)
+				c = slices.Compact(c)
+			}
+		}
+		return c
 	}
 	// Longer names first, so that "Kim Jong" joins "Kim Jong Un" before
 	// "Kim" looks for its one full name.
@@ -332,12 +376,28 @@ func (r *resolver) mergeNameParts() {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(r.ms[b].words), len(r.ms[a].words)) })
 	for _, i := range order {
 		m := r.ms[i]
-		if m.class != "PERSON" && m.class != "ORG" {
+		if m.class != "PERSON" && m.class != "ORG" && m.class != "EVENT" {
 			continue // a place named like a person's surname is a place ("Jordan")
 		}
+		w := m.skel
+		if len(w) == 0 {
+			continue
+		}
+		var cands []int
+		if m.class != "EVENT" {
+			cands = candidates("PERSON", w)
+		}
+		if m.class != "PERSON" {
+			cands = append(cands, candidates(m.class, w)...)
+		}
 		target, rule := -1, ""
-		for _, p := range people {
-			rl := extract.NamePart(m.skeleton, r.ms[p].skeleton)
+		for _, p := range cands {
+			var rl string
+			if r.ms[p].class == "PERSON" {
+				rl = extract.NamePart(m.skel, r.ms[p].skel)
+			} else {
+				rl = extract.ShortName(m.skel, r.ms[p].skel)
+			}
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue
 			}
@@ -453,6 +513,7 @@ func (r *resolver) entity(root int, is []int) Entity {
 			name = n
 		}
 	}
+	auto := name
 	if v, ok := r.rename[root]; ok {
 		name = v
 	}
@@ -470,6 +531,10 @@ func (r *resolver) entity(root int, is []int) Entity {
 			rule = RuleSameKey
 		}
 		for n := range m.names {
+			if extract.Fold(n) == extract.Fold(name) {
+				addRuled(aliases, n, extract.RuleSpelling) // "Kim Jong-un", "Tass"
+				continue
+			}
 			addRuled(aliases, n, rule)
 		}
 		for n, ru := range m.aliases {
@@ -489,6 +554,9 @@ func (r *resolver) entity(root int, is []int) Entity {
 	}
 	for n, ru := range r.extra[root] {
 		addRuled(aliases, n, ru)
+	}
+	if auto != name {
+		aliases[auto] = RuleRenamed
 	}
 	delete(aliases, name)
 	for _, n := range slices.Sorted(maps.Keys(aliases)) {
@@ -522,6 +590,8 @@ func better(a, b *member, class string) bool {
 	return a.key < b.key
 }
 
+var skeletonReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w", "v", "y", "i")
+
 // Skeleton folds a normalised name (extract.Fold) to a key shared by its
 // common romanisation variants: y and a final j become i ("Sergey",
 // "Sergej" -> "sergei"; "Shoygu" -> "shoigu"), kh becomes h, ks x, w v,
@@ -531,7 +601,7 @@ func better(a, b *member, class string) bool {
 func Skeleton(folded string) string {
 	words := strings.Fields(folded)
 	for i, w := range words {
-		w = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w", "v", "y", "i").Replace(w)
+		w = skeletonReplacer.Replace(w)
 		if strings.HasSuffix(w, "j") && len(w) > 2 {
 			w = w[:len(w)-1] + "i"
 		}

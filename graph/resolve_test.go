@@ -58,10 +58,10 @@ func TestResolveRules(t *testing.T) {
 			nil, []string{"Sergei Shoigu PERSON = Sergei Shoygu:transliteration, Sergey Shoigu:transliteration"}},
 		{"hyphen and space", []*Facts{
 			doc("a", ent(P, "Kim Jong Un", 2)), doc("b", ent(P, "Kim Jong-un", 1))},
-			nil, []string{"Kim Jong Un PERSON = Kim Jong-un:same key"}},
+			nil, []string{"Kim Jong Un PERSON = Kim Jong-un:spelling"}},
 		{"case", []*Facts{
 			doc("a", ent(O, "TASS", 2)), doc("b", ent(O, "Tass", 1))},
-			nil, []string{"TASS ORG = Tass:same key"}},
+			nil, []string{"TASS ORG = Tass:spelling"}},
 		{"same name, other type", []*Facts{
 			doc("a", ent(O, "TASS", 2)), doc("b", ent(G, "TASS", 1))},
 			nil, []string{"TASS ORG"}},
@@ -87,6 +87,12 @@ func TestResolveRules(t *testing.T) {
 		{"partial full name joins the longer", []*Facts{
 			doc("a", ent(P, "Kim Jong Un", 2)), doc("b", ent(P, "Kim Jong", 1)), doc("c", ent(P, "Kim", 1))},
 			nil, []string{"Kim Jong Un PERSON = Kim:surname, Kim Jong:partial name"}},
+		{"organisation short name across documents", []*Facts{
+			doc("a", ent(O, "Church of Scientology", 2)), doc("b", ent(O, "Scientology", 3))},
+			nil, []string{"Church of Scientology ORG = Scientology:short name"}},
+		{"ambiguous organisation short name across documents", []*Facts{
+			doc("a", ent(O, "Civic Party", 2)), doc("b", ent(O, "Democratic Party", 1)), doc("c", ent(O, "Party", 1))},
+			nil, []string{"Civic Party ORG", "Democratic Party ORG", "Party ORG"}},
 		{"acronym defined elsewhere", []*Facts{
 			doc("a", ent(O, "Korean Central News Agency", 2, al("KCNA", extract.RuleAcronym))), doc("b", ent(G, "KCNA", 1))},
 			nil, []string{"Korean Central News Agency ORG = KCNA:acronym"}},
@@ -112,7 +118,7 @@ func TestResolveRules(t *testing.T) {
 		{"rename and ignore", []*Facts{
 			doc("a", ent(P, "Sergei Shoigu", 2), ent(G, "Furthermore", 1))},
 			[]Curation{{OpRename, "Sergei Shoigu", "Sergei K. Shoigu"}, {OpIgnore, "Furthermore", ""}},
-			[]string{"Sergei K. Shoigu PERSON = Sergei Shoigu:same key"}},
+			[]string{"Sergei K. Shoigu PERSON = Sergei Shoigu:renamed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, errs := Resolve(tc.facts, tc.cur)
@@ -301,7 +307,9 @@ func TestSeedEntities(t *testing.T) {
 			t.Errorf("%s and %s are merged", pair[0], pair[1])
 		}
 	}
-	for _, same := range [][]string{{"Sergei Shoigu", "Sergey Shoigu", "Shoigu"}, {"North Korea", "DPRK", "Democratic People’s Republic of Korea"}, {"Kim Jong Un", "Kim Jong-un"}, {"United States", "U.S.", "US"}, {"TASS", "Tass"}} {
+	for _, same := range [][]string{{"Sergei Shoigu", "Sergey Shoigu", "Shoigu"}, {"North Korea", "DPRK", "Democratic People’s Republic of Korea"}, {"Kim Jong Un", "Kim Jong-un"}, {"United States", "U.S.", "US"}} {
+		// (prose tags TASS as a place once and Tass as an organisation
+		// once: a tie, kept apart; seedmarked_test.go checks TASS/Tass.)
 		for _, n := range same[1:] {
 			// Only names the tagger found whole can be checked here;
 			// extract's tests cover the rules on hand-marked mentions.
@@ -314,5 +322,33 @@ func TestSeedEntities(t *testing.T) {
 				t.Errorf("%s and %s are not one entity", same[0], n)
 			}
 		}
+	}
+}
+
+// BenchmarkResolve resolves a synthetic corpus of 2,000 documents with
+// 20 entities each, drawn from 5,000 names with spelling variants.
+func BenchmarkResolve(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	first := []string{"Sergei", "Sergey", "Ivan", "Anna", "Maria", "Kim", "Ri", "John", "Dmitry", "Dmitri"}
+	var facts []*Facts
+	for d := range 2000 {
+		var es []Entity
+		for range 20 {
+			n := rng.IntN(5000)
+			name := fmt.Sprintf("%s Name%dov", first[n%len(first)], n)
+			switch rng.IntN(4) {
+			case 0:
+				name = fmt.Sprintf("Name%dov", n)
+			case 1:
+				es = append(es, ent(extract.Org, fmt.Sprintf("Agency %d", n), 1))
+				continue
+			}
+			es = append(es, ent(extract.Person, name, 1+rng.IntN(3)))
+		}
+		facts = append(facts, doc(fmt.Sprint(d), es...))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Resolve(facts, []Curation{{OpSplit, "Sergei Name10ov", "Name10ov"}})
 	}
 }

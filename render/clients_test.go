@@ -228,7 +228,6 @@ func abs(x float64) float64 {
 
 func itoa64(v int64) string { return strconv.FormatInt(v, 10) }
 
-
 func TestGraphologyGEXF(t *testing.T) {
 	node := needBin(t, "node")
 	need(t, "render/testdata/js/node_modules (npm ci)", fileExists("testdata/js/node_modules/graphology-gexf"))

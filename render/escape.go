@@ -154,6 +154,8 @@ func htmlText(s string) string {
 			b.WriteString("&gt;")
 		case '"':
 			b.WriteString("&quot;")
+		case '\ufffd':
+			b.WriteString("&#xfffd;")
 		default:
 			b.WriteRune(r)
 		}

@@ -3,10 +3,12 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/kgx-project/kgx/graph"
 )
@@ -28,6 +30,8 @@ type (
 		Entities   int    `json:"entities"`
 		Relations  int    `json:"relations"`
 		CoMentions int    `json:"co_mentions"`
+		Facts      int    `json:"facts"`
+		Curations  int    `json:"curations"`
 	}
 	jsonlDoc struct {
 		Kind string `json:"kind"` // "document"
@@ -41,16 +45,39 @@ type (
 		Kind string `json:"kind"` // "relation" or "co_mention"
 		*graph.Relation
 	}
+	jsonlFacts struct {
+		Kind  string       `json:"kind"` // "facts"
+		Facts *graph.Facts `json:"facts"`
+	}
+	jsonlCuration struct {
+		Kind string `json:"kind"` // "curation"
+		graph.Curation
+	}
 )
+
+// Dump is everything kgx's JSONL dump holds. Graph is the merged view
+// that tools read; Facts (each document's own contribution) and
+// Curations (the analyst's merges, aliases, renames) are what `kgx
+// import` replays to rebuild an identical store.
+type Dump struct {
+	Graph     *graph.Graph
+	Facts     []*graph.Facts
+	Curations []graph.Curation
+}
 
 const jsonlFormat = "kgx-jsonl"
 
-// WriteJSONL writes kgx's full dump of g: every document, entity (with
-// aliases and roles), typed relation and co-mention with all its
-// evidence, one JSON object per line. ReadJSONL reads it back into an
-// identical graph. Selection does not apply: this is a backup format,
-// and co-mentions are always written.
-func WriteJSONL(w io.Writer, g *graph.Graph) error {
+// WriteJSONL writes kgx's full dump: every document, entity (with
+// aliases and roles), typed relation and co-mention of d.Graph with all
+// its evidence, then each document's facts and the curation records,
+// one JSON object per line, each group sorted. ReadJSONL reads it back.
+// Selection does not apply: this is a backup format, and co-mentions are
+// always written.
+func WriteJSONL(w io.Writer, d *Dump) error {
+	g := d.Graph
+	if g == nil {
+		g = graph.New()
+	}
 	bw := bufio.NewWriter(w)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -63,7 +90,9 @@ func WriteJSONL(w io.Writer, g *graph.Graph) error {
 		return err
 	}
 	docs, ents, rels, cos := g.Docs(), g.Entities(), g.Relations(), g.CoMentions()
-	err := put(jsonlHeader{"header", jsonlFormat, JSONLVersion, len(docs), len(ents), len(rels), len(cos)})
+	facts := slices.Clone(d.Facts)
+	slices.SortStableFunc(facts, func(a, b *graph.Facts) int { return cmp.Compare(a.Doc.ID, b.Doc.ID) })
+	err := put(jsonlHeader{"header", jsonlFormat, JSONLVersion, len(docs), len(ents), len(rels), len(cos), len(facts), len(d.Curations)})
 	for _, d := range docs {
 		err = errors.Join(err, put(jsonlDoc{"document", d}))
 	}
@@ -75,6 +104,13 @@ func WriteJSONL(w io.Writer, g *graph.Graph) error {
 	}
 	for _, r := range cos {
 		err = errors.Join(err, put(jsonlRelation{"co_mention", r}))
+	}
+	for _, f := range facts {
+		err = errors.Join(err, put(jsonlFacts{"facts", f}))
+	}
+	// Curations keep their order: later records act on earlier results.
+	for _, c := range d.Curations {
+		err = errors.Join(err, put(jsonlCuration{"curation", c}))
 	}
 	if err := errors.Join(err, bw.Flush()); err != nil {
 		return fmt.Errorf("render: write jsonl: %w", err)
@@ -93,10 +129,11 @@ const maxJSONLLine = 64 << 20
 // line's JSON and kind, that relations join known entities, and that
 // the counts in the header match, so a truncated file is an error.
 // Errors name the line.
-func ReadJSONL(r io.Reader) (*graph.Graph, error) {
+func ReadJSONL(r io.Reader) (*Dump, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxJSONLLine)
 	g := graph.New()
+	d := &Dump{Graph: g}
 	var h jsonlHeader
 	var n jsonlHeader // counts seen
 	line := 0
@@ -169,6 +206,26 @@ func ReadJSONL(r io.Reader) (*graph.Graph, error) {
 			} else {
 				n.CoMentions++
 			}
+		case "facts":
+			var f jsonlFacts
+			if err := json.Unmarshal(b, &f); err != nil {
+				return nil, bad("facts: %v", err)
+			}
+			if f.Facts == nil || f.Facts.Doc.ID == "" {
+				return nil, bad("facts without a document id")
+			}
+			d.Facts = append(d.Facts, f.Facts)
+			n.Facts++
+		case "curation":
+			var c jsonlCuration
+			if err := json.Unmarshal(b, &c); err != nil {
+				return nil, bad("curation: %v", err)
+			}
+			if c.Op == "" || c.Name == "" {
+				return nil, bad("curation without an op or name")
+			}
+			d.Curations = append(d.Curations, c.Curation)
+			n.Curations++
 		default:
 			return nil, bad("unknown record kind %q", k.Kind)
 		}
@@ -179,12 +236,14 @@ func ReadJSONL(r io.Reader) (*graph.Graph, error) {
 	if h.Kind == "" {
 		return nil, fmt.Errorf("%w: empty input (no header)", ErrJSONL)
 	}
-	if n.Documents != h.Documents || n.Entities != h.Entities || n.Relations != h.Relations || n.CoMentions != h.CoMentions {
-		return nil, fmt.Errorf("%w: truncated or edited: header promises %d documents, %d entities, %d relations, %d co-mentions; found %d, %d, %d, %d",
-			ErrJSONL, h.Documents, h.Entities, h.Relations, h.CoMentions, n.Documents, n.Entities, n.Relations, n.CoMentions)
+	if n.Documents != h.Documents || n.Entities != h.Entities || n.Relations != h.Relations || n.CoMentions != h.CoMentions ||
+		n.Facts != h.Facts || n.Curations != h.Curations {
+		return nil, fmt.Errorf("%w: truncated or edited: header promises %d documents, %d entities, %d relations, %d co-mentions, %d facts, %d curations; found %d, %d, %d, %d, %d, %d",
+			ErrJSONL, h.Documents, h.Entities, h.Relations, h.CoMentions, h.Facts, h.Curations,
+			n.Documents, n.Entities, n.Relations, n.CoMentions, n.Facts, n.Curations)
 	}
 	if len(g.Relations()) != n.Relations || len(g.CoMentions()) != n.CoMentions {
 		return nil, fmt.Errorf("%w: a relation appears twice", ErrJSONL)
 	}
-	return g, nil
+	return d, nil
 }

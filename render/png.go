@@ -248,18 +248,13 @@ func (p *painter) op(op xdotOp) {
 	}
 }
 
-// finish fills (with the fill colour) or strokes (with the pen) the
-// current path.
+// finish fills the current path with the fill colour, if filled, then
+// strokes it with the pen: in xdot a filled shape has an outline too.
 func (p *painter) finish(filled bool) {
 	dc := p.dc
-	if filled {
-		if p.fill.A == 0 {
-			dc.ClearPath()
-			return
-		}
+	if filled && p.fill.A != 0 {
 		dc.SetColor(p.fill)
-		dc.Fill()
-		return
+		dc.FillPreserve()
 	}
 	if p.pen.A == 0 {
 		dc.ClearPath()

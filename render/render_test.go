@@ -108,7 +108,7 @@ func writeAll(t testing.TB, g *graph.Graph, opts Options) map[string][]byte {
 	write("graph.gexf", func(w io.Writer) error { return WriteGEXF(w, g, opts) })
 	write("graph.graphml", func(w io.Writer) error { return WriteGraphML(w, g, opts) })
 	write("graph.json", func(w io.Writer) error { return WriteJSON(w, g, opts) })
-	write("graph.jsonl", func(w io.Writer) error { return WriteJSONL(w, g) })
+	write("graph.jsonl", func(w io.Writer) error { return WriteJSONL(w, &Dump{Graph: g}) })
 	var nodes, edges bytes.Buffer
 	if err := WriteCSV(&nodes, &edges, g, opts); err != nil {
 		t.Fatal(err)

@@ -283,6 +283,9 @@ func legend(title string, g *graph.Graph) string {
 		}
 		row(fmt.Sprintf(`<table border="0" cellborder="0" cellpadding="0" cellspacing="0"><tr><td bgcolor="%s" width="24" height="3" fixedsize="true"></td></tr></table>`, toneColors[t]), toneLegend[t])
 	}
+	if len(tones) > 0 {
+		row("", "thicker line: reported more often")
+	}
 	b.WriteString(`</table>>`)
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kgx-project/kgx/extract"
 	"github.com/kgx-project/kgx/graph"
 )
 
@@ -56,6 +57,12 @@ func DecodeEntity(b []byte) (graph.Entity, error) {
 	if err := decode(b, &e); err != nil {
 		return e, err
 	}
+	if len(e.Roles) == 0 {
+		e.Roles = nil // omitted when empty
+	}
+	if e.Type == extract.NoType {
+		return e, fmt.Errorf("%w: entity %d has no type", ErrCorrupt, e.ID)
+	}
 	if e.Mentions < 0 || e.Documents < 0 {
 		return e, fmt.Errorf("%w: entity %d has negative counts", ErrCorrupt, e.ID)
 	}
@@ -71,6 +78,9 @@ func DecodeRelation(b []byte) (graph.Relation, error) {
 	var r graph.Relation
 	if err := decode(b, &r); err != nil {
 		return r, err
+	}
+	if len(r.Evidence) == 0 {
+		r.Evidence = nil // omitted when empty
 	}
 	if r.Count < 0 {
 		return r, fmt.Errorf("%w: relation with negative count", ErrCorrupt)

@@ -36,6 +36,9 @@ func (s *DB) AddCuration(cs ...graph.Curation) error {
 		if err != nil {
 			return err
 		}
+		if err := txn.Delete(resolvedStampKey()); err != nil { // the resolved view is out of date
+			return err
+		}
 		for _, c := range cs {
 			seq++
 			v, err := encode(c)

@@ -673,3 +673,39 @@ func TestCuration(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+func TestRemoveStaleParts(t *testing.T) {
+	fs := synthFacts(12, 6)
+	paths := []string{"a.txt", "a.txt#1", "a.txt#2", "a.txt#3", "a.txt#x", "a.txtb"}
+	for i, f := range fs {
+		f.Doc.Path = paths[i]
+	}
+	tests := []struct {
+		parts int
+		want  []int // indexes of fs removed
+	}{
+		{1, []int{1, 2, 3}},
+		{2, []int{0, 3}},
+		{3, []int{0}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.parts), func(t *testing.T) {
+			s := MustOpen(t)
+			mustPut(t, s, fs...)
+			got, err := s.RemoveStaleParts("a.txt", tt.parts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, i := range tt.want {
+				want = append(want, fs[i].Doc.ID)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("removed %v, want %v", got, want)
+			}
+			mustCheck(t, s)
+		})
+	}
+}

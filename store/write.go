@@ -220,6 +220,9 @@ func newContributions(f *graph.Facts) (*contributions, error) {
 		if e.Key == "" || graph.ID(e.Key) != e.ID {
 			return nil, fmt.Errorf("entity %q: id %d does not match its key %q", e.Name, e.ID, e.Key)
 		}
+		if e.Type == extract.NoType {
+			return nil, fmt.Errorf("entity %q has no type", e.Name)
+		}
 		if i, ok := ids[e.ID]; ok {
 			graph.MergeEntity(&c.ent[i], e)
 			c.ent[i].Documents = 1
@@ -342,6 +345,9 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targ
 		if err != nil {
 			return false, nil, err
 		}
+	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
+		return false, nil, err
 	}
 	for _, id := range old {
 		if err := s.remove(b, id, journaled); err != nil {
@@ -523,6 +529,9 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 			return err
 		}
 	case !errors.Is(err, badger.ErrKeyNotFound):
+		return err
+	}
+	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
 		return err
 	}
 	return b.del(journalKey(doc))
@@ -883,4 +892,55 @@ func stagedDoc(txn *badger.Txn, doc string) (graph.Doc, error) {
 		return graph.Doc{}, fmt.Errorf("%w: journal entry for %s has no document record", ErrCorrupt, doc)
 	}
 	return DecodeDoc(v[1:])
+}
+
+// RemoveStaleParts removes what is left of an earlier version of a file
+// that is now stored as parts documents: ingest splits a long file into
+// documents with paths path#1 ... path#n, and a short one keeps path. With
+// parts > 1 it removes the document at path itself and parts numbered
+// above parts; with parts <= 1 it removes every path#k. It returns the ids
+// it removed.
+func (s *DB) RemoveStaleParts(path string, parts int) ([]string, error) {
+	if err := s.writable(); err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return nil, nil
+	}
+	var stale []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		p := key(pPath, []byte(path))
+		return eachKey(txn, p, func(k []byte) error {
+			rest := k[len(p):]
+			i := bytes.IndexByte(rest, 0)
+			if i < 0 {
+				return nil
+			}
+			suffix, doc := string(rest[:i]), string(rest[i+1:])
+			switch {
+			case suffix == "":
+				if parts > 1 {
+					stale = append(stale, doc)
+				}
+			case strings.HasPrefix(suffix, "#"):
+				var k int
+				if _, err := fmt.Sscanf(suffix, "#%d", &k); err != nil || fmt.Sprintf("#%d", k) != suffix {
+					return nil // another file whose name goes on with '#'
+				}
+				if parts <= 1 || k > parts {
+					stale = append(stale, doc)
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find stale parts of %s: %w", path, err)
+	}
+	for _, id := range stale {
+		if err := s.Remove(id); err != nil {
+			return nil, err
+		}
+	}
+	return stale, nil
 }

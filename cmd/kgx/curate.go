@@ -169,6 +169,9 @@ func runCurate(g *globalOptions, cs ...graph.Curation) error {
 	if err := db.AddCuration(cs...); err != nil {
 		return err
 	}
+	if _, err := db.ReindexIfStale(); err != nil {
+		return err
+	}
 	return printCurated(g, db, cs)
 }
 

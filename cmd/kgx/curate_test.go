@@ -56,3 +56,34 @@ func TestCurationCommands(t *testing.T) {
 		t.Errorf("curation lists %d records, want 7:\n%s", n, out)
 	}
 }
+
+// TestIngestOrderIndependent ingests the seed articles one at a time in
+// several orders and requires the same entities (ids included) and
+// relations each time.
+func TestIngestOrderIndependent(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/news/*.txt")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed corpus: %v, %d files", err, len(files))
+	}
+	orders := [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}}
+	var want string
+	for n, order := range orders {
+		db := filepath.Join(t.TempDir(), "kgx.db")
+		for _, i := range order {
+			if code, _, stderr := runKgx(t, "", "--db", db, "ingest", files[i]); code != 0 {
+				t.Fatalf("ingest %s: %s", files[i], stderr)
+			}
+		}
+		_, ents, _ := runKgx(t, "", "--db", db, "entities", "--json")
+		_, rels, _ := runKgx(t, "", "--db", db, "relations", "--json")
+		if !strings.Contains(ents, `"Sergei Shoigu"`) {
+			t.Fatalf("order %v: no Sergei Shoigu in %s", order, ents)
+		}
+		got := ents + rels
+		if n == 0 {
+			want = got
+		} else if got != want {
+			t.Errorf("order %v gives different entities or relations than %v", order, orders[0])
+		}
+	}
+}

@@ -55,17 +55,9 @@ func runDemo(ctx context.Context, o *demoOptions, g *globalOptions) error {
 	if err := runIngest(ctx, &ingestOptions{Input: "text"}, g, []string{o.Corpus}); err != nil {
 		return err
 	}
-	db, err := g.openStoreRead()
+	gr, err := loadGraph(g)
 	if err != nil {
 		return err
-	}
-	gr, problems, err := db.ResolvedGraph()
-	db.Close()
-	if err != nil {
-		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(g.Stderr, "kgx: curation: %v\n", p)
 	}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return fmt.Errorf("demo output %s: %w", o.Out, err)

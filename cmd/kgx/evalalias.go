@@ -97,6 +97,8 @@ func runEvalAliases(o *evalAliasesOptions, g *globalOptions) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintf(g.Stdout, "links across documents only (pairs of mentions in different documents): exact key P %.3f R %.3f F1 %.3f; kgx P %.3f R %.3f F1 %.3f\n",
+		ev.AcrossBaseline.CrossP, ev.AcrossBaseline.CrossR, ev.AcrossBaseline.CrossF, ev.Across.CrossP, ev.Across.CrossR, ev.Across.CrossF)
 	if o.Errors > 0 {
 		fmt.Fprintln(g.Stdout, "\nwrong merges (entity <- identities):")
 		for _, m := range ev.Merges[:min(o.Errors, len(ev.Merges))] {

@@ -13,6 +13,7 @@ F1. The figures in BENCHMARKS.md come from these commands.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(
+		newEvalNERCmd(g),
 		newEvalAliasesCmd(g),
 		newEvalRelationsCmd(g),
 	)

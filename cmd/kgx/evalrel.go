@@ -13,8 +13,9 @@ import (
 )
 
 type evalRelationsOptions struct {
-	JSON     bool
-	Baseline bool
+	JSON      bool
+	Baseline  bool
+	GoldParse bool
 }
 
 // newEvalRelationsCmd is "kgx eval relations FILE...": register it under
@@ -48,6 +49,7 @@ testdata/relations/README.md).` + exitStatusHelp,
 		},
 	}
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the scores as JSON")
+	cmd.Flags().BoolVar(&o.GoldParse, "gold-parse", false, "also score relations over the items' gold dependency parses (\"conllu\" field), isolating the relation stage from the tokeniser, tagger and parser")
 	cmd.Flags().BoolVar(&o.Baseline, "baseline", false, "also score the word-window baseline (nearest entities around a trigger verb) in the same run")
 	return cmd
 }
@@ -81,18 +83,22 @@ func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOpt
 	type method struct {
 		name string
 		ex   *extract.Extractor
+		opts extract.RelEvalOptions
 	}
 	ex, err := extract.New()
 	if err != nil {
 		return err
 	}
-	methods := []method{{"parse", ex}}
+	methods := []method{{"parse", ex, extract.RelEvalOptions{}}}
+	if o.GoldParse {
+		methods = append(methods, method{"gold-parse", ex, extract.RelEvalOptions{GoldParse: true}})
+	}
 	if o.Baseline {
 		wx, err := extract.New(extract.WithWindowRelations())
 		if err != nil {
 			return err
 		}
-		methods = append(methods, method{"window", wx})
+		methods = append(methods, method{"window", wx, extract.RelEvalOptions{}})
 	}
 	var views []evalRelationsView
 	for _, path := range files {
@@ -106,7 +112,7 @@ func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOpt
 			return fmt.Errorf("eval relations: %w", err)
 		}
 		for _, m := range methods {
-			ev, err := m.ex.EvalRelations(ctx, items)
+			ev, err := m.ex.EvalRelations(ctx, items, m.opts)
 			if err != nil {
 				return fmt.Errorf("eval relations %s: %w", path, err)
 			}
@@ -119,6 +125,9 @@ func runEvalRelations(ctx context.Context, o *evalRelationsOptions, g *globalOpt
 			views = append(views, v)
 			if o.JSON {
 				continue
+			}
+			if ev.Items == 0 {
+				continue // no gold parses in this file
 			}
 			fmt.Fprintf(g.Stdout, "%s [%s relations]: %d items, %d gold relations, %d predicted\n", path, m.name, ev.Items, ev.Gold, ev.Predicted)
 			tw := tabwriter.NewWriter(g.Stdout, 2, 4, 2, ' ', tabwriter.AlignRight)

@@ -51,7 +51,7 @@ func TestEvalRelationsGoldSets(t *testing.T) {
 	}
 	var out bytes.Buffer
 	g := &globalOptions{Stdout: &out, Stderr: &out}
-	if err := runEvalRelations(context.Background(), &evalRelationsOptions{Baseline: true}, g, files); err != nil {
+	if err := runEvalRelations(context.Background(), &evalRelationsOptions{Baseline: true, GoldParse: true}, g, files); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + out.String())

@@ -117,9 +117,23 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 
 	start := time.Now()
 	bar := newProgress(g.Stderr, len(paths), o.Input == "jsonl")
-	p := &pipeline{ex: ex, db: db, stdin: g.Stdin, jsonl: o.Input == "jsonl", workers: o.Workers, batch: o.Batch, progress: bar.update}
+	p := &pipeline{ex: ex, db: db, stdin: g.Stdin, jsonl: o.Input == "jsonl", workers: o.Workers, batch: o.Batch, progress: bar.update, parts: map[string]int{}}
 	st, failures, err := p.run(ctx, paths)
 	bar.done()
+	if err == nil {
+		// A file read again in fewer parts than before (it changed)
+		// leaves its old parts behind: remove them.
+		for _, path := range paths {
+			if n, ok := p.parts[path]; ok && path != "-" {
+				if _, err := db.RemoveStaleParts(path, n); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if _, rerr := db.ReindexIfStale(); rerr != nil && err == nil {
+		err = rerr
+	}
 	for _, f := range failures {
 		fmt.Fprintf(g.Stderr, "kgx: %v\n", f)
 	}
@@ -154,6 +168,11 @@ type pipeline struct {
 	workers  int                       // 0: GOMAXPROCS
 	batch    int                       // documents per transaction
 	progress func(ingestStats, string) // called by the writer after each document; may be nil
+
+	// parts counts the documents each text file was read as (read.go
+	// splits long files), for files read completely. Written by read;
+	// read by run's caller after run returns.
+	parts map[string]int
 }
 
 // ingestJob is one input, numbered in input order.
@@ -191,6 +210,9 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 	jobs := make(chan ingestJob, workers)
 	results := make(chan ingestResult, 2*workers)
 
+	if p.parts == nil {
+		p.parts = map[string]int{}
+	}
 	go p.read(ctx, paths, window, jobs)
 	done := make(chan struct{})
 	for range workers {
@@ -317,12 +339,18 @@ func (p *pipeline) read(ctx context.Context, paths []string, window chan struct{
 			return
 		}
 		if !p.jsonl {
-			f, err := readInput(path, p.stdin)
-			if err != nil {
-				err = inputErr{path, err}
-			}
-			if emit(ingestJob{f: f, err: err}) != nil {
+			// read.go: bounded memory, long files in parts; binary and
+			// empty files are skipped (and count as failed).
+			n, err := readParts(path, p.stdin, func(f inputFile) error { return emit(ingestJob{f: f}) })
+			switch {
+			case isCancel(err):
 				return
+			case err != nil:
+				if emit(ingestJob{f: inputFile{Path: path}, err: inputErr{path, err}}) != nil {
+					return
+				}
+			default:
+				p.parts[path] = n
 			}
 			continue
 		}
@@ -333,7 +361,7 @@ func (p *pipeline) read(ctx context.Context, paths []string, window chan struct{
 			}
 			continue
 		}
-		errs := readJSONL(path, r, func(f inputFile) error { return emit(ingestJob{f: f}) })
+		errs := readJSONLines(path, r, func(f inputFile) error { return emit(ingestJob{f: f}) })
 		closeFn()
 		for _, err := range errs {
 			if isCancel(err) {
@@ -379,7 +407,11 @@ func (p *pipeline) extract(ctx context.Context, j ingestJob) ingestResult {
 		}
 		return r
 	}
-	r.facts = graph.FromDocument(doc, j.f.Path)
+	path := j.f.Path
+	if path == "-" {
+		path = "" // standard input names no file to replace
+	}
+	r.facts = graph.FromDocument(doc, path)
 	r.tokens = len(doc.Tokens)
 	return r
 }

@@ -96,16 +96,6 @@ func storedGraph(t *testing.T, db string) string {
 	return string(b)
 }
 
-func firstDiff(a, b string) string {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			lo := max(0, i-200)
-			return "...\n" + a[lo:min(len(a), i+200)] + "\n---- versus ----\n" + b[lo:min(len(b), i+200)]
-		}
-	}
-	return "one is a prefix of the other"
-}
-
 // TestIngestDeterministic checks that the stored graph does not depend on
 // the number of workers or the batch size: a parallel, batched ingest
 // stores exactly what a sequential, one-document-per-transaction one does.
@@ -134,7 +124,7 @@ func TestIngestDeterministic(t *testing.T) {
 			t.Errorf("workers %d batch %d: stats %+v, sequential %+v", c.workers, c.batch, st, wantStats)
 		}
 		if got != want {
-			t.Errorf("workers %d batch %d: stored graph differs from the sequential ingest: %s", c.workers, c.batch, firstDiff(got, want))
+			t.Errorf("workers %d batch %d: stored graph differs from the sequential ingest: %s", c.workers, c.batch, firstDiff(want, got))
 		}
 	}
 }
@@ -168,7 +158,7 @@ func TestIngestCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got, want := storedGraph(t, db), storedGraph(t, prefix); got != want {
-		t.Fatalf("after cancelling, the store is not the ingest of the first %d inputs: %s", st.Docs, firstDiff(got, want))
+		t.Fatalf("after cancelling, the store is not the ingest of the first %d inputs: %s", st.Docs, firstDiff(want, got))
 	}
 
 	if _, _, err := ingestWith(context.Background(), t, db, 2, 2, paths, nil); err != nil {
@@ -179,7 +169,7 @@ func TestIngestCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got, want := storedGraph(t, db), storedGraph(t, full); got != want {
-		t.Fatalf("resumed ingest differs from one uninterrupted ingest: %s", firstDiff(got, want))
+		t.Fatalf("resumed ingest differs from one uninterrupted ingest: %s", firstDiff(want, got))
 	}
 }
 

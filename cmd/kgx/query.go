@@ -2,17 +2,24 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kgx-project/kgx/extract"
 	"github.com/kgx-project/kgx/graph"
+	"github.com/kgx-project/kgx/store"
 )
+
+// The list and lookup commands: entities, relations, docs, show. They read
+// only the keys they need; the commands that need the whole graph (rank,
+// communities) load it with loadGraph.
 
 type listOptions struct {
 	Type string
@@ -46,20 +53,33 @@ func parseTypeFlag(s string) (extract.EntityType, error) {
 	return t, nil
 }
 
-func loadGraph(g *globalOptions) (*graph.Graph, error) {
+// withStore opens the store read-only for the length of fn.
+func withStore(g *globalOptions, fn func(db *store.DB) error) error {
 	db, err := g.openStoreRead()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer db.Close()
-	gr, problems, err := db.ResolvedGraph()
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
-	}
-	return gr, nil
+	return fn(db)
+}
+
+// withView opens the store read-only and its resolved view (the graph
+// after entity resolution and curation) for the length of fn. Curation
+// records that no longer apply are warned about on stderr.
+func withView(g *globalOptions, fn func(v *store.View) error) error {
+	return withStore(g, func(db *store.DB) error {
+		v, err := db.OpenView()
+		if err != nil {
+			return err
+		}
+		for _, p := range v.Problems() {
+			fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+		}
+		if v.Stale() && g.Verbose {
+			fmt.Fprintln(g.Stderr, "kgx: the store's resolved view is out of date; resolving every document now (the next ingest saves it)")
+		}
+		return fn(v)
+	})
 }
 
 func runEntities(o *listOptions, g *globalOptions) error {
@@ -67,15 +87,17 @@ func runEntities(o *listOptions, g *globalOptions) error {
 	if err != nil {
 		return err
 	}
-	gr, err := loadGraph(g)
+	var es []*graph.Entity
+	err = withView(g, func(v *store.View) error {
+		return v.EachEntity(func(e graph.Entity) error {
+			if typ == extract.NoType || e.Type == typ {
+				es = append(es, &e)
+			}
+			return nil
+		})
+	})
 	if err != nil {
 		return err
-	}
-	var es []*graph.Entity
-	for _, e := range gr.Entities() {
-		if typ == extract.NoType || e.Type == typ {
-			es = append(es, e)
-		}
 	}
 	slices.SortStableFunc(es, func(a, b *graph.Entity) int {
 		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Name, b.Name))
@@ -117,9 +139,224 @@ func clean(s string) string {
 	}, s)
 }
 
+// lookup resolves names and ids to entities and documents, reading each
+// at most once.
+type lookup struct {
+	db   *store.View
+	ents map[int64]*graph.Entity
+	docs map[string]graph.Doc
+}
+
+func newLookup(db *store.View) *lookup {
+	return &lookup{db: db, ents: map[int64]*graph.Entity{}, docs: map[string]graph.Doc{}}
+}
+
+// entity returns the entity with id; an id the store lacks (a relation to
+// an entity merged away) gives an entity with only the id.
+func (l *lookup) entity(id int64) (*graph.Entity, error) {
+	if e, ok := l.ents[id]; ok {
+		return e, nil
+	}
+	e, err := l.db.Entity(id)
+	if errors.Is(err, store.ErrNotFound) {
+		e, err = &graph.Entity{ID: id, Name: fmt.Sprintf("#%d", id)}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	l.ents[id] = e
+	return e, nil
+}
+
+func (l *lookup) ref(id int64) (refJSON, error) {
+	e, err := l.entity(id)
+	if err != nil {
+		return refJSON{}, err
+	}
+	return refJSON{ID: id, Name: e.Name, Type: e.Type.String()}, nil
+}
+
+func (l *lookup) doc(id string) graph.Doc {
+	if d, ok := l.docs[id]; ok {
+		return d
+	}
+	d, err := l.db.Doc(id)
+	if err != nil {
+		d = graph.Doc{ID: id}
+	}
+	l.docs[id] = d
+	return d
+}
+
+func (l *lookup) evidence(ev graph.Evidence) evidenceJSON {
+	d := l.doc(ev.Doc)
+	return evidenceJSON{Doc: ev.Doc, Title: d.Title, Date: cmp.Or(ev.Date, d.Date), Sentence: ev.Sentence, Start: ev.Start, End: ev.End}
+}
+
+// find resolves a name or alias (case and diacritics do not matter) to
+// one entity. If several entities carry the name, the most mentioned
+// wins and the others are listed on stderr. An unknown name is a
+// notFoundError with the closest names as suggestions.
+func (l *lookup) find(name string, stderr io.Writer) (*graph.Entity, error) {
+	ids, err := l.db.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	var found []*graph.Entity
+	for _, id := range ids {
+		e, err := l.db.Entity(id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		l.ents[id] = e
+		found = append(found, e)
+	}
+	if len(found) == 0 {
+		return nil, l.notFound(name)
+	}
+	slices.SortStableFunc(found, func(a, b *graph.Entity) int {
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.ID, b.ID))
+	})
+	if len(found) > 1 && stderr != nil {
+		var others []string
+		for _, e := range found[1:] {
+			others = append(others, fmt.Sprintf("%s (%s, %d mentions)", clean(e.Name), e.Type, e.Mentions))
+		}
+		fmt.Fprintf(stderr, "kgx: %q also names %s\n", clean(name), strings.Join(others, "; "))
+	}
+	return found[0], nil
+}
+
+// maxSuggestions is how many "did you mean" names an unknown name gets.
+const maxSuggestions = 5
+
+// notFound builds the error for an unknown name, suggesting the names and
+// aliases closest to it by edit distance.
+func (l *lookup) notFound(name string) error {
+	want := extract.Fold(name)
+	limit := max(1, len([]rune(want))/4)
+	type cand struct {
+		folded string
+		id     int64
+		dist   int
+	}
+	var cands []cand
+	err := l.db.EachName(func(folded string, id int64) error {
+		if d := editDistance(want, folded, limit); d <= limit {
+			cands = append(cands, cand{folded, id, d})
+			return nil
+		}
+		// A single word also matches a word of a longer name ("Shoygu" ~
+		// "sergei shoigu"), ranked one step further.
+		if strings.Contains(want, " ") {
+			return nil
+		}
+		for _, w := range strings.Fields(folded) {
+			if d := editDistance(want, w, limit); d <= limit {
+				cands = append(cands, cand{folded, id, d + 1})
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("no entity named %q", clean(name))
+	if len(cands) == 0 {
+		return notFoundError{msg}
+	}
+	type sugg struct {
+		text     string
+		dist     int
+		mentions int
+	}
+	best := map[int64]sugg{}
+	for _, c := range cands {
+		e, err := l.entity(c.id)
+		if err != nil {
+			return err
+		}
+		text := e.Name + " (" + e.Type.String() + ")"
+		for _, a := range e.Aliases {
+			if extract.Fold(a.Name) == c.folded && extract.Fold(e.Name) != c.folded {
+				text = a.Name + " (alias of " + e.Name + ", " + e.Type.String() + ")"
+			}
+		}
+		if old, ok := best[c.id]; !ok || c.dist < old.dist {
+			best[c.id] = sugg{text, c.dist, e.Mentions}
+		}
+	}
+	var ss []sugg
+	for _, s := range best {
+		ss = append(ss, s)
+	}
+	slices.SortFunc(ss, func(a, b sugg) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(b.mentions, a.mentions), cmp.Compare(a.text, b.text))
+	})
+	msg += "; did you mean:"
+	for i, s := range ss {
+		if i == maxSuggestions {
+			break
+		}
+		msg += "\n    " + clean(s.text)
+	}
+	return notFoundError{msg}
+}
+
+// editDistance is the Levenshtein distance between a and b in runes, or
+// any value above limit once it is sure to exceed it.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c = 1 + min(prev[j-1], prev[j], cur[j-1])
+			}
+			cur[j] = c
+			rowMin = min(rowMin, c)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// relations returns the typed relations of an entity, outgoing then
+// incoming.
+func (l *lookup) relations(id int64) (out, in []graph.Relation, err error) {
+	if out, err = l.db.Out(id); err != nil {
+		return nil, nil, err
+	}
+	if in, err = l.db.In(id); err != nil {
+		return nil, nil, err
+	}
+	return out, in, nil
+}
+
 type relationsOptions struct {
-	Type string
-	JSON bool
+	Type     string
+	Category string
+	Entity   string
+	Since    string
+	Until    string
+	JSON     bool
 }
 
 func newRelationsCmd(g *globalOptions) *cobra.Command {
@@ -127,49 +364,133 @@ func newRelationsCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "relations",
 		Short: "List the typed relations in the store",
-		Long:  "Relations lists the typed relations (met, visited, ...), most frequent first." + exitStatusHelp,
+		Long: `Relations lists the typed relations (met, visited, ...), most frequent first.
+With --since or --until only evidence dated in the range counts (dates are
+the relation's own date, else its document's), and undated relations are
+left out.` + exitStatusHelp,
 		Example: `  kgx relations --type met
-  kgx relations --json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runRelations(o, g) },
+  kgx relations --entity Shoigu --since 2024-06-01
+  kgx relations --category CONSULT --json`,
+		Args:    cobra.NoArgs,
+		PreRunE: func(cmd *cobra.Command, args []string) error { return o.finalize() },
+		RunE:    func(cmd *cobra.Command, args []string) error { return runRelations(o, g) },
 	}
 	cmd.Flags().StringVar(&o.Type, "type", "", "only relations with this label (met, visited, ...)")
+	cmd.Flags().StringVar(&o.Category, "category", "", "only relations of this category (CONSULT, ...)")
+	cmd.Flags().StringVar(&o.Entity, "entity", "", "only relations of this entity (name or alias)")
+	cmd.Flags().StringVar(&o.Since, "since", "", "only evidence dated on or after `DATE` (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&o.Until, "until", "", "only evidence dated on or before `DATE` (YYYY-MM-DD)")
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print JSON")
 	return cmd
 }
 
-func ref(gr *graph.Graph, id int64) refJSON {
-	if e := gr.Entity(id); e != nil {
-		return refJSON{ID: id, Name: e.Name, Type: e.Type.String()}
+func (o *relationsOptions) finalize() error {
+	for _, d := range []struct{ flag, v string }{{"since", o.Since}, {"until", o.Until}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d.v); err != nil {
+			return usagef("--%s %q: want a date like 2025-06-04", d.flag, d.v)
+		}
 	}
-	return refJSON{ID: id}
+	if o.Since != "" && o.Until != "" && o.Since > o.Until {
+		return usagef("--since %s is after --until %s", o.Since, o.Until)
+	}
+	return nil
+}
+
+// relationFilter is the part of the relations flags that selects
+// relations and evidence.
+type relationFilter struct {
+	labels       []string // empty: all
+	category     string
+	since, until string
+}
+
+// keep returns r with only the evidence in the date range (Count set to
+// the evidence kept), and whether r passes the filter.
+func (f relationFilter) keep(r graph.Relation) (graph.Relation, bool) {
+	if len(f.labels) > 0 && !slices.Contains(f.labels, r.Label) {
+		return r, false
+	}
+	if f.category != "" && !strings.EqualFold(f.category, r.Category) {
+		return r, false
+	}
+	if f.since == "" && f.until == "" {
+		return r, true
+	}
+	var evs []graph.Evidence
+	for _, ev := range r.Evidence {
+		if ev.Date != "" && (f.since == "" || ev.Date[:min(10, len(ev.Date))] >= f.since) && (f.until == "" || ev.Date[:min(10, len(ev.Date))] <= f.until) {
+			evs = append(evs, ev)
+		}
+	}
+	r.Evidence, r.Count = evs, len(evs)
+	return r, len(evs) > 0
+}
+
+type relationRowJSON struct {
+	relationJSON
+	FirstSeen string `json:"first_seen,omitempty"`
+	LastSeen  string `json:"last_seen,omitempty"`
 }
 
 func runRelations(o *relationsOptions, g *globalOptions) error {
-	gr, err := loadGraph(g)
-	if err != nil {
-		return err
+	f := relationFilter{category: o.Category, since: o.Since, until: o.Until}
+	if o.Type != "" {
+		f.labels = []string{o.Type}
 	}
-	var rs []*graph.Relation
-	for _, r := range gr.Relations() {
-		if o.Type == "" || r.Label == o.Type {
-			rs = append(rs, r)
+	return withView(g, func(db *store.View) error {
+		l := newLookup(db)
+		var rs []graph.Relation
+		add := func(r graph.Relation) error {
+			if r, ok := f.keep(r); ok {
+				rs = append(rs, r)
+			}
+			return nil
 		}
-	}
-	slices.SortStableFunc(rs, func(a, b *graph.Relation) int { return cmp.Compare(b.Count, a.Count) })
-	if o.JSON {
-		out := make([]relationJSON, 0, len(rs))
+		if o.Entity != "" {
+			e, err := l.find(o.Entity, g.Stderr)
+			if err != nil {
+				return err
+			}
+			out, in, err := l.relations(e.ID)
+			if err != nil {
+				return err
+			}
+			for _, r := range append(out, in...) {
+				add(r)
+			}
+		} else if err := db.EachRelation(f.since == "" && f.until == "", add); err != nil {
+			return err
+		}
+		if len(rs) == 0 {
+			return notFoundError{"no relations match"}
+		}
+		slices.SortStableFunc(rs, func(a, b graph.Relation) int { return cmp.Compare(b.Count, a.Count) })
+		out := make([]relationRowJSON, 0, len(rs))
 		for _, r := range rs {
-			out = append(out, relationJSON{Source: ref(gr, r.Source), Target: ref(gr, r.Target), Type: r.Label, Category: r.Category, Count: r.Count})
+			src, err := l.ref(r.Source)
+			if err != nil {
+				return err
+			}
+			dst, err := l.ref(r.Target)
+			if err != nil {
+				return err
+			}
+			out = append(out, relationRowJSON{relationJSON{Source: src, Target: dst, Type: r.Label, Category: r.Category, Count: r.Count},
+				r.FirstSeen(), r.LastSeen()})
 		}
-		return writeJSON(g.Stdout, out)
-	}
-	tw := table(g.Stdout)
-	fmt.Fprintln(tw, "SOURCE\tRELATION\tTARGET\tCATEGORY\tCOUNT")
-	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", clean(ref(gr, r.Source).Name), r.Label, clean(ref(gr, r.Target).Name), r.Category, r.Count)
-	}
-	return tw.Flush()
+		if o.JSON {
+			return writeJSON(g.Stdout, out)
+		}
+		tw := table(g.Stdout)
+		fmt.Fprintln(tw, "SOURCE\tRELATION\tTARGET\tCATEGORY\tCOUNT")
+		for _, r := range out {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", clean(r.Source.Name), clean(r.Type), clean(r.Target.Name), clean(r.Category), r.Count)
+		}
+		return tw.Flush()
+	})
 }
 
 func newDocsCmd(g *globalOptions) *cobra.Command {
@@ -180,102 +501,135 @@ func newDocsCmd(g *globalOptions) *cobra.Command {
 		Long:  "Docs lists the stored documents with their id, date and title." + exitStatusHelp,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			gr, err := loadGraph(g)
-			if err != nil {
-				return err
-			}
-			ds := gr.Docs()
-			if asJSON {
-				out := make([]docJSON, 0, len(ds))
-				for _, d := range ds {
-					out = append(out, docJSON(d))
+			return withStore(g, func(db *store.DB) error {
+				ds, err := db.Docs()
+				if err != nil {
+					return err
 				}
-				return writeJSON(g.Stdout, out)
-			}
-			tw := table(g.Stdout)
-			fmt.Fprintln(tw, "ID\tDATE\tTITLE\tPATH")
-			for _, d := range ds {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, d.Date, clean(d.Title), clean(d.Path))
-			}
-			return tw.Flush()
+				if asJSON {
+					out := make([]docJSON, 0, len(ds))
+					for _, d := range ds {
+						out = append(out, docJSON(d))
+					}
+					return writeJSON(g.Stdout, out)
+				}
+				tw := table(g.Stdout)
+				fmt.Fprintln(tw, "ID\tDATE\tTITLE\tPATH")
+				for _, d := range ds {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clean(d.ID), d.Date, clean(d.Title), clean(d.Path))
+				}
+				return tw.Flush()
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
+type showOptions struct {
+	JSON     bool
+	Evidence int
+}
+
 func newShowCmd(g *globalOptions) *cobra.Command {
-	var asJSON bool
+	o := &showOptions{}
 	cmd := &cobra.Command{
 		Use:   "show NAME",
 		Short: "Show one entity: aliases, roles, relations and their evidence",
 		Long: `Show prints a card for the entity with this name or alias (case and
-diacritics do not matter): its type, aliases, roles, counts, and its relations
-grouped by label, each with the sentences that prove it.` + exitStatusHelp,
+diacritics do not matter): its type, aliases with the rule that made each,
+roles, counts, first and last dates seen, and its relations grouped by label,
+each with the sentences that prove it (document title and date). An unknown
+name exits 1 and suggests the closest names.` + exitStatusHelp,
 		Example: `  kgx show "Kim Jong Un"
   kgx show shoigu --json`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runShow(args[0], asJSON, g) },
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if o.Evidence < 0 {
+				return usagef("--evidence %d: want 0 or more", o.Evidence)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runShow(args[0], o, g) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print JSON")
+	cmd.Flags().IntVar(&o.Evidence, "evidence", 3, "evidence sentences per relation in the card (0: all; JSON has all)")
 	return cmd
 }
 
-func runShow(name string, asJSON bool, g *globalOptions) error {
-	gr, err := loadGraph(g)
-	if err != nil {
-		return err
-	}
-	want := extract.Fold(name)
-	var found *graph.Entity
-	for _, e := range gr.Entities() {
-		match := extract.Fold(e.Name) == want
-		for _, a := range e.Aliases {
-			match = match || extract.Fold(a.Name) == want
+func runShow(name string, o *showOptions, g *globalOptions) error {
+	return withView(g, func(db *store.View) error {
+		l := newLookup(db)
+		found, err := l.find(name, g.Stderr)
+		if err != nil {
+			return err
 		}
-		if match && (found == nil || e.Mentions > found.Mentions) {
-			found = e
+		v, err := showView(l, found)
+		if err != nil {
+			return err
 		}
-	}
-	if found == nil {
-		return notFoundError{fmt.Sprintf("no entity named %q", name)}
-	}
-	v := showJSON{ID: found.ID, Name: found.Name, Type: found.Type.String(), Aliases: []string{}, AliasRules: []aliasJSON{},
-		Roles: found.Roles, Mentions: found.Mentions, Documents: found.Documents,
-		FirstSeen: found.FirstSeen, LastSeen: found.LastSeen, Relations: []showRelationJSON{}}
+		if o.JSON {
+			return writeJSON(g.Stdout, v)
+		}
+		writeCard(g.Stdout, v, o.Evidence)
+		return nil
+	})
+}
+
+func showView(l *lookup, e *graph.Entity) (showJSON, error) {
+	v := showJSON{ID: e.ID, Name: e.Name, Type: e.Type.String(), Aliases: []string{}, AliasRules: []aliasJSON{},
+		Roles: e.Roles, Mentions: e.Mentions, Documents: e.Documents,
+		FirstSeen: e.FirstSeen, LastSeen: e.LastSeen, Relations: []showRelationJSON{}}
 	if v.Roles == nil {
 		v.Roles = []string{}
 	}
-	for _, a := range found.Aliases {
+	for _, a := range e.Aliases {
 		v.Aliases = append(v.Aliases, a.Name)
 		v.AliasRules = append(v.AliasRules, aliasJSON(a))
 	}
-	add := func(dir string, r *graph.Relation, other int64) {
-		sr := showRelationJSON{Direction: dir, Type: r.Label, Category: r.Category, Other: ref(gr, other), Count: r.Count, Evidence: []evidenceJSON{}}
-		for _, ev := range r.Evidence {
-			d, _ := gr.Doc(ev.Doc)
-			sr.Evidence = append(sr.Evidence, evidenceJSON{Doc: ev.Doc, Title: d.Title, Date: cmp.Or(ev.Date, d.Date), Sentence: ev.Sentence, Start: ev.Start, End: ev.End})
+	out, in, err := l.relations(e.ID)
+	if err != nil {
+		return v, err
+	}
+	add := func(dir string, r graph.Relation, other int64) error {
+		ref, err := l.ref(other)
+		if err != nil {
+			return err
 		}
+		sr := showRelationJSON{Direction: dir, Type: r.Label, Category: r.Category, Other: ref, Count: r.Count, Evidence: []evidenceJSON{}}
+		for _, ev := range r.Evidence {
+			sr.Evidence = append(sr.Evidence, l.evidence(ev))
+		}
+		slices.SortStableFunc(sr.Evidence, func(a, b evidenceJSON) int {
+			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+		})
 		v.Relations = append(v.Relations, sr)
+		return nil
 	}
-	for _, r := range gr.Out(found.ID) {
-		add("out", r, r.Target)
+	for _, r := range out {
+		if err := add("out", r, r.Target); err != nil {
+			return v, err
+		}
 	}
-	for _, r := range gr.In(found.ID) {
-		add("in", r, r.Source)
+	for _, r := range in {
+		if err := add("in", r, r.Source); err != nil {
+			return v, err
+		}
 	}
 	slices.SortStableFunc(v.Relations, func(a, b showRelationJSON) int {
-		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Other.Name, b.Other.Name))
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Other.Name, b.Other.Name), cmp.Compare(a.Direction, b.Direction))
 	})
-	if asJSON {
-		return writeJSON(g.Stdout, v)
-	}
-	w := g.Stdout
+	return v, nil
+}
+
+// writeCard prints the show card; maxEv limits the evidence sentences per
+// relation (0: all).
+func writeCard(w io.Writer, v showJSON, maxEv int) {
 	fmt.Fprintf(w, "%s (%s)\n", clean(v.Name), v.Type)
-	if len(found.Aliases) > 0 {
+	if len(v.AliasRules) > 0 {
 		fmt.Fprintln(w, "  aliases:")
-		for _, a := range found.Aliases {
-			fmt.Fprintf(w, "    %s  [%s]\n", clean(a.Name), a.Rule)
+		for _, a := range v.AliasRules {
+			fmt.Fprintf(w, "    %s  [%s]\n", clean(a.Name), clean(a.Rule))
 		}
 	}
 	if len(v.Roles) > 0 {
@@ -283,30 +637,56 @@ func runShow(name string, asJSON bool, g *globalOptions) error {
 	}
 	fmt.Fprintf(w, "  %d mentions in %d documents", v.Mentions, v.Documents)
 	if v.FirstSeen != "" {
-		fmt.Fprintf(w, ", seen %s to %s", v.FirstSeen, v.LastSeen)
+		fmt.Fprintf(w, ", first seen %s, last seen %s", v.FirstSeen, v.LastSeen)
 	}
 	fmt.Fprintln(w)
+	if len(v.Relations) == 0 {
+		fmt.Fprintln(w, "  no typed relations")
+		return
+	}
+	// Totals per label, for the group headings.
+	totals := map[string]int{}
+	for _, r := range v.Relations {
+		totals[r.Type] += r.Count
+	}
 	last := ""
 	for _, r := range v.Relations {
 		if r.Type != last {
-			fmt.Fprintf(w, "\n  %s (%s)\n", r.Type, r.Category)
+			fmt.Fprintf(w, "\n  %s (%s): %d\n", clean(r.Type), clean(r.Category), totals[r.Type])
 			last = r.Type
 		}
 		arrow := "->"
 		if r.Direction == "in" {
 			arrow = "<-"
 		}
-		fmt.Fprintf(w, "    %s %s  x%d\n", arrow, clean(r.Other.Name), r.Count)
-		for _, ev := range r.Evidence {
-			src := ev.Doc
-			if ev.Title != "" {
-				src = ev.Title
+		fmt.Fprintf(w, "    %s %s (%s)  x%d\n", arrow, clean(r.Other.Name), r.Other.Type, r.Count)
+		for i, ev := range r.Evidence {
+			if maxEv > 0 && i == maxEv {
+				fmt.Fprintf(w, "       ... %d more (--evidence 0 shows all)\n", len(r.Evidence)-maxEv)
+				break
 			}
-			if ev.Date != "" {
-				src += ", " + ev.Date
-			}
-			fmt.Fprintf(w, "       “%s” (%s)\n", clean(ev.Sentence), clean(src))
+			fmt.Fprintf(w, "       “%s” (%s)\n", clean(ev.Sentence), clean(source(ev)))
 		}
 	}
-	return nil
+}
+
+// source names where evidence comes from: title (or id) and date.
+func source(ev evidenceJSON) string {
+	s := cmp.Or(ev.Title, ev.Doc)
+	if ev.Date != "" {
+		s += ", " + ev.Date
+	}
+	return s
+}
+
+// loadGraph loads the whole resolved graph (after entity resolution and
+// curation), for the commands that need all of it: render, export, demo.
+func loadGraph(g *globalOptions) (*graph.Graph, error) {
+	var gr *graph.Graph
+	err := withView(g, func(v *store.View) error {
+		var err error
+		gr, err = v.Graph()
+		return err
+	})
+	return gr, err
 }

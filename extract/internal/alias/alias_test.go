@@ -27,6 +27,7 @@ func TestLookup(t *testing.T) {
 		{"the United States", Name, "United States"},
 		{"United States of America", Official, "United States"},
 		{"American", Demonym, "United States"},
+		{"America", Alternate, "United States"},
 		{"Russian Federation", Official, "Russia"},
 		{"Russian", Demonym, "Russia"},
 		{"Pyongyang", Capital, "North Korea"},

@@ -40,7 +40,7 @@ type country struct {
 
 // extra are hand-added alternate names in common English news use.
 var extra = map[string][]string{
-	"United States":  {"U.S.A.", "United States", "the United States"},
+	"United States":  {"U.S.A.", "United States", "the United States", "America"},
 	"United Kingdom": {"Britain", "U.K."},
 	"North Korea":    {"D.P.R.K."},
 	"South Korea":    {"ROK"},

@@ -189,9 +189,23 @@ type Model struct {
 	offsets []uint32 // len(keys)+1; row i is cls/w[offsets[i]:offsets[i+1]]
 	cls     []uint16
 	w       []int16
-	// open-addressing index from feature hash to row
-	slots []int32
+	// Scoring index: an open-addressing table holding each key with its
+	// row bounds, and the rows' (class, weight) pairs interleaved, so that a
+	// lookup touches one slot and one run of pairs (two cache lines)
+	// instead of five arrays.
+	table []slot
+	pairs []pair
 	mask  uint64
+}
+
+type slot struct {
+	key    uint64
+	lo, hi uint32 // pairs[lo:hi]; hi == 0 marks an empty slot
+}
+
+type pair struct {
+	cls uint16
+	w   int16
 }
 
 // Classes is the number of classes.
@@ -205,20 +219,25 @@ func (m *Model) Weights() int { return len(m.w) }
 
 func (m *Model) buildIndex() {
 	n := 1
-	for n < 2*len(m.keys)+1 {
+	for n < len(m.keys)*3/2+1 {
 		n <<= 1
 	}
-	m.slots = make([]int32, n)
-	for i := range m.slots {
-		m.slots[i] = -1
-	}
+	m.table = make([]slot, n)
 	m.mask = uint64(n - 1)
+	m.pairs = make([]pair, len(m.w)+1) // pairs[0] unused so that hi > 0
+	for j := range m.w {
+		m.pairs[j+1] = pair{m.cls[j], m.w[j]}
+	}
 	for i, k := range m.keys {
 		s := mixSlot(k) & m.mask
-		for m.slots[s] >= 0 {
+		for m.table[s].hi != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.slots[s] = int32(i)
+		lo, hi := m.offsets[i]+1, m.offsets[i+1]+1
+		if lo == hi {
+			continue
+		}
+		m.table[s] = slot{k, lo, hi}
 	}
 }
 
@@ -229,31 +248,24 @@ func mixSlot(k uint64) uint64 {
 	return k
 }
 
-func (m *Model) row(f uint64) int {
-	s := mixSlot(f) & m.mask
-	for {
-		i := m.slots[s]
-		if i < 0 {
-			return -1
-		}
-		if m.keys[i] == f {
-			return int(i)
-		}
-		s = (s + 1) & m.mask
-	}
-}
-
 // Score adds the weights of feats to scores, which must have Classes()
 // elements; it does not clear scores first. It does not allocate.
 func (m *Model) Score(feats []uint64, scores []float32) {
+	scale := m.scale
 	for _, f := range feats {
-		r := m.row(f)
-		if r < 0 {
-			continue
-		}
-		lo, hi := m.offsets[r], m.offsets[r+1]
-		for j := lo; j < hi; j++ {
-			scores[m.cls[j]] += float32(m.w[j]) * m.scale
+		s := mixSlot(f) & m.mask
+		for {
+			sl := &m.table[s]
+			if sl.hi == 0 {
+				break
+			}
+			if sl.key == f {
+				for _, p := range m.pairs[sl.lo:sl.hi] {
+					scores[p.cls] += float32(p.w) * scale
+				}
+				break
+			}
+			s = (s + 1) & m.mask
 		}
 	}
 }
@@ -305,59 +317,62 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return n, bw.Flush()
 }
 
-// Read decodes a model written by WriteTo.
+// Read decodes a model written by WriteTo. It reads r to the end.
 func Read(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, ErrFormat
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: %w", err)
 	}
+	m, _, err := Decode(b)
+	return m, err
+}
+
+// Decode decodes a model written by WriteTo from the start of b and
+// returns it with the number of bytes it used.
+func Decode(b []byte) (*Model, int, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, 0, ErrFormat
+	}
+	p := len(magic)
+	bad := false
 	get := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			panic(err)
+		v, n := binary.Uvarint(b[p:])
+		if n <= 0 {
+			bad = true
+			return 0
 		}
+		p += n
 		return v
 	}
-	var m *Model
-	err := func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				e, ok := r.(error)
-				if !ok {
-					panic(r)
-				}
-				err = fmt.Errorf("perceptron: truncated model: %w", e)
-			}
-		}()
-		m = &Model{classes: int(get()), scale: math.Float32frombits(uint32(get()))}
-		nk := get()
-		if nk > 1<<28 {
-			return ErrFormat
-		}
-		m.keys = make([]uint64, nk)
-		m.offsets = make([]uint32, 0, nk+1)
-		var prev uint64
-		for i := range m.keys {
-			prev += get()
-			m.keys[i] = prev
-			m.offsets = append(m.offsets, uint32(len(m.cls)))
-			cnt := get()
-			for range cnt {
-				c := get()
-				if c >= uint64(m.classes) {
-					return fmt.Errorf("perceptron: class %d out of range: %w", c, ErrFormat)
-				}
-				m.cls = append(m.cls, uint16(c))
-				m.w = append(m.w, int16(uint16(get())))
-			}
-		}
-		m.offsets = append(m.offsets, uint32(len(m.cls)))
-		return nil
-	}()
-	if err != nil {
-		return nil, err
+	m := &Model{classes: int(get()), scale: math.Float32frombits(uint32(get()))}
+	nk := get()
+	if bad || nk > uint64(len(b)) {
+		return nil, 0, fmt.Errorf("perceptron: truncated model: %w", ErrFormat)
 	}
+	m.keys = make([]uint64, nk)
+	m.offsets = make([]uint32, 0, nk+1)
+	var prev uint64
+	for i := range m.keys {
+		prev += get()
+		m.keys[i] = prev
+		m.offsets = append(m.offsets, uint32(len(m.cls)))
+		cnt := get()
+		if bad || cnt > uint64(m.classes) {
+			return nil, 0, fmt.Errorf("perceptron: truncated or corrupt model: %w", ErrFormat)
+		}
+		for range cnt {
+			c := get()
+			if c >= uint64(m.classes) {
+				return nil, 0, fmt.Errorf("perceptron: class %d out of range: %w", c, ErrFormat)
+			}
+			m.cls = append(m.cls, uint16(c))
+			m.w = append(m.w, int16(uint16(get())))
+		}
+		if bad {
+			return nil, 0, fmt.Errorf("perceptron: truncated model: %w", ErrFormat)
+		}
+	}
+	m.offsets = append(m.offsets, uint32(len(m.cls)))
 	m.buildIndex()
-	return m, nil
+	return m, p, nil
 }

@@ -34,6 +34,7 @@ type Item struct {
 	Date      string `json:"date,omitempty"`
 	Text      string `json:"text"`
 	Relations []Rel  `json:"relations"`
+	CoNLLU    string `json:"conllu,omitempty"`
 }
 
 // Rel is one gold relation; Source and Target list acceptable names.
@@ -267,6 +268,7 @@ type xmlSentence struct {
 	Sentence string      `xml:"sentence,attr"`
 	Codings  []xmlCoding `xml:"EventCoding"`
 	Text     string      `xml:"Text"`
+	Parse    string      `xml:"Parse"`
 }
 
 type xmlCoding struct {
@@ -286,7 +288,10 @@ func readPetrarch(path string, actors []actor, plover map[string]string) ([]Item
 	}
 	s := string(b)
 	s = regexp.MustCompile(`(<Sentence [^>]*)/>`).ReplaceAllString(s, "$1>")
-	s = regexp.MustCompile(`(?s)<Parse>.*?</Parse>`).ReplaceAllString(s, "")
+	if !strings.Contains(path, "universalpetrarch") {
+		// PETRARCH2's parses are Penn trees, of no use to kgx
+		s = regexp.MustCompile(`(?s)<Parse>.*?</Parse>`).ReplaceAllString(s, "")
+	}
 	s = regexp.MustCompile(`=\s*'"?([^'"]*)"?'`).ReplaceAllString(s, `="$1"`)
 	s = regexp.MustCompile(`(?m)^#.*$`).ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, "<EventCoding...>", "")
@@ -315,6 +320,9 @@ func readPetrarch(path string, actors []actor, plover map[string]string) ([]Item
 			continue
 		}
 		it := Item{ID: x.ID, Text: text, Relations: []Rel{}}
+		if p := strings.TrimSpace(x.Parse); strings.Contains(p, "\t") {
+			it.CoNLLU = p + "\n"
+		}
 		if len(x.Date) == 8 {
 			it.Date = x.Date[:4] + "-" + x.Date[4:6] + "-" + x.Date[6:]
 		}

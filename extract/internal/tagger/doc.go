@@ -1,0 +1,162 @@
+package tagger
+
+import (
+	"strings"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+)
+
+// Mention is a tagged entity span in a sentence: words [Start, End) of
+// sentence Sent, Type an index into Types, Score in [0,1].
+type Mention struct {
+	Sent, Start, End int
+	Type             int
+	Score            float32
+}
+
+// SentMentions decodes BIO classes (indices into NERClasses) into
+// mentions; a mention's score is the lowest word probability in it.
+func SentMentions(sent int, classes []int, prob []float32) []Mention {
+	var out []Mention
+	for i := 0; i < len(classes); i++ {
+		c := classes[i]
+		if c == 0 {
+			continue
+		}
+		typ := (c - 1) / 2
+		j := i + 1
+		for j < len(classes) && classes[j] == 2+2*typ {
+			j++
+		}
+		score := float32(1)
+		if prob != nil {
+			for k := i; k < j; k++ {
+				score = min(score, prob[k])
+			}
+		}
+		out = append(out, Mention{sent, i, j, typ, score})
+		i = j - 1
+	}
+	return out
+}
+
+// DocResult is the NER output for one document.
+type DocResult struct {
+	Classes [][]int     // per sentence, per word: index into NERClasses
+	Prob    [][]float32 // per sentence, per word
+}
+
+// TagDoc tags every sentence of a document and then makes the document
+// consistent:
+//
+//  1. every mention of the same words gets the type with the highest total
+//     score over the document;
+//  2. words left untagged that spell a confidently tagged name (score >=
+//     0.8), or the surname of a tagged multi-word PERSON, are tagged too
+//     (score halved), so a headline or a later "Shoigu" gets the type the
+//     body gave "Sergei Shoigu".
+func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
+	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
+	var ms []Mention
+	for s := range words {
+		res.Classes[s] = make([]int, len(words[s]))
+		res.Prob[s] = make([]float32, len(words[s]))
+		m.TagNER(words[s], pos[s], gaz, res.Classes[s], res.Prob[s])
+		ms = append(ms, SentMentions(s, res.Classes[s], res.Prob[s])...)
+	}
+	if len(ms) == 0 {
+		return res
+	}
+	key := func(mn Mention) string { return strings.Join(words[mn.Sent][mn.Start:mn.End], " ") }
+	votes := map[string][]float32{}
+	for _, mn := range ms {
+		k := key(mn)
+		if votes[k] == nil {
+			votes[k] = make([]float32, len(Types))
+		}
+		votes[k][mn.Type] += mn.Score
+	}
+	set := func(mn Mention, typ int, score float32) {
+		c, p := res.Classes[mn.Sent], res.Prob[mn.Sent]
+		for i := mn.Start; i < mn.End; i++ {
+			c[i] = 2 + 2*typ
+			p[i] = score
+		}
+		c[mn.Start] = 1 + 2*typ
+	}
+	// 1. majority type per surface form
+	for _, mn := range ms {
+		v := votes[key(mn)]
+		best := mn.Type
+		for t := range v {
+			if v[t] > v[best] {
+				best = t
+			}
+		}
+		if best != mn.Type {
+			set(mn, best, mn.Score)
+		}
+	}
+	// 2. propagate confident names to untagged occurrences
+	type known struct {
+		typ   int
+		score float32
+	}
+	names := map[string]known{}
+	maxLen := 0
+	addName := func(k string, typ int, score float32, n int) {
+		if old, ok := names[k]; ok && old.score >= score {
+			return
+		}
+		names[k] = known{typ, score}
+		maxLen = max(maxLen, n)
+	}
+	person := 0
+	for _, mn := range ms {
+		v := votes[key(mn)]
+		typ := 0
+		for t := range v {
+			if v[t] > v[typ] {
+				typ = t
+			}
+		}
+		if mn.Score < 0.8 || !startsUpper(words[mn.Sent][mn.Start]) {
+			continue
+		}
+		addName(key(mn), typ, mn.Score, mn.End-mn.Start)
+		if Types[typ] == Types[person] && mn.End-mn.Start >= 2 {
+			last := words[mn.Sent][mn.End-1]
+			if startsUpper(last) && len(last) > 2 && (m.Lower == nil || !m.Lower[strings.ToLower(last)]) {
+				addName(last, typ, mn.Score*0.9, 1)
+			}
+		}
+	}
+	for s, ws := range words {
+		c := res.Classes[s]
+		for i := 0; i < len(ws); i++ {
+			if c[i] != 0 || !startsUpper(ws[i]) {
+				continue
+			}
+			for n := min(maxLen, len(ws)-i); n >= 1; n-- {
+				free := true
+				for k := i; k < i+n; k++ {
+					if c[k] != 0 {
+						free = false
+						break
+					}
+				}
+				if !free || (i+n < len(ws) && c[i+n]%2 == 0 && c[i+n] != 0) {
+					continue
+				}
+				kn, ok := names[strings.Join(ws[i:i+n], " ")]
+				if !ok {
+					continue
+				}
+				set(Mention{s, i, i + n, kn.typ, 0}, kn.typ, kn.score/2)
+				i += n - 1
+				break
+			}
+		}
+	}
+	return res
+}

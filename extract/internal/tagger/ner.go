@@ -1,0 +1,295 @@
+package tagger
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+	"github.com/kgx-project/kgx/extract/internal/perceptron"
+)
+
+// NERClasses returns the NER class names: "O", then "B-T", "I-T" for each
+// type T in Types.
+func NERClasses() []string {
+	out := []string{"O"}
+	for _, t := range Types {
+		out = append(out, "B-"+t, "I-"+t)
+	}
+	return out
+}
+
+// allowed reports whether class c may follow class p under BIO (p < 0 is
+// the sentence start): I-T only after B-T or I-T.
+func allowed(p, c int) bool {
+	if c == 0 || c%2 == 1 {
+		return true
+	}
+	return p == c || p == c-1
+}
+
+var transFeat = func() []uint64 {
+	out := make([]uint64, 1+2*len(Types)+1)
+	for p := range out {
+		out[p] = perceptron.MixInt(h(tTrans, ""), p)
+	}
+	return out
+}()
+
+// transIndex maps a previous class (-1 = start) to its transition feature.
+func transIndex(p int) uint64 { return transFeat[p+1] }
+
+// scorer is what Viterbi needs: the trainer while training, the model after.
+type scorer interface {
+	Score(feats []uint64, scores []float32)
+}
+
+// viterbi decodes the best BIO-valid class sequence. emit holds n*k
+// emission scores; trans[p+1][c] the transition scores. It writes the
+// classes to out and, if prob is non-nil, each word's local probability
+// (softmax of emission plus transition from the chosen previous class).
+func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []float32, sc *scratch) {
+	sc.delta = resize(sc.delta, n*k)
+	sc.back = resize(sc.back, n*k)
+	delta, back := sc.delta, sc.back
+	inf := float32(math.Inf(-1))
+	for c := range k {
+		if allowed(-1, c) {
+			delta[c] = emit[c] + trans[0][c]
+		} else {
+			delta[c] = inf
+		}
+		back[c] = -1
+	}
+	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*k : i*k]
+		for c := range k {
+			best, arg := inf, int32(0)
+			if c != 0 && c%2 == 0 {
+				// I-X follows only B-X (c-1) or I-X (c)
+				if v := prev[c-1] + trans[c][c]; v > best {
+					best, arg = v, int32(c-1)
+				}
+				if v := prev[c] + trans[c+1][c]; v > best {
+					best, arg = v, int32(c)
+				}
+			} else {
+				for p, d := range prev {
+					if v := d + trans[p+1][c]; v > best {
+						best, arg = v, int32(p)
+					}
+				}
+			}
+			delta[i*k+c] = best + emit[i*k+c]
+			back[i*k+c] = arg
+		}
+	}
+	best := 0
+	for c := 1; c < k; c++ {
+		if delta[(n-1)*k+c] > delta[(n-1)*k+best] {
+			best = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = best
+		best = int(back[i*k+best])
+	}
+	if prob == nil {
+		return
+	}
+	for i := range n {
+		p := -1
+		if i > 0 {
+			p = out[i-1]
+		}
+		mx := inf
+		for c := range k {
+			if v := emit[i*k+c] + trans[p+1][c]; allowed(p, c) && v > mx {
+				mx = v
+			}
+		}
+		var sum float64
+		for c := range k {
+			if allowed(p, c) {
+				sum += math.Exp(float64(emit[i*k+c] + trans[p+1][c] - mx))
+			}
+		}
+		prob[i] = float32(math.Exp(float64(emit[i*k+out[i]]+trans[p+1][out[i]]-mx)) / sum)
+	}
+}
+
+// transMatrix reads the transition scores from s.
+func transMatrix(s scorer, k int) [][]float32 {
+	t := make([][]float32, k+1)
+	for p := -1; p < k; p++ {
+		row := make([]float32, k)
+		s.Score([]uint64{transIndex(p)}, row)
+		t[p+1] = row
+	}
+	return t
+}
+
+// emissions fills sc.emit with the emission scores of a sentence.
+func emissions(s scorer, sc *scratch, words, pos []string, gaz *gazetteer.Gazetteer, lower map[string]bool, k int) {
+	n := len(words)
+	sc.infos = resize(sc.infos, n)
+	allCaps := prepare(sc.infos, words, lower)
+	var g *gazInfo
+	if gaz != nil {
+		sc.gaz.fill(gaz, sc.infos)
+		g = &sc.gaz
+	}
+	sc.emit = resize(sc.emit, n*k)
+	clear(sc.emit)
+	for i := range n {
+		sc.feats = nerFeatures(sc.feats[:0], sc.infos, pos, g, i, allCaps)
+		s.Score(sc.feats, sc.emit[i*k:(i+1)*k])
+	}
+}
+
+// TagNER tags one sentence, writing classes to out and per-word
+// probabilities to prob (both len(words) long; prob may be nil).
+func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int, prob []float32) {
+	if m.Kind != NER {
+		panic("tagger: TagNER on a " + string(m.Kind) + " model")
+	}
+	if len(words) == 0 {
+		return
+	}
+	k := len(m.Classes)
+	m.transOnce.Do(func() { m.trans = transMatrix(m.P, k) })
+	sc := pool.Get().(*scratch)
+	defer pool.Put(sc)
+	emissions(m.P, sc, words, pos, gaz, m.Lower, k)
+	viterbi(sc.emit, m.trans, len(words), k, out, prob, sc)
+}
+
+// TrainNER trains an NER model on docs whose sentences have NER labels
+// (MapLabels) and POS tags in UPOS (predicted ones, as at run time). Words
+// labelled Unknown are not learned from: their gold class is taken to be
+// whatever the model predicts. weight gives a per-corpus update weight
+// (default 1).
+func TrainNER(ctx context.Context, docs []Doc, gaz *gazetteer.Gazetteer, weight map[string]float32, opt TrainOptions) (*Model, error) {
+	m := &Model{Kind: NER, Classes: NERClasses()}
+	k := len(m.Classes)
+	idx := map[string]int{}
+	for i, c := range m.Classes {
+		idx[c] = i
+	}
+	type item struct {
+		s *Sentence
+		w float32
+	}
+	var items []item
+	lowerCount := map[string][2]int{}
+	for d := range docs {
+		w := float32(1)
+		if v, ok := weight[docs[d].Corpus]; ok {
+			w = v
+		}
+		for s := range docs[d].Sents {
+			st := &docs[d].Sents[s]
+			if st.NER == nil || len(st.Words) == 0 {
+				continue
+			}
+			items = append(items, item{st, w})
+			for i, word := range st.Words {
+				if i == 0 {
+					continue
+				}
+				lw := strings.ToLower(word)
+				c := lowerCount[lw]
+				if word == lw {
+					c[0]++
+				} else {
+					c[1]++
+				}
+				lowerCount[lw] = c
+			}
+		}
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("tagger: no NER-labelled sentences to train on")
+	}
+	m.Lower = map[string]bool{}
+	for w, c := range lowerCount {
+		if c[0] >= 3 && c[0] > 4*c[1] {
+			m.Lower[w] = true
+		}
+	}
+	tr := perceptron.NewTrainer(k)
+	rng := rand.New(rand.NewPCG(opt.Seed, 2))
+	sc := new(scratch)
+	gold := []int{}
+	guess := []int{}
+	for ep := range opt.Epochs {
+		rng.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		errs, total := 0, 0
+		for _, it := range items {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			st := it.s
+			n := len(st.Words)
+			trans := transMatrix(tr, k)
+			emissions(tr, sc, st.Words, st.UPOS, gaz, m.Lower, k)
+			guess = resize(guess, n)
+			gold = resize(gold, n)
+			viterbi(sc.emit, trans, n, k, guess, nil, sc)
+			for i, l := range st.NER {
+				if l == Unknown {
+					gold[i] = guess[i]
+				} else {
+					gold[i] = idx[l]
+				}
+			}
+			// Repair BIO-invalid gold (after masking) by turning a stray I- into B-.
+			for i := range gold {
+				p := -1
+				if i > 0 {
+					p = gold[i-1]
+				}
+				if !allowed(p, gold[i]) {
+					gold[i]--
+				}
+			}
+			wrong := false
+			for i := range n {
+				if gold[i] != guess[i] {
+					wrong = true
+					errs++
+				}
+				total++
+			}
+			if wrong {
+				infos := sc.infos[:n]
+				allCaps := isAllCaps(st.Words) && m.Lower != nil
+				var g *gazInfo
+				if gaz != nil {
+					g = &sc.gaz
+				}
+				for i := range n {
+					gp, pp := -1, -1
+					if i > 0 {
+						gp, pp = gold[i-1], guess[i-1]
+					}
+					if gold[i] != guess[i] {
+						sc.feats = nerFeatures(sc.feats[:0], infos, st.UPOS, g, i, allCaps)
+						tr.Update(sc.feats, gold[i], guess[i], it.w)
+					}
+					if gold[i] != guess[i] || gp != pp {
+						tr.Add(transIndex(gp), gold[i], it.w)
+						tr.Add(transIndex(pp), guess[i], -it.w)
+					}
+				}
+			}
+			tr.Tick()
+		}
+		opt.logf("ner epoch %d: token error rate %.4f\n", ep+1, float64(errs)/float64(total))
+	}
+	m.P = tr.Finalize(opt.Prune)
+	opt.logf("ner model: %d classes, %d features, %d weights, %d lower-case words\n", k, m.P.Features(), m.P.Weights(), len(m.Lower))
+	return m, nil
+}

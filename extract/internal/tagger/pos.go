@@ -1,0 +1,180 @@
+package tagger
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"sync"
+
+	"github.com/kgx-project/kgx/extract/internal/perceptron"
+)
+
+type scratch struct {
+	infos  []tokInfo
+	feats  []uint64
+	scores []float32
+	gaz    gazInfo
+	emit   []float32
+	back   []int32
+	delta  []float32
+	tags   []string
+}
+
+var pool = sync.Pool{New: func() any { return new(scratch) }}
+
+// TagPOS tags words with POS classes (indices into m.Classes), writing
+// them to out (len(words) long). Frequent unambiguous words take their
+// dictionary tag; the others are decoded greedily left to right.
+func (m *Model) TagPOS(words []string, out []int) {
+	if m.Kind != POS {
+		panic("tagger: TagPOS on a " + string(m.Kind) + " model")
+	}
+	sc := pool.Get().(*scratch)
+	defer pool.Put(sc)
+	sc.infos = resize(sc.infos, len(words))
+	prepare(sc.infos, words, nil)
+	sc.scores = resize(sc.scores, len(m.Classes))
+	p1, p2 := "<s>", "<s>"
+	for i, w := range words {
+		c, ok := m.Dict[w]
+		if !ok {
+			sc.feats = posFeatures(sc.feats[:0], sc.infos, i, p1, p2)
+			clear(sc.scores)
+			m.P.Score(sc.feats, sc.scores)
+			c = perceptron.Argmax(sc.scores)
+		}
+		out[i] = c
+		p2, p1 = p1, m.Classes[c]
+	}
+}
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+	Prune  float32   // drop averaged weights below this magnitude
+	Log    io.Writer // progress, may be nil
+}
+
+func (o TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format, args...)
+	}
+}
+
+// TrainPOS trains a POS model on the sentences of docs that carry UPOS
+// and XPOS tags.
+func TrainPOS(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, error) {
+	var sents []*Sentence
+	classIdx := map[string]int{}
+	wordTags := map[string]map[string]int{}
+	for d := range docs {
+		for s := range docs[d].Sents {
+			st := &docs[d].Sents[s]
+			if st.UPOS == nil {
+				continue
+			}
+			sents = append(sents, st)
+			for i, w := range st.Words {
+				c := st.UPOS[i] + " " + st.XPOS[i]
+				classIdx[c] = 0
+				if wordTags[w] == nil {
+					wordTags[w] = map[string]int{}
+				}
+				wordTags[w][c]++
+			}
+		}
+	}
+	if len(sents) == 0 {
+		return nil, fmt.Errorf("tagger: no POS-tagged sentences to train on")
+	}
+	m := &Model{Kind: POS, Dict: map[string]int{}}
+	for c := range classIdx {
+		m.Classes = append(m.Classes, c)
+	}
+	slices.Sort(m.Classes)
+	for i, c := range m.Classes {
+		classIdx[c] = i
+	}
+	for w, tags := range wordTags {
+		n, best, bestN := 0, "", 0
+		for t, k := range tags {
+			n += k
+			if k > bestN || k == bestN && t < best {
+				best, bestN = t, k
+			}
+		}
+		if n >= 10 && float64(bestN) >= 0.985*float64(n) {
+			m.Dict[w] = classIdx[best]
+		}
+	}
+	tr := perceptron.NewTrainer(len(m.Classes))
+	rng := rand.New(rand.NewPCG(opt.Seed, 1))
+	var infos []tokInfo
+	var feats []uint64
+	scores := make([]float32, len(m.Classes))
+	for ep := range opt.Epochs {
+		rng.Shuffle(len(sents), func(i, j int) { sents[i], sents[j] = sents[j], sents[i] })
+		correct, total := 0, 0
+		for _, st := range sents {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			infos = resize(infos, len(st.Words))
+			prepare(infos, st.Words, nil)
+			p1, p2 := "<s>", "<s>"
+			for i := range st.Words {
+				gold := classIdx[st.UPOS[i]+" "+st.XPOS[i]]
+				guess, ok := m.Dict[st.Words[i]]
+				if !ok {
+					feats = posFeatures(feats[:0], infos, i, p1, p2)
+					clear(scores)
+					tr.Score(feats, scores)
+					guess = perceptron.Argmax(scores)
+					tr.Update(feats, gold, guess, 1)
+				}
+				tr.Tick()
+				if guess == gold {
+					correct++
+				}
+				total++
+				p2, p1 = p1, m.Classes[guess]
+			}
+		}
+		opt.logf("pos epoch %d: train accuracy %.4f\n", ep+1, float64(correct)/float64(total))
+	}
+	m.P = tr.Finalize(opt.Prune)
+	opt.logf("pos model: %d classes, %d features, %d weights, %d dictionary words\n", len(m.Classes), m.P.Features(), m.P.Weights(), len(m.Dict))
+	return m, nil
+}
+
+// EvalPOS returns UPOS and XPOS accuracy over the POS-tagged sentences of docs.
+func (m *Model) EvalPOS(docs []Doc) (upos, xpos float64, n int) {
+	var cu, cx int
+	var out []int
+	for _, d := range docs {
+		for _, s := range d.Sents {
+			if s.UPOS == nil {
+				continue
+			}
+			out = resize(out, len(s.Words))
+			m.TagPOS(s.Words, out)
+			for i := range s.Words {
+				u, x := SplitPOS(m.Classes[out[i]])
+				if u == s.UPOS[i] {
+					cu++
+				}
+				if x == s.XPOS[i] {
+					cx++
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, 0, 0
+	}
+	return float64(cu) / float64(n), float64(cx) / float64(n), n
+}

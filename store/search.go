@@ -1,0 +1,232 @@
+package store
+
+// The search index, part of the resolved view (query.go): which entities
+// and which evidence sentences contain a word. Words are extract.Fold'ed
+// (lower case, no diacritics), with a final possessive "'s" dropped and
+// stop words left out (SearchWords). Keys:
+//
+//	'G' 'W' word 0x00 id                     -> nothing (a name or alias of the entity has the word)
+//	'G' 'S' word 0x00 doc 0x00 start (4 BE)  -> nothing (the evidence sentence has the word)
+//	'G' 'T' doc 0x00 start (4 BE)            -> Sentence
+//
+// Reindex writes it with the rest of the view, from the evidence of the
+// typed relations and co-mentions of the resolved graph.
+
+import (
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+const (
+	rSearch   = 'S'
+	rSentence = 'T'
+)
+
+// Sentence is an evidence sentence found by Search.
+type Sentence struct {
+	Doc   string `json:"doc"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// SearchResult is what Search found: entities whose name or an alias has
+// every word, in id order, and sentences with every word, in document
+// and position order.
+type SearchResult struct {
+	Entities  []int64
+	Sentences []Sentence
+}
+
+// stopWords are not indexed and are dropped from queries.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true, "from": true,
+	"in": true, "is": true, "it": true, "of": true, "on": true, "or": true, "the": true, "to": true,
+	"was": true, "were": true, "with": true, "that": true, "this": true, "be": true, "has": true, "had": true,
+}
+
+// SearchWords splits text into the words the index uses, in order,
+// without duplicates or stop words.
+func SearchWords(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
+			w = strings.TrimSuffix(strings.TrimRight(w, ".,;:!?\")]”"), suffix)
+		}
+		for _, f := range strings.Fields(extract.Fold(w)) {
+			if !stopWords[f] && !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func searchKey(word string, ref []byte) []byte { return rkey(rSearch, []byte(word), zero, ref) }
+
+func sentenceRef(doc string, start int) []byte {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], uint32(start))
+	return append(append([]byte(doc), 0), b[:]...)
+}
+
+// indexSentences writes the search index of the evidence sentences of
+// rels, each sentence once.
+func indexSentences(set func(k, v []byte) error, rels ...[]*graph.Relation) error {
+	type ref struct {
+		doc   string
+		start int
+	}
+	seen := map[ref]bool{}
+	for _, rs := range rels {
+		for _, r := range rs {
+			for _, ev := range r.Evidence {
+				if seen[ref{ev.Doc, ev.Start}] {
+					continue
+				}
+				seen[ref{ev.Doc, ev.Start}] = true
+				sr := sentenceRef(ev.Doc, ev.Start)
+				v, err := encode(Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
+				if err != nil {
+					return err
+				}
+				if err := set(rkey(rSentence, sr), v); err != nil {
+					return err
+				}
+				for _, w := range SearchWords(ev.Sentence) {
+					if err := set(searchKey(w, sr), nil); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Search finds the entities whose name or an alias has every word of
+// text (see SearchWords), in id order, and at most limit (0: no limit)
+// evidence sentences with every word, in document and position order.
+func (v *View) Search(text string, limit int) (SearchResult, error) {
+	var res SearchResult
+	words := SearchWords(text)
+	if len(words) == 0 {
+		return res, nil
+	}
+	if v.mem != nil {
+		return v.searchMemory(words, limit)
+	}
+	err := v.s.db.View(func(txn *badger.Txn) error {
+		var ents, sents map[string]bool
+		for i, w := range words {
+			e, st := map[string]bool{}, map[string]bool{}
+			p := rkey(rWord, []byte(w), zero)
+			if err := eachKey(txn, p, func(k []byte) error {
+				if rest := string(k[len(p):]); i == 0 || ents[rest] {
+					e[rest] = true
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			p = searchKey(w, nil)
+			if err := eachKey(txn, p, func(k []byte) error {
+				if rest := string(k[len(p):]); i == 0 || sents[rest] {
+					st[rest] = true
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			ents, sents = e, st
+		}
+		for _, k := range sortedSet(ents) {
+			if len(k) != 8 {
+				return fmt.Errorf("%w: search posting %q", ErrCorrupt, k)
+			}
+			res.Entities = append(res.Entities, getID([]byte(k)))
+		}
+		for _, ref := range sortedSet(sents) {
+			if limit > 0 && len(res.Sentences) >= limit {
+				break
+			}
+			raw, err := getRaw(txn, rkey(rSentence, []byte(ref)))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			var sn Sentence
+			if err := decode(raw, &sn); err != nil {
+				return err
+			}
+			if _, err := getRaw(txn, docKey(sn.Doc)); errors.Is(err, badger.ErrKeyNotFound) {
+				continue // document removed
+			} else if err != nil {
+				return err
+			}
+			res.Sentences = append(res.Sentences, sn)
+		}
+		return nil
+	})
+	if err != nil {
+		return res, fmt.Errorf("search %q in %s: %w", text, v.s.dir, err)
+	}
+	return res, nil
+}
+
+// searchMemory is Search over a graph resolved in memory.
+func (v *View) searchMemory(words []string, limit int) (SearchResult, error) {
+	var res SearchResult
+	hasAll := func(text string) bool {
+		have := SearchWords(text)
+		return !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) })
+	}
+	for _, e := range v.mem.Entities() {
+		names := []string{e.Name}
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+		if hasAll(strings.Join(names, " ")) {
+			res.Entities = append(res.Entities, e.ID)
+		}
+	}
+	seen := map[string]bool{}
+	for _, rs := range [][]*graph.Relation{v.mem.Relations(), v.mem.CoMentions()} {
+		for _, r := range rs {
+			for _, ev := range r.Evidence {
+				ref := string(sentenceRef(ev.Doc, ev.Start))
+				if !seen[ref] && hasAll(ev.Sentence) {
+					res.Sentences = append(res.Sentences, Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
+				}
+				seen[ref] = true
+			}
+		}
+	}
+	slices.SortFunc(res.Sentences, func(a, b Sentence) int {
+		return cmp.Or(strings.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+	})
+	if limit > 0 && len(res.Sentences) > limit {
+		res.Sentences = res.Sentences[:limit]
+	}
+	return res, nil
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(a, b) })
+	return out
+}
