@@ -24,8 +24,9 @@ type batch struct {
 	txn     *badger.Txn
 	split   bool
 	commits int
-	pending overlay     // uncommitted contribution writes
-	read    *badger.Txn // read-only view of what is committed, for merged
+	pending overlay         // uncommitted contribution writes
+	paths   map[string]bool // uncommitted path index writes: true set, false deleted
+	read    *badger.Txn     // read-only view of what is committed, for merged
 }
 
 func (s *DB) newBatch(split bool) *batch {
@@ -57,6 +58,7 @@ func (b *batch) set(k, v []byte) error {
 		return err
 	}
 	b.pending.note(k, v, false)
+	b.notePath(k, true)
 	return nil
 }
 
@@ -65,6 +67,47 @@ func (b *batch) del(k []byte) error {
 		return err
 	}
 	b.pending.note(k, nil, true)
+	b.notePath(k, false)
+	return nil
+}
+
+func (b *batch) notePath(k []byte, set bool) {
+	if len(k) == 0 || k[0] != pPath {
+		return
+	}
+	if b.paths == nil {
+		b.paths = map[string]bool{}
+	}
+	b.paths[string(k)] = set
+}
+
+// eachPathKey calls fn, in key order, for every path index key with the
+// prefix as the batch's transaction sees it. It reads the committed keys
+// through the read-only view and adds the batch's own writes, because an
+// iterator over a write transaction sorts all its pending writes, which
+// in a batch of many documents costs more than the rest of a put.
+func (b *batch) eachPathKey(prefix []byte, fn func(k []byte) error) error {
+	var keys []string
+	err := eachKey(b.reader(), prefix, func(k []byte) error {
+		if set, ok := b.paths[string(k)]; !ok || set {
+			keys = append(keys, string(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k, set := range b.paths {
+		if set && strings.HasPrefix(k, string(prefix)) && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := fn([]byte(k)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -75,6 +118,7 @@ func (b *batch) commit() error {
 	}
 	b.commits++
 	b.pending = overlay{}
+	b.paths = nil
 	if b.read != nil {
 		b.read.Discard()
 		b.read = nil
@@ -292,7 +336,7 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 		return false, nil, nil, err
 	}
 	if d.Path != "" {
-		err := eachKey(b.txn, pathPrefix(d.Path), func(k []byte) error {
+		err := b.eachPathKey(pathPrefix(d.Path), func(k []byte) error {
 			id := string(k[len(pathPrefix(d.Path)):])
 			if !slices.Contains(old, id) {
 				old = append(old, id)

@@ -59,11 +59,14 @@ it again goes on where it stopped.` + exitStatusHelp,
 // The writer stores up to defaultBatch documents per transaction, fewer
 // if their facts come to more than batchBytes (estimated by factsSize),
 // so that a batch fits in one transaction of a store opened with
-// ingestMemTable.
+// ingestMemTable (badger caps a transaction at 15% of the memtable).
+// Measured on 625 generated articles (BENCHMARKS.md): a 64 MiB memtable
+// with 2 MiB batches peaks at 800 MiB RSS, 16 MiB with 1 MiB batches at
+// 370 MiB for a third more CPU in the store (more, smaller batches).
 const (
 	defaultBatch   = 64
-	batchBytes     = 2 << 20
-	ingestMemTable = 64 << 20
+	batchBytes     = 1 << 20
+	ingestMemTable = 16 << 20
 )
 
 // factsSize estimates what storing f writes, in bytes.
