@@ -212,6 +212,21 @@ func (r *relater) entity(t int) (arg, bool) {
 			}
 		}
 	}
+	// A title whose name the parser attached elsewhere: "met Deputy
+	// Minister Ri Song Chol", "met leader Kim Jong Un".
+	if w := r.lower(t); roleNouns[w] || titles[w] {
+		for k := t + 1; k < len(r.doc.Tokens) && k <= t+3; k++ {
+			if m := r.ment[k]; m >= 0 {
+				if r.doc.Mentions[m].Type == Person && r.doc.Mentions[m].First == k && r.doc.Mentions[m].Entity >= 0 {
+					return arg{r.doc.Mentions[m].Entity, 0.9, k}, true
+				}
+				break
+			}
+			if w := r.lower(k); !roleNouns[w] && !titles[w] {
+				break
+			}
+		}
+	}
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "nmod:poss", "amod", "compound", "nmod":

@@ -343,6 +343,15 @@ meeting NOUN NN 5 obl
 with ADP IN 11 case
 Ri PROPN NNP 9 nmod PERSON:Ri`,
 			want: []string{"Shoigu -met-> Ri CONSULT"}},
+		{name: "title with a misattached name", tree: `
+Shulika PROPN NNP 2 nsubj PERSON:Shulika
+met VERB VBD 0 root
+Pang PROPN NNP 2 obj PERSON:Pang
+and CCONJ CC 5 cc
+Deputy PROPN NNP 3 conj
+Minister PROPN NNP 7 compound
+Ri PROPN NNP 3 list PERSON:Ri`,
+			want: []string{"Shulika -met-> Pang CONSULT", "Shulika -met-> Ri CONSULT"}},
 		{name: "not a trigger", tree: `
 Shoigu PROPN NNP 2 nsubj PERSON:Shoigu
 liked VERB VBD 0 root
