@@ -1055,6 +1055,12 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
 				return false // another clause
 			}
+			if r.head(k) == top {
+				switch r.prep(k) {
+				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
+					return false // where or when, not who
+				}
+			}
 			k = r.head(k)
 		}
 		return false
