@@ -255,15 +255,32 @@ func (c *contributions) keys() []contribution {
 }
 
 func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
+	added, targets, err := s.stage(b, c, journaled)
+	if err != nil || !added {
+		return false, err
+	}
+	if err := s.recompute(b, targets); err != nil {
+		return false, err
+	}
+	if err := finishPut(b, c.doc); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// stage writes a document's contributions, after removing what it
+// supersedes, and returns the merged values to recompute; put recomputes
+// them at once, PutBatch once per batch.
+func (s *DB) stage(b *batch, c *contributions, journaled bool) (added bool, targets []target, err error) {
 	d := c.doc
 	if existing, err := getRaw(b.txn, hashKey(d.Hash)); err == nil {
 		if string(existing) == d.ID {
-			return false, nil
+			return false, nil, nil
 		}
 		// The same text under another id: stored once.
-		return false, nil
+		return false, nil, nil
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, err
+		return false, nil, err
 	}
 	// Replace what this document supersedes: the same id with other
 	// content, and other documents from the same path.
@@ -271,7 +288,7 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 	if _, err := getRaw(b.txn, docKey(d.ID)); err == nil {
 		old = append(old, d.ID)
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
-		return false, err
+		return false, nil, err
 	}
 	if d.Path != "" {
 		err := eachKey(b.txn, pathPrefix(d.Path), func(k []byte) error {
@@ -282,26 +299,25 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 			return nil
 		})
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
 	}
 	if err := b.del(resolvedStampKey()); err != nil { // the resolved view is out of date
-		return false, err
+		return false, nil, err
 	}
 	for _, id := range old {
 		if err := s.remove(b, id, journaled); err != nil {
-			return false, fmt.Errorf("replace document %s: %w", id, err)
+			return false, nil, fmt.Errorf("replace document %s: %w", id, err)
 		}
 	}
 	if journaled {
 		if err := setJournal(b, stateStaging, d); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, err
+			return false, nil, err
 		}
 	}
-	var targets []target
 	write := func(ck contribution, v any) error {
 		val, err := encode(v)
 		if err != nil {
@@ -320,31 +336,25 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 	i := 0
 	for _, e := range c.ent {
 		if err := write(keys[i], e); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		i++
 	}
 	for _, r := range append(slices.Clip(c.rel), c.co...) {
 		if err := write(keys[i], r); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		i++
 	}
 	if journaled {
 		if err := setJournal(b, stateMerging, d); err != nil {
-			return false, err
+			return false, nil, err
 		}
 		if err := b.commit(); err != nil {
-			return false, err
+			return false, nil, err
 		}
 	}
-	if err := s.recompute(b, targets); err != nil {
-		return false, err
-	}
-	if err := finishPut(b, d); err != nil {
-		return false, err
-	}
-	return true, nil
+	return true, targets, nil
 }
 
 func finishPut(b *batch, d graph.Doc) error {

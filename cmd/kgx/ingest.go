@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -14,10 +15,13 @@ import (
 
 	"github.com/kgx-project/kgx/extract"
 	"github.com/kgx-project/kgx/graph"
+	"github.com/kgx-project/kgx/store"
 )
 
 type ingestOptions struct {
-	Input string // text or jsonl
+	Input   string // text or jsonl
+	Workers int    // extraction workers; 0 means GOMAXPROCS
+	Batch   int    // documents per write transaction
 }
 
 func newIngestCmd(g *globalOptions) *cobra.Command {
@@ -27,8 +31,15 @@ func newIngestCmd(g *globalOptions) *cobra.Command {
 		Short: "Extract articles and add them to the store",
 		Long: `Ingest reads articles (plain text, Markdown or HTML; directories recursively;
 '-' for standard input), extracts their entities and relations, and adds them
-to the store. Each document is written in one transaction; a document whose
-content is already stored is skipped, so ingesting twice changes nothing.` + exitStatusHelp,
+to the store. A document whose content is already stored is skipped, so
+ingesting twice changes nothing.
+
+Ingest is a pipeline: one reader, a pool of extraction workers (--workers,
+one per CPU by default) and one writer that stores documents in input order,
+several per transaction, so the stored graph is the same whatever the number
+of workers. Each document is stored whole or not at all. Interrupted (Ctrl-C),
+ingest stores the documents already extracted, stops, and exits 130; running
+it again goes on where it stopped.` + exitStatusHelp,
 		Example: `  kgx ingest testdata/news
   kgx --db ~/cases/korea.db ingest articles/ extra.html
   curl -s https://example.org/a.html | kgx ingest -
@@ -39,19 +50,54 @@ content is already stored is skipped, so ingesting twice changes nothing.` + exi
 		},
 	}
 	cmd.Flags().StringVar(&o.Input, "input", "text", "input kind: text (files of text, Markdown, HTML) or jsonl")
+	cmd.Flags().IntVar(&o.Workers, "workers", 0, "extraction workers (default: the number of CPUs Go may use)")
+	cmd.Flags().IntVar(&o.Batch, "batch", defaultBatch, "documents per write transaction")
+	cmd.Flags().MarkHidden("batch")
 	return cmd
+}
+
+// The writer stores up to defaultBatch documents per transaction, fewer
+// if their facts come to more than batchBytes (estimated by factsSize),
+// so that a batch fits in one transaction of a store opened with
+// ingestMemTable.
+const (
+	defaultBatch   = 64
+	batchBytes     = 2 << 20
+	ingestMemTable = 64 << 20
+)
+
+// factsSize estimates what storing f writes, in bytes.
+func factsSize(f *graph.Facts) int {
+	if f == nil {
+		return 0
+	}
+	n := 512 + 300*len(f.Entities)
+	for _, rs := range [][]graph.Relation{f.Relations, f.CoMentions} {
+		for _, r := range rs {
+			n += 200
+			for _, e := range r.Evidence {
+				n += 2*len(e.Sentence) + 100
+			}
+		}
+	}
+	return n
 }
 
 // ingestStats summarises an ingest.
 type ingestStats struct {
+	Docs                   int // inputs handled, in order
 	Added, Skipped, Failed int
-	Tokens                 int
+	Tokens                 int // kgx tokens of the added documents
+	Words                  int // whitespace-separated tokens of every extracted text
 	Entities, Relations    int
 }
 
 func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []string) error {
 	if o.Input != "text" && o.Input != "jsonl" {
 		return usagef("--input must be text or jsonl, not %q", o.Input)
+	}
+	if o.Workers < 0 || o.Batch < 1 {
+		return usagef("--workers must be >= 0 and --batch >= 1")
 	}
 	paths, err := expandPaths(args)
 	if err != nil {
@@ -61,112 +107,328 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	if err != nil {
 		return err
 	}
-	db, err := g.openStore()
+	// A larger memtable than the default lets one transaction hold a
+	// whole batch (badger caps a transaction at 15% of it).
+	db, err := store.Open(g.DB, store.Options{MemTableSize: ingestMemTable})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 
 	start := time.Now()
-	var st ingestStats
-	bar := newProgress(g.Stderr, len(paths))
-	var failures []error
-	one := func(f inputFile) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		// Stored content is skipped before the costly extraction, so a
-		// resumed ingest goes straight to the documents it has not done.
-		if done, err := db.Has(extract.Hash(f.In.Text)); err != nil {
-			return err
-		} else if done {
-			st.Skipped++
-			return nil
-		}
-		doc, err := ex.Extract(ctx, f.In)
-		if err != nil {
-			if errors.Is(err, context.Canceled) {
-				return err
-			}
-			return inputErr{f.Path, err}
-		}
-		path := f.Path
-		if path == "-" {
-			path = "" // standard input names no file to replace
-		}
-		facts := graph.FromDocument(doc, path)
-		added, err := db.Put(facts)
-		if err != nil {
-			return err
-		}
-		if added {
-			st.Added++
-			st.Tokens += len(doc.Tokens)
-			st.Entities += len(facts.Entities)
-			st.Relations += len(facts.Relations)
-		} else {
-			st.Skipped++
-		}
-		return nil
-	}
-	for _, p := range paths {
-		if o.Input == "jsonl" {
-			r, closeFn, err := openPath(p, g.Stdin)
-			if err != nil {
-				failures = append(failures, inputErr{p, err})
-				continue
-			}
-			errs := readJSONLines(p, r, func(f inputFile) error {
-				err := one(f)
-				if err != nil && errors.Is(err, context.Canceled) {
-					return err
-				}
-				return err
-			})
-			closeFn()
-			failures = append(failures, errs...)
-		} else {
-			// read.go: bounded memory, long files in parts; binary and
-			// empty files are skipped (and count as failed).
-			n, err := readParts(p, g.Stdin, func(f inputFile) error {
-				err := one(f)
-				if err != nil && !errors.Is(err, context.Canceled) {
-					failures = append(failures, err)
-					return nil
-				}
-				return err
-			})
-			switch {
-			case errors.Is(err, context.Canceled):
-				return err
-			case err != nil:
-				failures = append(failures, inputErr{p, err})
-			case p != "-":
-				if _, err := db.RemoveStaleParts(p, n); err != nil {
-					return err
-				}
-			}
-		}
-		bar.step(p)
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-	}
+	bar := newProgress(g.Stderr, len(paths), o.Input == "jsonl")
+	p := &pipeline{ex: ex, db: db, stdin: g.Stdin, jsonl: o.Input == "jsonl", workers: o.Workers, batch: o.Batch, progress: bar.update, parts: map[string]int{}}
+	st, failures, err := p.run(ctx, paths)
 	bar.done()
-	if _, err := db.ReindexIfStale(); err != nil {
-		return err
+	if err == nil {
+		// A file read again in fewer parts than before (it changed)
+		// leaves its old parts behind: remove them.
+		for _, path := range paths {
+			if n, ok := p.parts[path]; ok && path != "-" {
+				if _, err := db.RemoveStaleParts(path, n); err != nil {
+					return err
+				}
+			}
+		}
 	}
-	st.Failed = len(failures)
+	if _, rerr := db.ReindexIfStale(); rerr != nil && err == nil {
+		err = rerr
+	}
 	for _, f := range failures {
 		fmt.Fprintf(g.Stderr, "kgx: %v\n", f)
 	}
 	secs := time.Since(start).Seconds()
-	fmt.Fprintf(g.Stderr, "ingested %d documents (%d already stored, %d failed): %d tokens, %d entities, %d relations in %.1fs into %s\n",
-		st.Added, st.Skipped, st.Failed, st.Tokens, st.Entities, st.Relations, secs, g.DB)
+	fmt.Fprintf(g.Stderr, "ingested %d documents (%d already stored, %d failed): %d tokens, %d entities, %d relations in %.1fs (%.0f docs/s, %.0f tokens/s) into %s\n",
+		st.Added, st.Skipped, st.Failed, st.Tokens, st.Entities, st.Relations, secs,
+		float64(st.Docs)/secs, float64(st.Words)/secs, g.DB)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(g.Stderr, "kgx: interrupted after %d of the inputs; every document counted above is stored, run the same command again to go on\n", st.Docs)
+		}
+		return err
+	}
 	if st.Failed > 0 {
 		return silentError{exitFailed}
 	}
 	return nil
+}
+
+// pipeline ingests inputs: one reader, a pool of extraction workers and one
+// writer that stores results in input order, in batches.
+//
+// Backpressure: the reader takes a slot from a window of 4 documents per
+// worker before it reads a document, and the writer frees the slot once it
+// has taken that document in order, so at most that many documents are in
+// memory however slow the writer or one document is.
+type pipeline struct {
+	ex       *extract.Extractor
+	db       *store.DB
+	stdin    io.Reader
+	jsonl    bool
+	workers  int                       // 0: GOMAXPROCS
+	batch    int                       // documents per transaction
+	progress func(ingestStats, string) // called by the writer after each document; may be nil
+
+	// parts counts the documents each text file was read as (read.go
+	// splits long files), for files read completely. Written by read;
+	// read by run's caller after run returns.
+	parts map[string]int
+}
+
+// ingestJob is one input, numbered in input order.
+type ingestJob struct {
+	seq int
+	f   inputFile
+	err error // reading failed
+}
+
+// ingestResult is one job after extraction.
+type ingestResult struct {
+	seq    int
+	path   string
+	facts  *graph.Facts // nil if failed or already stored
+	stored bool         // the content was already in the store before extraction
+	tokens int
+	words  int
+	err    error
+}
+
+// run ingests the files named by paths. It returns the statistics, the
+// problems with single inputs (in input order), and the error that stopped
+// it, if any: ctx.Err() if cancelled, or a store error. Every document
+// counted in the statistics is stored.
+func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []error, error) {
+	workers := p.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batch := max(p.batch, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	window := make(chan struct{}, 4*workers)
+	jobs := make(chan ingestJob, workers)
+	results := make(chan ingestResult, 2*workers)
+
+	if p.parts == nil {
+		p.parts = map[string]int{}
+	}
+	go p.read(ctx, paths, window, jobs)
+	done := make(chan struct{})
+	for range workers {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			p.work(ctx, jobs, results)
+		}()
+	}
+	go func() {
+		for range workers {
+			<-done
+		}
+		close(results)
+	}()
+
+	var (
+		st       ingestStats
+		failures []error
+		pending  = map[int]ingestResult{}
+		next     int
+		queue    []ingestResult // in order, not yet stored
+		facts    []*graph.Facts
+		size     int // factsSize of facts
+		stopErr  error
+	)
+	flush := func() error {
+		if len(queue) == 0 {
+			return nil
+		}
+		added, err := p.db.PutBatch(facts)
+		if err != nil {
+			return err
+		}
+		for i, r := range queue {
+			switch {
+			case r.err != nil:
+				st.Failed++
+				failures = append(failures, r.err)
+			case r.stored || !added[i]:
+				st.Skipped++
+			default:
+				st.Added++
+				st.Tokens += r.tokens
+				st.Entities += len(r.facts.Entities)
+				st.Relations += len(r.facts.Relations)
+			}
+			st.Docs++
+			st.Words += r.words
+			if p.progress != nil {
+				p.progress(st, r.path)
+			}
+		}
+		queue, facts, size = queue[:0], facts[:0], 0
+		return nil
+	}
+	for r := range results {
+		if stopErr != nil {
+			continue // drain so the workers can exit
+		}
+		if r.err != nil && isCancel(r.err) {
+			stopErr = r.err
+			cancel()
+			continue
+		}
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			queue = append(queue, r)
+			facts = append(facts, r.facts)
+			size += factsSize(r.facts)
+			if len(queue) >= batch || size >= batchBytes {
+				if err := flush(); err != nil {
+					stopErr = err
+					cancel()
+					break
+				}
+			}
+		}
+	}
+	if stopErr == nil {
+		stopErr = ctx.Err()
+	}
+	if err := flush(); err != nil && (stopErr == nil || isCancel(stopErr)) {
+		stopErr = err
+	}
+	return st, failures, stopErr
+}
+
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// read sends every input, numbered, to jobs, taking a window slot for each,
+// and closes jobs at the end or when ctx is done.
+func (p *pipeline) read(ctx context.Context, paths []string, window chan struct{}, jobs chan<- ingestJob) {
+	defer close(jobs)
+	seq := 0
+	emit := func(j ingestJob) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		j.seq = seq
+		seq++
+		select {
+		case jobs <- j:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, path := range paths {
+		if ctx.Err() != nil {
+			return
+		}
+		if !p.jsonl {
+			// read.go: bounded memory, long files in parts; binary and
+			// empty files are skipped (and count as failed).
+			n, err := readParts(path, p.stdin, func(f inputFile) error { return emit(ingestJob{f: f}) })
+			switch {
+			case isCancel(err):
+				return
+			case err != nil:
+				if emit(ingestJob{f: inputFile{Path: path}, err: inputErr{path, err}}) != nil {
+					return
+				}
+			default:
+				p.parts[path] = n
+			}
+			continue
+		}
+		r, closeFn, err := openPath(path, p.stdin)
+		if err != nil {
+			if emit(ingestJob{f: inputFile{Path: path}, err: inputErr{path, err}}) != nil {
+				return
+			}
+			continue
+		}
+		errs := readJSONLines(path, r, func(f inputFile) error { return emit(ingestJob{f: f}) })
+		closeFn()
+		for _, err := range errs {
+			if isCancel(err) {
+				return
+			}
+			if emit(ingestJob{err: err}) != nil {
+				return
+			}
+		}
+	}
+}
+
+// work extracts jobs until jobs is closed or ctx is done. Documents already
+// in the store are not extracted again.
+func (p *pipeline) work(ctx context.Context, jobs <-chan ingestJob, results chan<- ingestResult) {
+	for j := range jobs {
+		r := ingestResult{seq: j.seq, path: j.f.Path, err: j.err}
+		if r.err == nil {
+			r = p.extract(ctx, j)
+		}
+		select {
+		case results <- r:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *pipeline) extract(ctx context.Context, j ingestJob) ingestResult {
+	r := ingestResult{seq: j.seq, path: j.f.Path}
+	in := j.f.In
+	r.words = countWords(in.Text)
+	if ok, err := p.db.Has(extract.Hash(in.Text)); err == nil && ok {
+		r.stored = true
+		return r
+	}
+	doc, err := p.ex.Extract(ctx, in)
+	if err != nil {
+		if isCancel(err) {
+			r.err = err
+		} else {
+			r.err = inputErr{j.f.Path, err}
+		}
+		return r
+	}
+	path := j.f.Path
+	if path == "-" {
+		path = "" // standard input names no file to replace
+	}
+	r.facts = graph.FromDocument(doc, path)
+	r.tokens = len(doc.Tokens)
+	return r
+}
+
+// countWords counts whitespace-separated tokens, the unit of the throughput
+// figures.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func openPath(p string, stdin io.Reader) (io.Reader, func(), error) {
@@ -185,30 +447,42 @@ func openPath(p string, stdin io.Reader) (io.Reader, func(), error) {
 type progress struct {
 	w     io.Writer
 	on    bool
-	n, of int
+	of    int // files
+	lines bool
 	start time.Time
+	last  time.Time
 }
 
-func newProgress(w io.Writer, of int) *progress {
+func newProgress(w io.Writer, of int, lines bool) *progress {
 	on := false
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		on = true
 	}
-	return &progress{w: w, on: on, of: of, start: time.Now()}
+	return &progress{w: w, on: on, of: of, lines: lines, start: time.Now()}
 }
 
-func (p *progress) step(name string) {
-	p.n++
+// update redraws the bar, at most ten times a second.
+func (p *progress) update(st ingestStats, name string) {
 	if !p.on {
 		return
 	}
-	const width = 30
-	filled := width * p.n / max(p.of, 1)
-	rate := float64(p.n) / time.Since(p.start).Seconds()
-	if len(name) > 40 {
-		name = "…" + name[len(name)-39:]
+	now := time.Now()
+	if now.Sub(p.last) < 100*time.Millisecond {
+		return
 	}
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %.1f docs/s %-40s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), p.n, p.of, rate, name)
+	p.last = now
+	secs := now.Sub(p.start).Seconds()
+	if len(name) > 30 {
+		name = "…" + name[len(name)-29:]
+	}
+	if p.lines { // JSONL: the number of documents is not known in advance
+		fmt.Fprintf(p.w, "\r%d docs %.0f docs/s %.0f tokens/s %-30s", st.Docs, float64(st.Docs)/secs, float64(st.Words)/secs, name)
+		return
+	}
+	const width = 20
+	filled := min(width*st.Docs/max(p.of, 1), width)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %.0f docs/s %.0f tokens/s %-30s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled),
+		st.Docs, p.of, float64(st.Docs)/secs, float64(st.Words)/secs, name)
 }
 
 func (p *progress) done() {

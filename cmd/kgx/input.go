@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -168,6 +169,9 @@ func readJSONL(path string, r io.Reader, fn func(inputFile) error) []error {
 		}
 		if err := fn(inputFile{Path: where, In: in}); err != nil {
 			errs = append(errs, err)
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return errs
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
