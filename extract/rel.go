@@ -294,6 +294,7 @@ type frame struct {
 	obls      []int // obliques and nominal modifiers with a preposition
 	unmarked  []int // obliques without one (obl:unmarked, obl:npmod): often a misattached name
 	moreSubj  []int // further subjects when coordination was misparsed
+	looseSubj bool  // the subjects' comma-joined conjuncts count too
 	passive   bool
 	inherited bool // the subject came from another clause
 }
@@ -326,6 +327,13 @@ func (r *relater) frameAt(t, depth int) frame {
 						}
 					}
 				}
+				continue
+			}
+			if f.subj >= 0 {
+				// "The US, Russia, and Switzerland met" misparsed with two
+				// subjects: each is one, and so are their conjuncts.
+				f.moreSubj = append(f.moreSubj, k)
+				f.looseSubj = true
 				continue
 			}
 			f.subj = k
@@ -493,6 +501,17 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	sources := r.args(f.subj)
 	for _, m := range f.moreSubj {
 		sources = append(sources, r.args(m)...)
+	}
+	if f.looseSubj {
+		for _, k := range append([]int{f.subj}, f.moreSubj...) {
+			for _, c := range r.kids[k] {
+				if r.dep(c) == "conj" && r.child(c, "cc") < 0 {
+					if a, ok := r.entity(c); ok {
+						sources = append(sources, a)
+					}
+				}
+			}
+		}
 	}
 	if len(sources) == 0 && rd.themeObj && f.passive {
 		// "North Korean troops were sent to Russia": the troops' country

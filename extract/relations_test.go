@@ -352,6 +352,22 @@ Deputy PROPN NNP 3 conj
 Minister PROPN NNP 7 compound
 Ri PROPN NNP 3 list PERSON:Ri`,
 			want: []string{"Shulika -met-> Pang CONSULT", "Shulika -met-> Ri CONSULT"}},
+		{name: "city of", tree: `
+the DET DT 4 det
+West PROPN NNP 3 compound GPE:West_Bank
+Bank PROPN NNP 4 compound GPE:West_Bank
+city NOUN NN 0 root
+of ADP IN 6 case
+Nablus PROPN NNP 4 nmod GPE:Nablus`,
+			want: []string{"Nablus -located_in-> West_Bank ATTRIBUTE"}},
+		{name: "two subjects misparsed", tree: `
+US PROPN NNP 6 nsubj GPE:US
+, PUNCT , 3 punct
+Russia PROPN NNP 1 conj GPE:Russia
+and CCONJ CC 6 cc
+Switzerland PROPN NNP 6 nsubj GPE:Switzerland
+met VERB VBD 0 root`,
+			want: []string{"US -met-> Switzerland CONSULT", "US -met-> Russia CONSULT", "Switzerland -met-> Russia CONSULT"}},
 		{name: "not a trigger", tree: `
 Shoigu PROPN NNP 2 nsubj PERSON:Shoigu
 liked VERB VBD 0 root
