@@ -151,12 +151,20 @@ func (r *relater) placeNoun(s Sentence, t int) {
 			outer = append(outer, a)
 		}
 	}
+	if settlementNouns[r.lower(t)] {
+		// "the West Bank city of Nablus": the of-phrase names the city,
+		// the modifier is where it lies.
+		inner, outer = outer, inner
+	}
 	for _, i := range inner {
 		for _, o := range outer {
 			r.attr(s, t, "located_in", i, o, 0.8)
 		}
 	}
 }
+
+// settlementNouns take their own name in an of-phrase ("the city of X").
+var settlementNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true}
 
 func isPlace(t EntityType) bool { return t == GPE || t == Loc || t == Fac }
 

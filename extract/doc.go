@@ -6,7 +6,8 @@
 // It is the first stage of kgx (extract -> graph -> store/render) and
 // imports no other kgx package. Document is the central data type: each
 // unexported stage (clean.go, segment.go, tokenize.go, pos.go, ner.go,
-// parse.go, entities.go, relations.go) fills its own part of it and every
-// later stage reads it. Document.Text is never modified; every span is a
+// parse.go, entities.go, relations.go with rel.go, attributes.go, dates.go
+// and events.go) fills its own part of it and every later stage reads it.
+// eval_rel.go scores relations against gold JSONL (kgx eval relations). Document.Text is never modified; every span is a
 // half-open UTF-8 byte range into it.
 package extract

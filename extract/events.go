@@ -7,30 +7,6 @@ import (
 	"unicode"
 )
 
-// EventNode is one interaction as a node of its own (issue 4 item 6): who
-// took part, what happened, where and when. It is built from the typed
-// relations that share a trigger and carry a date or a place, so an
-// analyst can show "met, Moscow, 2025-12-24" as a node in Gephi.
-type EventNode struct {
-	Label        string // the relation label, "met"
-	Category     string // PLOVER category
-	Trigger      Span
-	Evidence     Span
-	Participants []int  // indices into Document.Entities, sources first
-	Place        int    // index into Document.Entities, -1 if none
-	Date         string // ISO date, "" if unknown
-	Relations    []int  // indices into Document.Relations
-}
-
-// WithEvents makes Extract also fill Document.Events (kgx extract --events).
-func WithEvents() Option { return func(e *Extractor) { e.events = true } }
-
-// WithWindowRelations replaces parse-based relation extraction with the
-// word-window baseline (nearest entity before a trigger verb, first after
-// it), the method of kgx's walking skeleton: kgx eval relations --baseline
-// scores both in one run.
-func WithWindowRelations() Option { return func(e *Extractor) { e.window = true } }
-
 // buildEvents groups the typed relations by trigger into event nodes.
 func buildEvents(doc *Document) {
 	byTrig := map[Span]int{}

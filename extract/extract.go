@@ -35,6 +35,15 @@ type Option func(*Extractor)
 // WithMode sets the extraction mode.
 func WithMode(m Mode) Option { return func(e *Extractor) { e.mode = m } }
 
+// WithEvents makes Extract also fill Document.Events (kgx extract --events).
+func WithEvents() Option { return func(e *Extractor) { e.events = true } }
+
+// WithWindowRelations replaces parse-based relation extraction with the
+// word-window baseline (nearest entity before a trigger verb, first after
+// it), the method of kgx's walking skeleton: kgx eval relations --baseline
+// scores both in one run.
+func WithWindowRelations() Option { return func(e *Extractor) { e.window = true } }
+
 // Extractor runs the extraction pipeline. It is safe for concurrent use;
 // models are shared, read-only, and loaded once per process.
 type Extractor struct {

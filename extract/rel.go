@@ -212,6 +212,21 @@ func (r *relater) entity(t int) (arg, bool) {
 			}
 		}
 	}
+	// A title whose name the parser attached elsewhere: "met Deputy
+	// Minister Ri Song Chol", "met leader Kim Jong Un".
+	if w := r.lower(t); roleNouns[w] || titles[w] {
+		for k := t + 1; k < len(r.doc.Tokens) && k <= t+3; k++ {
+			if m := r.ment[k]; m >= 0 {
+				if r.doc.Mentions[m].Type == Person && r.doc.Mentions[m].First == k && r.doc.Mentions[m].Entity >= 0 {
+					return arg{r.doc.Mentions[m].Entity, 0.9, k}, true
+				}
+				break
+			}
+			if w := r.lower(k); !roleNouns[w] && !titles[w] {
+				break
+			}
+		}
+	}
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "nmod:poss", "amod", "compound", "nmod":
@@ -279,6 +294,7 @@ type frame struct {
 	obls      []int // obliques and nominal modifiers with a preposition
 	unmarked  []int // obliques without one (obl:unmarked, obl:npmod): often a misattached name
 	moreSubj  []int // further subjects when coordination was misparsed
+	looseSubj bool  // the subjects' comma-joined conjuncts count too
 	passive   bool
 	inherited bool // the subject came from another clause
 }
@@ -311,6 +327,13 @@ func (r *relater) frameAt(t, depth int) frame {
 						}
 					}
 				}
+				continue
+			}
+			if f.subj >= 0 {
+				// "The US, Russia, and Switzerland met" misparsed with two
+				// subjects: each is one, and so are their conjuncts.
+				f.moreSubj = append(f.moreSubj, k)
+				f.looseSubj = true
 				continue
 			}
 			f.subj = k
@@ -478,6 +501,17 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	sources := r.args(f.subj)
 	for _, m := range f.moreSubj {
 		sources = append(sources, r.args(m)...)
+	}
+	if f.looseSubj {
+		for _, k := range append([]int{f.subj}, f.moreSubj...) {
+			for _, c := range r.kids[k] {
+				if r.dep(c) == "conj" && r.child(c, "cc") < 0 {
+					if a, ok := r.entity(c); ok {
+						sources = append(sources, a)
+					}
+				}
+			}
+		}
 	}
 	if len(sources) == 0 && rd.themeObj && f.passive {
 		// "North Korean troops were sent to Russia": the troops' country
@@ -1039,6 +1073,12 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 			switch base(r.dep(k)) {
 			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
 				return false // another clause
+			}
+			if r.head(k) == top {
+				switch r.prep(k) {
+				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
+					return false // where or when, not who
+				}
 			}
 			k = r.head(k)
 		}

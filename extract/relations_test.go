@@ -343,6 +343,31 @@ meeting NOUN NN 5 obl
 with ADP IN 11 case
 Ri PROPN NNP 9 nmod PERSON:Ri`,
 			want: []string{"Shoigu -met-> Ri CONSULT"}},
+		{name: "title with a misattached name", tree: `
+Shulika PROPN NNP 2 nsubj PERSON:Shulika
+met VERB VBD 0 root
+Pang PROPN NNP 2 obj PERSON:Pang
+and CCONJ CC 5 cc
+Deputy PROPN NNP 3 conj
+Minister PROPN NNP 7 compound
+Ri PROPN NNP 3 list PERSON:Ri`,
+			want: []string{"Shulika -met-> Pang CONSULT", "Shulika -met-> Ri CONSULT"}},
+		{name: "city of", tree: `
+the DET DT 4 det
+West PROPN NNP 3 compound GPE:West_Bank
+Bank PROPN NNP 4 compound GPE:West_Bank
+city NOUN NN 0 root
+of ADP IN 6 case
+Nablus PROPN NNP 4 nmod GPE:Nablus`,
+			want: []string{"Nablus -located_in-> West_Bank ATTRIBUTE"}},
+		{name: "two subjects misparsed", tree: `
+US PROPN NNP 6 nsubj GPE:US
+, PUNCT , 3 punct
+Russia PROPN NNP 1 conj GPE:Russia
+and CCONJ CC 6 cc
+Switzerland PROPN NNP 6 nsubj GPE:Switzerland
+met VERB VBD 0 root`,
+			want: []string{"US -met-> Switzerland CONSULT", "US -met-> Russia CONSULT", "Switzerland -met-> Russia CONSULT"}},
 		{name: "not a trigger", tree: `
 Shoigu PROPN NNP 2 nsubj PERSON:Shoigu
 liked VERB VBD 0 root

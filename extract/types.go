@@ -169,6 +169,21 @@ type Document struct {
 	Errors ErrorList // positioned problems, sorted by Start
 }
 
+// EventNode is one interaction as a node of its own (issue 4 item 6): who
+// took part, what happened, where and when. It is built from the typed
+// relations that share a trigger and carry a date or a place, so an
+// analyst can show "met, Moscow, 2025-12-24" as a node in Gephi.
+type EventNode struct {
+	Label        string // the relation label, "met"
+	Category     string // PLOVER category
+	Trigger      Span
+	Evidence     Span
+	Participants []int  // indices into Document.Entities, sources first
+	Place        int    // index into Document.Entities, -1 if none
+	Date         string // ISO date, "" if unknown
+	Relations    []int  // indices into Document.Relations
+}
+
 // CoMention records that two document entities appear in one sentence.
 type CoMention struct {
 	A, B     int // indices into Document.Entities, A < B

@@ -12,7 +12,8 @@ import (
 )
 
 type extractOptions struct {
-	Input string
+	Input  string
+	Events bool
 }
 
 func newExtractCmd(g *globalOptions) *cobra.Command {
@@ -26,7 +27,11 @@ input, end exclusive) and its relations with the evidence sentence. Nothing is
 stored. With no PATH it reads standard input.
 
 With --input jsonl each input line is {"id","text"} plus optional "title",
-"date" (YYYY-MM-DD) and "url".` + exitStatusHelp,
+"date" (YYYY-MM-DD) and "url".
+
+With --events each object also lists "events": interactions that have a date
+or a place, as nodes of their own ({"type","category","trigger",
+"participants","place","date","evidence","start","end"}).` + exitStatusHelp,
 		Example: `  kgx extract testdata/news/dprk-russia-security-ties-deepen.txt
   echo '{"id":"a1","text":"Sergei Shoigu met Kim Jong Un in Pyongyang."}' | kgx extract --input jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,6 +39,7 @@ With --input jsonl each input line is {"id","text"} plus optional "title",
 		},
 	}
 	cmd.Flags().StringVar(&o.Input, "input", "text", "input kind: text (text, Markdown, HTML files) or jsonl")
+	cmd.Flags().BoolVar(&o.Events, "events", false, "also list event nodes (interactions with a date or place)")
 	return cmd
 }
 
@@ -48,7 +54,11 @@ func runExtract(ctx context.Context, o *extractOptions, g *globalOptions, args [
 	if err != nil {
 		return err
 	}
-	ex, err := extract.New()
+	var opts []extract.Option
+	if o.Events {
+		opts = append(opts, extract.WithEvents())
+	}
+	ex, err := extract.New(opts...)
 	if err != nil {
 		return err
 	}
@@ -63,7 +73,11 @@ func runExtract(ctx context.Context, o *extractOptions, g *globalOptions, args [
 			}
 			return inputErr{f.Path, err}
 		}
-		return enc.Encode(extractView(doc))
+		v := extractView(doc)
+		if o.Events {
+			v.Events = eventsView(doc)
+		}
+		return enc.Encode(v)
 	}
 	for _, p := range paths {
 		if o.Input == "jsonl" {

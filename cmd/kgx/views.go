@@ -49,6 +49,7 @@ type extractJSON struct {
 	Source    string            `json:"source,omitempty"`
 	Entities  []docEntityJSON   `json:"entities"`
 	Relations []docRelationJSON `json:"relations"`
+	Events    []eventJSON       `json:"events,omitempty"`
 }
 
 func extractView(d *extract.Document) extractJSON {
