@@ -11,10 +11,8 @@ import (
 	"github.com/kgx-project/kgx/extract"
 )
 
-// The dependency parser's commands. Register them with
-//
-//	trainCmd.AddCommand(newTrainDepCmd(g))
-//	evalCmd.AddCommand(newEvalDepCmd(g))
+// The dependency parser's commands: 'kgx train dep' (registered under
+// newTrainCmd) and 'kgx eval dep' (under newEvalCmd).
 
 type trainDepOptions struct {
 	Data   string

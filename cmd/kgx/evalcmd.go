@@ -16,6 +16,7 @@ F1. The figures in BENCHMARKS.md come from these commands.` + exitStatusHelp,
 		newEvalNERCmd(g),
 		newEvalAliasesCmd(g),
 		newEvalRelationsCmd(g),
+		newEvalDepCmd(g),
 	)
 	return cmd
 }

@@ -44,7 +44,7 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&g.DB, "db", cmp.Or(os.Getenv("KGX_DB"), "kgx.db"), "store directory (default $KGX_DB, else ./kgx.db)")
+	root.PersistentFlags().StringVar(&g.DB, "db", cmp.Or(os.Getenv("KGX_DB"), "kgx.db"), "store directory ($KGX_DB when set)")
 	root.PersistentFlags().BoolVarP(&g.Verbose, "verbose", "v", false, "print more about what kgx is doing")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(

@@ -29,8 +29,8 @@ func (o *trainOptions) addFlags(cmd *cobra.Command) {
 func newTrainCmd(g *globalOptions) *cobra.Command {
 	o := &trainOptions{}
 	cmd := &cobra.Command{
-		Use:   "train pos|ner --data DIR [--out DIR]",
-		Short: "Rebuild kgx's POS or NER model from the open corpora",
+		Use:   "train pos|ner|dep --data DIR [--out DIR]",
+		Short: "Rebuild kgx's POS, NER or parser model from the open corpora",
 		Long: `Train rebuilds an embedded model file from the shared open corpora,
 deterministically (fixed seed, sorted input, seeded shuffles).
 
@@ -42,12 +42,14 @@ deterministically (fixed seed, sorted input, seeded shuffles).
                  UNER-EWT test, WikiGold and kgx's re3d test split are held out
                  (--dev DIR writes them as CoNLL gold files for 'kgx eval ner')
                  unless --final.
+  kgx train dep  trains the dependency parser on EWT train and GUM's training
+                 documents and writes OUT/dep.bin (see 'kgx train dep --help').
 
 Rebuild the committed models with:
   GOMAXPROCS=1 kgx train pos --data ../shared/data --out extract/models
-  GOMAXPROCS=1 kgx train ner --data ../shared/data --out extract/models --dev /tmp/kgx-dev` + exitStatusHelp,
-		Hidden: true,
-		Args:   cobra.ExactArgs(1),
+  GOMAXPROCS=1 kgx train ner --data ../shared/data --out extract/models --dev /tmp/kgx-dev
+  GOMAXPROCS=1 kgx train dep --data ../shared/data --out extract/models` + exitStatusHelp,
+		Args: cobra.ExactArgs(1),
 		PreRunE: func(cmd *cobra.Command, args []string) error {
 			if o.Data == "" {
 				return usagef("train: --data is required")
@@ -62,6 +64,7 @@ Rebuild the committed models with:
 		},
 	}
 	o.addFlags(cmd)
+	cmd.AddCommand(newTrainDepCmd(g))
 	cmd.Flags().StringVar(&o.Dev, "dev", "", "ner: also write the held-out gold files here")
 	cmd.Flags().BoolVar(&o.Final, "final", false, "ner: train on the held-out files too")
 	return cmd
