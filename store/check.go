@@ -210,6 +210,11 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	// Sentence tables and their search postings.
+	sentences, err := c.checkSentences(txn, docs)
+	if err != nil {
+		return nil, nil, err
+	}
 	// Manifests.
 	manifest := map[string]bool{}
 	if err := eachKey(txn, []byte{pManifest}, func(k []byte) error {
@@ -292,6 +297,13 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 				c.problem(k, false, "relation value %d -%s-> %d does not match its key", r.Source, r.Label, r.Target)
 			case p == pRelDoc && r.Count != len(r.Evidence):
 				c.problem(k, false, "count %d but %d pieces of evidence", r.Count, len(r.Evidence))
+			default:
+				for _, ev := range r.Evidence {
+					if ev.Sentence == "" && ev.End > ev.Start && sentences[sentenceRef{ev.Doc, ev.Start}] != ev.End {
+						c.problem(k, false, "evidence [%d,%d) of document %q has no sentence in the sentence table", ev.Start, ev.End, ev.Doc)
+						break
+					}
+				}
 			}
 			rels = append(rels, relRef{bytes.Clone(k), ck.doc, ck.src, ck.dst})
 			return nil
@@ -437,6 +449,86 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	}
 	slices.SortStableFunc(c.rep.Problems, func(a, b Problem) int { return strings.Compare(a.Key, b.Key) })
 	return c.rep, c.fix, nil
+}
+
+// sentenceRef names a stored sentence.
+type sentenceRef struct {
+	doc   string
+	start int
+}
+
+// checkSentences checks the sentence tables ('S') and the search postings
+// ('X'): every sentence belongs to a stored document and decodes, every
+// posting names a stored sentence that has the word, and every word of a
+// sentence is posted. It returns the end of every sentence.
+func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (map[sentenceRef]int, error) {
+	ends := map[sentenceRef]int{}
+	var texts []struct {
+		ref  sentenceRef
+		text string
+	}
+	if err := scan(txn, []byte{pSentence}, func(k, v []byte) error {
+		i := bytes.IndexByte(k, 0)
+		if i < 0 || len(k) != i+5 {
+			c.problem(k, true, "malformed sentence key")
+			c.fix.del = append(c.fix.del, bytes.Clone(k))
+			return nil
+		}
+		ref := sentenceRef{string(k[1:i]), int(getStart(k[i+1:]))}
+		sv, err := DecodeSentence(v)
+		if _, ok := docs[ref.doc]; !ok {
+			c.problem(k, true, "sentence of document %q, which does not exist", ref.doc)
+			c.fix.del = append(c.fix.del, bytes.Clone(k))
+			for _, w := range SearchWords(sv.Text) {
+				c.fix.del = append(c.fix.del, postingKey(w, ref.doc, ref.start))
+			}
+			return nil
+		}
+		if err != nil {
+			c.problem(k, false, "%v", err)
+			return nil
+		}
+		ends[ref] = sv.End
+		texts = append(texts, struct {
+			ref  sentenceRef
+			text string
+		}{ref, sv.Text})
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	words := map[sentenceRef][]string{}
+	for _, t := range texts {
+		words[t.ref] = SearchWords(t.text)
+		for _, w := range words[t.ref] {
+			pk := postingKey(w, t.ref.doc, t.ref.start)
+			if _, err := txn.Get(pk); errors.Is(err, badger.ErrKeyNotFound) {
+				c.problem(pk, true, "word %q of a sentence is not in the search index", w)
+				c.fix.set = append(c.fix.set, [2][]byte{pk, nil})
+			} else if err != nil {
+				return nil, err
+			}
+		}
+	}
+	err := eachKey(txn, []byte{pPosting}, func(k []byte) error {
+		i := bytes.IndexByte(k, 0)
+		j := -1
+		if i >= 0 {
+			j = bytes.IndexByte(k[i+1:], 0)
+		}
+		if j < 0 || len(k) != i+1+j+5 {
+			c.problem(k, true, "malformed search posting")
+			c.fix.del = append(c.fix.del, bytes.Clone(k))
+			return nil
+		}
+		w, ref := string(k[1:i]), sentenceRef{string(k[i+1 : i+1+j]), int(getStart(k[i+1+j+1:]))}
+		if !slices.Contains(words[ref], w) {
+			c.problem(k, true, "search posting for a sentence that does not exist or lacks the word")
+			c.fix.del = append(c.fix.del, bytes.Clone(k))
+		}
+		return nil
+	})
+	return ends, err
 }
 
 func diffCounts(got []byte, want any) string {

@@ -96,7 +96,12 @@ func (s *DB) Curations() ([]graph.Curation, error) {
 // curation records that no longer apply (their names match nothing, or
 // several entities); the error is for storage failures.
 func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
-	facts, err := s.allFacts()
+	return s.resolve(factsFull)
+}
+
+// resolve is ResolvedGraph over the facts that mode loads.
+func (s *DB) resolve(mode factsMode) (*graph.Graph, []error, error) {
+	facts, err := s.allFacts(mode)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load facts from %s: %w", s.dir, err)
 	}
@@ -108,9 +113,23 @@ func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
 	return g, problems, nil
 }
 
+// factsMode says what allFacts loads.
+type factsMode int
+
+const (
+	// factsFull: everything, evidence sentences included.
+	factsFull factsMode = iota
+	// factsIndex: what the resolved view needs (Reindex): entities and
+	// typed relations, evidence without its text (the view stores
+	// offsets, see sentences.go), no co-mentions. Resolution does not
+	// look at co-mentions or sentences, so the entities and relations
+	// come out the same, in a fraction of the memory.
+	factsIndex
+)
+
 // allFacts rebuilds every complete document's facts from its stored
 // contributions (see keys.go), in document id order.
-func (s *DB) allFacts() ([]*graph.Facts, error) {
+func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 	byDoc := map[string]*graph.Facts{}
 	var order []string
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -125,7 +144,12 @@ func (s *DB) allFacts() ([]*graph.Facts, error) {
 		}); err != nil {
 			return err
 		}
-		for _, p := range []byte{pEntityDoc, pRelDoc, pCoDoc} {
+		prefixes := []byte{pEntityDoc, pRelDoc, pCoDoc}
+		if mode == factsIndex {
+			prefixes = prefixes[:2]
+		}
+		h := newHydrator(txn)
+		for _, p := range prefixes {
 			if err := scan(txn, []byte{p}, func(k, v []byte) error {
 				c, err := parseContribution(k)
 				if err != nil {
@@ -142,18 +166,21 @@ func (s *DB) allFacts() ([]*graph.Facts, error) {
 						return err
 					}
 					f.Entities = append(f.Entities, e)
-				case pRelDoc:
-					r, err := DecodeRelation(v)
-					if err != nil {
-						return err
-					}
-					f.Relations = append(f.Relations, r)
 				default:
 					r, err := DecodeRelation(v)
 					if err != nil {
 						return err
 					}
-					f.CoMentions = append(f.CoMentions, r)
+					if mode == factsFull {
+						if err := h.fill(r.Evidence); err != nil {
+							return err
+						}
+					}
+					if p == pRelDoc {
+						f.Relations = append(f.Relations, r)
+					} else {
+						f.CoMentions = append(f.CoMentions, r)
+					}
 				}
 				return nil
 			}); err != nil {

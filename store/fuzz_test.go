@@ -71,6 +71,13 @@ func FuzzDecodeRelation(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, data, DecodeRelation) })
 }
 
+func FuzzDecodeSentence(f *testing.F) {
+	seedValues(f, func(s *DB) [][]byte { return values(s, pSentence) })
+	f.Add([]byte("\x01{\"end\":3,\"text\":\"\"}"))
+	f.Add([]byte("\x01{\"end\":-1,\"text\":\"x\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, data, DecodeSentence) })
+}
+
 func FuzzDecodeDoc(f *testing.F) {
 	seedValues(f, func(s *DB) [][]byte { return values(s, pDoc) })
 	f.Fuzz(func(t *testing.T, data []byte) { roundTrip(t, data, DecodeDoc) })
@@ -85,6 +92,8 @@ func FuzzParseKey(f *testing.F) {
 	f.Add(entityKey(7))
 	f.Add(relationKey(1, 2, "visited"))
 	f.Add(coKey(3, 4))
+	f.Add(sentenceKey("doc", 12))
+	f.Add(postingKey("word", "doc", 12))
 	f.Add([]byte("r\x00"))
 	f.Fuzz(func(t *testing.T, k []byte) {
 		if c, err := parseContribution(k); err == nil {
@@ -115,6 +124,7 @@ func TestWriteSeeds(t *testing.T) {
 		"FuzzDecodeEntity":   {pEntity, pEntityDoc},
 		"FuzzDecodeRelation": {pRelation, pCo, pRelDoc},
 		"FuzzDecodeDoc":      {pDoc},
+		"FuzzDecodeSentence": {pSentence},
 	} {
 		dir := filepath.Join("testdata", "fuzz", target)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -127,7 +137,7 @@ func TestWriteSeeds(t *testing.T) {
 				}
 				body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", v)
 				kind := map[byte]string{pEntity: "merged-entity", pEntityDoc: "doc-entity", pRelation: "merged-relation",
-					pCo: "merged-co", pRelDoc: "doc-relation", pDoc: "doc"}[p]
+					pCo: "merged-co", pRelDoc: "doc-relation", pDoc: "doc", pSentence: "sentence"}[p]
 				name := filepath.Join(dir, fmt.Sprintf("seed-%s-%d", kind, i))
 				if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
 					t.Fatal(err)

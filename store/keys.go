@@ -12,9 +12,12 @@ import (
 //
 //	1  the first layout: merged values plus 'F' doc -> whole graph.Facts.
 //	2  per-document contributions, manifests, journal, reverse index.
-const FormatVersion = 2
+//	3  evidence sentences stored once per document ('S') and referenced
+//	   by offsets from relations and co-mentions; the sentence search
+//	   index ('X') kept per document instead of in the resolved view.
+const FormatVersion = 3
 
-// Key layout, format version 2.
+// Key layout, format version 3.
 //
 // Every key starts with a one-byte prefix. Entity ids are 8 bytes big
 // endian, so ids sort numerically; doc ids and labels are raw bytes.
@@ -39,6 +42,18 @@ const FormatVersion = 2
 //	'r' src dst label 0x00 doc   -> graph.Relation (Count = len(Evidence))
 //	'c' a b doc                  -> graph.Relation (co-mention, a < b)
 //	'm' doc 0x00 <contribution key> -> nothing (manifest: every contribution of a doc)
+//	'S' doc 0x00 start (4 bytes BE) -> sentenceValue (an evidence sentence of the doc)
+//	'X' word 0x00 doc 0x00 start (4 BE) -> nothing (search index: the sentence has the word)
+//
+// Evidence sentences: every distinct evidence sentence of a document
+// (by its start offset) is stored once under 'S', and the evidence in
+// the relation and co-mention contributions (and in the resolved view,
+// query.go) leaves Sentence empty; readers fill it in from 'S' (see
+// sentences.go). Evidence whose text cannot be stored that way (another
+// document's id, a second, different sentence at the same offset) keeps
+// its text inline. A document's 'S' and 'X' keys are written with its
+// contributions and removed with them; 'X' keys are derived from the
+// 'S' text (SearchWords), so removal finds them without a manifest.
 //
 // Merged values, derived from the contributions and never edited by hand:
 //
@@ -112,6 +127,8 @@ const (
 	pReverse   = 'I'
 	pCo        = 'C'
 	pName      = 'N'
+	pSentence  = 'S'
+	pPosting   = 'X'
 
 	// pFactsV1 is format 1's 'F' doc -> graph.Facts; only migrate reads it.
 	pFactsV1 = 'F'
@@ -180,6 +197,22 @@ func relDocKey(src, dst int64, label, doc string) []byte {
 }
 
 func coDocKey(a, b int64, doc string) []byte { return append(coDocPrefix(a, b), doc...) }
+
+func sentencePrefix(doc string) []byte { return key(pSentence, []byte(doc), zero) }
+
+func sentenceKey(doc string, start int) []byte {
+	return key(pSentence, []byte(doc), zero, start4(start))
+}
+
+func postingKey(word, doc string, start int) []byte {
+	return key(pPosting, []byte(word), zero, []byte(doc), zero, start4(start))
+}
+
+func start4(start int) []byte {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], uint32(start))
+	return b[:]
+}
 
 func nameKey(folded string, id int64) []byte {
 	return key(pName, []byte(folded), zero, id8(id))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
@@ -17,6 +18,124 @@ import (
 func (s *DB) migrate(from uint64) error {
 	if from == 1 {
 		if err := s.migrate1to2(); err != nil {
+			return err
+		}
+		from = 2
+	}
+	if from == 2 {
+		if err := s.migrate2to3(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrate2to3 moves the evidence sentences of format 2, which every
+// relation and co-mention contribution (and the resolved view) carried
+// inline, into each document's sentence table with its search postings
+// (see sentences.go).
+//
+// Per document, in one batch: the sentences and postings first, then the
+// contributions without their text. A rerun after a crash finds the text
+// still inline in the contributions not yet rewritten; those already
+// rewritten have their sentences stored. Then the resolved view's
+// sentence index of format 2 ('G' 'S', 'G' 'T') is dropped with the
+// view's stamp (prepare rebuilds the view), and the version is stamped
+// last.
+func (s *DB) migrate2to3() error {
+	var docs []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachKey(txn, []byte{pManifest}, func(k []byte) error {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				return nil // Check reports it
+			}
+			if d := string(k[1:i]); len(docs) == 0 || docs[len(docs)-1] != d {
+				docs = append(docs, d)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for _, doc := range docs {
+		b := s.newBatch(true)
+		if err := migrateDoc2(b, doc); err != nil {
+			b.discard()
+			return fmt.Errorf("document %s: %w", doc, err)
+		}
+		if err := b.finish(); err != nil {
+			return fmt.Errorf("document %s: %w", doc, err)
+		}
+	}
+	b := s.newBatch(true)
+	var keys [][]byte
+	for _, p := range [][]byte{resolvedStampKey(), {pResolved, 'S'}, {pResolved, 'T'}} {
+		if err := eachKey(b.txn, p, func(k []byte) error {
+			keys = append(keys, bytes.Clone(k))
+			return nil
+		}); err != nil {
+			b.discard()
+			return err
+		}
+	}
+	for _, k := range keys {
+		if err := b.del(k); err != nil {
+			b.discard()
+			return err
+		}
+	}
+	if err := b.finish(); err != nil {
+		return err
+	}
+	return s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, 3))
+	})
+}
+
+func migrateDoc2(b *batch, doc string) error {
+	type kv struct {
+		k []byte
+		r graph.Relation
+	}
+	var rels []kv
+	mp := manifestPrefix(doc)
+	err := eachKey(b.txn, mp, func(k []byte) error {
+		ck := k[len(mp):]
+		if len(ck) == 0 || (ck[0] != pRelDoc && ck[0] != pCoDoc) {
+			return nil
+		}
+		raw, err := getRaw(b.txn, ck)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil // Check reports it
+		}
+		if err != nil {
+			return err
+		}
+		r, err := DecodeRelation(raw)
+		if err != nil {
+			return fmt.Errorf("%s: %w", printable(ck), err)
+		}
+		rels = append(rels, kv{bytes.Clone(ck), r})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	tbl := newSentenceTable(doc)
+	for i := range rels {
+		rels[i].r = tbl.strip(rels[i].r)
+	}
+	if err := tbl.write(b); err != nil {
+		return err
+	}
+	for _, x := range rels {
+		v, err := encode(x.r)
+		if err != nil {
+			return err
+		}
+		if err := b.set(x.k, v); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,7 @@ package store
 //	'G' 'R' src dst label     -> graph.Relation (resolved, typed, with evidence)
 //	'G' 'I' dst src label     -> nothing (reverse index of 'G' 'R')
 //	'G' 'N' folded 0x00 id    -> nothing (names and aliases, extract.Fold'ed)
-//	'G' 'W', 'S', 'T'         -> the search index (search.go)
+//	'G' 'W' word 0x00 id      -> nothing (entity words of the search index, search.go)
 //
 // Reindex rebuilds it. Every write that changes what resolution sees (Put,
 // Remove, AddCuration) deletes the stamp in the same transaction, so a
@@ -18,9 +18,11 @@ package store
 // instead (correct, but it reads everything) and says so with Stale.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -62,7 +64,7 @@ func (s *DB) Reindex() error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	g, problems, err := s.ResolvedGraph()
+	g, problems, err := s.resolve(factsIndex)
 	if err != nil {
 		return err
 	}
@@ -83,43 +85,26 @@ func (s *DB) Reindex() error {
 	return nil
 }
 
+// saveResolved makes the saved view that of g. It writes only the keys
+// whose values change and deletes the keys g no longer has, so that a
+// reindex after a small ingest writes little.
 func (s *DB) saveResolved(b *batch, g *graph.Graph, st resolvedStamp) error {
-	if err := b.del(resolvedStampKey()); err != nil {
-		return err
-	}
-	var old [][]byte
-	if err := eachKey(b.txn, []byte{pResolved}, func(k []byte) error {
-		old = append(old, slices.Clone(k))
-		return nil
-	}); err != nil {
-		return err
-	}
-	for _, k := range old {
-		if err := b.del(k); err != nil {
-			return err
-		}
-	}
+	want := map[string][]byte{}
 	for _, e := range g.Entities() {
 		v, err := encode(e)
 		if err != nil {
 			return err
 		}
-		if err := b.set(rkey(rEntity, id8(e.ID)), v); err != nil {
-			return err
-		}
+		want[string(rkey(rEntity, id8(e.ID)))] = v
 		names := []string{e.Name}
 		for _, a := range e.Aliases {
 			names = append(names, a.Name)
 		}
 		for _, n := range names {
-			if err := b.set(rkey(rName, []byte(extract.Fold(n)), zero, id8(e.ID)), nil); err != nil {
-				return err
-			}
+			want[string(rkey(rName, []byte(extract.Fold(n)), zero, id8(e.ID)))] = nil
 		}
 		for _, w := range SearchWords(strings.Join(names, " ")) {
-			if err := b.set(rkey(rWord, []byte(w), zero, id8(e.ID)), nil); err != nil {
-				return err
-			}
+			want[string(rkey(rWord, []byte(w), zero, id8(e.ID)))] = nil
 		}
 	}
 	for _, r := range g.Relations() {
@@ -127,21 +112,44 @@ func (s *DB) saveResolved(b *batch, g *graph.Graph, st resolvedStamp) error {
 		if err != nil {
 			return err
 		}
-		if err := b.set(rkey(rRelation, id8(r.Source), id8(r.Target), []byte(r.Label)), v); err != nil {
-			return err
+		want[string(rkey(rRelation, id8(r.Source), id8(r.Target), []byte(r.Label)))] = v
+		want[string(rkey(rReverse, id8(r.Target), id8(r.Source), []byte(r.Label)))] = nil
+	}
+	stamp := resolvedStampKey()
+	var old [][]byte
+	if err := scan(b.reader(), []byte{pResolved}, func(k, v []byte) error {
+		if bytes.Equal(k, stamp) {
+			return nil
 		}
-		if err := b.set(rkey(rReverse, id8(r.Target), id8(r.Source), []byte(r.Label)), nil); err != nil {
+		if w, ok := want[string(k)]; ok {
+			if bytes.Equal(w, v) {
+				delete(want, string(k))
+			}
+			return nil
+		}
+		old = append(old, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := b.del(stamp); err != nil {
+		return err
+	}
+	for _, k := range old {
+		if err := b.del(k); err != nil {
 			return err
 		}
 	}
-	if err := indexSentences(b.set, g.Relations(), g.CoMentions()); err != nil {
-		return err
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		if err := b.set([]byte(k), want[k]); err != nil {
+			return err
+		}
 	}
 	v, err := json.Marshal(st)
 	if err != nil {
 		return err
 	}
-	return b.set(resolvedStampKey(), v)
+	return b.set(stamp, v)
 }
 
 // View answers queries about the resolved graph: from the saved view when
@@ -293,11 +301,14 @@ func (v *View) Out(id int64) ([]graph.Relation, error) {
 	}
 	var out []graph.Relation
 	err := v.s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, rkey(rRelation, id8(id)), func(_, b []byte) error {
+		if err := scan(txn, rkey(rRelation, id8(id)), func(_, b []byte) error {
 			r, err := DecodeRelation(b)
 			out = append(out, r)
 			return err
-		})
+		}); err != nil {
+			return err
+		}
+		return newHydrator(txn).fillRelations(out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("relations from %d: %w", id, err)
@@ -335,7 +346,7 @@ func (v *View) In(id int64) ([]graph.Relation, error) {
 			}
 			out = append(out, r)
 		}
-		return nil
+		return newHydrator(txn).fillRelations(out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("relations to %d: %w", id, err)
@@ -416,7 +427,7 @@ func (v *View) Between(a, b int64) ([]graph.Relation, error) {
 				return err
 			}
 		}
-		return nil
+		return newHydrator(txn).fillRelations(out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("relations between %d and %d: %w", a, b, err)
@@ -465,13 +476,14 @@ func (v *View) EachRelation(noEvidence bool, fn func(r graph.Relation) error) er
 		return nil
 	}
 	err := v.s.db.View(func(txn *badger.Txn) error {
+		h := newHydrator(txn)
 		return scan(txn, []byte{pResolved, rRelation}, func(_, b []byte) error {
 			var r graph.Relation
 			var err error
 			if noEvidence {
 				r, err = decodeRelationHead(b)
-			} else {
-				r, err = DecodeRelation(b)
+			} else if r, err = DecodeRelation(b); err == nil {
+				err = h.fill(r.Evidence)
 			}
 			if err != nil {
 				return err

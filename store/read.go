@@ -111,7 +111,16 @@ func relationsWithEvidence(txn *badger.Txn, p byte, excluded map[string]bool) ([
 		r.Evidence = append(r.Evidence, c.Evidence...)
 		return nil
 	})
-	return rels, err
+	if err != nil {
+		return nil, err
+	}
+	h := newHydrator(txn)
+	for _, r := range rels {
+		if err := h.fill(r.Evidence); err != nil {
+			return nil, err
+		}
+	}
+	return rels, nil
 }
 
 // withEvidence gives r its evidence, read from its contributions.
@@ -132,7 +141,7 @@ func withEvidence(txn *badger.Txn, r *graph.Relation, excluded map[string]bool) 
 		}
 		r.Evidence = append(r.Evidence, c.Evidence...)
 	}
-	return nil
+	return newHydrator(txn).fill(r.Evidence)
 }
 
 // scan calls fn with every key and value under prefix, in key order. fn

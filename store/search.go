@@ -1,20 +1,20 @@
 package store
 
-// The search index, part of the resolved view (query.go): which entities
-// and which evidence sentences contain a word. Words are extract.Fold'ed
-// (lower case, no diacritics), with a final possessive "'s" dropped and
-// stop words left out (SearchWords). Keys:
+// The search index: which entities and which evidence sentences contain
+// a word. Words are extract.Fold'ed (lower case, no diacritics), with a
+// final possessive "'s" dropped and stop words left out (SearchWords).
+// Keys:
 //
-//	'G' 'W' word 0x00 id                     -> nothing (a name or alias of the entity has the word)
-//	'G' 'S' word 0x00 doc 0x00 start (4 BE)  -> nothing (the evidence sentence has the word)
-//	'G' 'T' doc 0x00 start (4 BE)            -> Sentence
+//	'G' 'W' word 0x00 id                   -> nothing (a name or alias of the resolved entity has the word)
+//	'X' word 0x00 doc 0x00 start (4 BE)    -> nothing (the evidence sentence has the word)
 //
-// Reindex writes it with the rest of the view, from the evidence of the
-// typed relations and co-mentions of the resolved graph.
+// The entity words are part of the resolved view (query.go), which
+// Reindex writes. The sentence postings belong to the documents (format 3,
+// keys.go): they are written and removed with each document's sentence
+// table ('S'), so ingest never rebuilds them.
 
 import (
 	"cmp"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -24,11 +24,6 @@ import (
 
 	"github.com/kgx-project/kgx/extract"
 	"github.com/kgx-project/kgx/graph"
-)
-
-const (
-	rSearch   = 'S'
-	rSentence = 'T'
 )
 
 // Sentence is an evidence sentence found by Search.
@@ -55,7 +50,7 @@ var stopWords = map[string]bool{
 }
 
 // SearchWords splits text into the words the index uses, in order,
-// without duplicates or stop words.
+// without duplicates, stop words or words containing NUL.
 func SearchWords(text string) []string {
 	var out []string
 	for _, w := range strings.Fields(text) {
@@ -63,54 +58,12 @@ func SearchWords(text string) []string {
 			w = strings.TrimSuffix(strings.TrimRight(w, ".,;:!?\")]”"), suffix)
 		}
 		for _, f := range strings.Fields(extract.Fold(w)) {
-			if !stopWords[f] && !slices.Contains(out, f) {
+			if !stopWords[f] && !slices.Contains(out, f) && strings.IndexByte(f, 0) < 0 {
 				out = append(out, f)
 			}
 		}
 	}
 	return out
-}
-
-func searchKey(word string, ref []byte) []byte { return rkey(rSearch, []byte(word), zero, ref) }
-
-func sentenceRef(doc string, start int) []byte {
-	var b [4]byte
-	binary.BigEndian.PutUint32(b[:], uint32(start))
-	return append(append([]byte(doc), 0), b[:]...)
-}
-
-// indexSentences writes the search index of the evidence sentences of
-// rels, each sentence once.
-func indexSentences(set func(k, v []byte) error, rels ...[]*graph.Relation) error {
-	type ref struct {
-		doc   string
-		start int
-	}
-	seen := map[ref]bool{}
-	for _, rs := range rels {
-		for _, r := range rs {
-			for _, ev := range r.Evidence {
-				if seen[ref{ev.Doc, ev.Start}] {
-					continue
-				}
-				seen[ref{ev.Doc, ev.Start}] = true
-				sr := sentenceRef(ev.Doc, ev.Start)
-				v, err := encode(Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
-				if err != nil {
-					return err
-				}
-				if err := set(rkey(rSentence, sr), v); err != nil {
-					return err
-				}
-				for _, w := range SearchWords(ev.Sentence) {
-					if err := set(searchKey(w, sr), nil); err != nil {
-						return err
-					}
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // Search finds the entities whose name or an alias has every word of
@@ -138,7 +91,7 @@ func (v *View) Search(text string, limit int) (SearchResult, error) {
 			}); err != nil {
 				return err
 			}
-			p = searchKey(w, nil)
+			p = key(pPosting, []byte(w), zero)
 			if err := eachKey(txn, p, func(k []byte) error {
 				if rest := string(k[len(p):]); i == 0 || sents[rest] {
 					st[rest] = true
@@ -159,23 +112,28 @@ func (v *View) Search(text string, limit int) (SearchResult, error) {
 			if limit > 0 && len(res.Sentences) >= limit {
 				break
 			}
-			raw, err := getRaw(txn, rkey(rSentence, []byte(ref)))
+			i := strings.IndexByte(ref, 0)
+			if i < 0 || len(ref) != i+5 {
+				return fmt.Errorf("%w: search posting %q", ErrCorrupt, ref)
+			}
+			doc, start := ref[:i], int(getStart([]byte(ref[i+1:])))
+			raw, err := getRaw(txn, sentenceKey(doc, start))
 			if errors.Is(err, badger.ErrKeyNotFound) {
 				continue
 			}
 			if err != nil {
 				return err
 			}
-			var sn Sentence
-			if err := decode(raw, &sn); err != nil {
+			sv, err := DecodeSentence(raw)
+			if err != nil {
 				return err
 			}
-			if _, err := getRaw(txn, docKey(sn.Doc)); errors.Is(err, badger.ErrKeyNotFound) {
-				continue // document removed
+			if _, err := getRaw(txn, docKey(doc)); errors.Is(err, badger.ErrKeyNotFound) {
+				continue // document being written or removed
 			} else if err != nil {
 				return err
 			}
-			res.Sentences = append(res.Sentences, sn)
+			res.Sentences = append(res.Sentences, Sentence{Doc: doc, Start: start, End: sv.End, Text: sv.Text})
 		}
 		return nil
 	})
@@ -205,7 +163,7 @@ func (v *View) searchMemory(words []string, limit int) (SearchResult, error) {
 	for _, rs := range [][]*graph.Relation{v.mem.Relations(), v.mem.CoMentions()} {
 		for _, r := range rs {
 			for _, ev := range r.Evidence {
-				ref := string(sentenceRef(ev.Doc, ev.Start))
+				ref := ev.Doc + "\x00" + string(start4(ev.Start))
 				if !seen[ref] && hasAll(ev.Sentence) {
 					res.Sentences = append(res.Sentences, Sentence{Doc: ev.Doc, Start: ev.Start, End: ev.End, Text: ev.Sentence})
 				}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 )
 
 var (
@@ -86,6 +87,14 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(0).
 		WithNumVersionsToKeep(1).
+		// ZSTD over 16 KiB blocks: the JSON values and the many
+		// small index keys compress to about half of what snappy over
+		// 4 KiB blocks gives (BENCHMARKS.md, store size). Tables
+		// record their compression, so stores written with snappy
+		// stay readable.
+		WithCompression(options.ZSTD).
+		WithZSTDCompressionLevel(1).
+		WithBlockSize(16 << 10).
 		WithNumCompactors(2).
 		WithSyncWrites(!opts.NoSync).
 		WithReadOnly(opts.ReadOnly)
@@ -223,6 +232,7 @@ func (s *DB) prepare() error {
 	if err != nil {
 		return err
 	}
+	hadView := false
 	switch {
 	case v > FormatVersion:
 		return s.newerError(v)
@@ -240,6 +250,9 @@ func (s *DB) prepare() error {
 			return fmt.Errorf("open store %s: write format version: %w", s.dir, err)
 		}
 	case v < FormatVersion:
+		if hadView, err = s.hasView(); err != nil {
+			return err
+		}
 		if err := s.migrate(v); err != nil {
 			return fmt.Errorf("migrate store %s from format %d to %d: %w", s.dir, v, FormatVersion, err)
 		}
@@ -247,7 +260,28 @@ func (s *DB) prepare() error {
 	if err := s.recover(); err != nil {
 		return fmt.Errorf("open store %s: finish interrupted write: %w", s.dir, err)
 	}
+	if hadView {
+		// Migration dropped the resolved view; rebuild it so that
+		// queries need not resolve in memory until the next ingest.
+		if _, err := s.ReindexIfStale(); err != nil {
+			return fmt.Errorf("migrate store %s: %w", s.dir, err)
+		}
+	}
 	return nil
+}
+
+// hasView reports whether the store has a resolved view's stamp.
+func (s *DB) hasView() (bool, error) {
+	ok := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(resolvedStampKey())
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	return ok, err
 }
 
 // Close closes the store.

@@ -379,6 +379,16 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 		targets = append(targets, ck.target())
 		return b.set(k, val)
 	}
+	// Evidence sentences go into the document's sentence table, once
+	// each, and the contributions keep only their offsets.
+	tbl := newSentenceTable(d.ID)
+	rels := make([]graph.Relation, 0, len(c.rel)+len(c.co))
+	for _, r := range append(slices.Clip(c.rel), c.co...) {
+		rels = append(rels, tbl.strip(r))
+	}
+	if err := tbl.write(b); err != nil {
+		return false, nil, nil, err
+	}
 	keys := c.keys()
 	i := 0
 	for _, e := range c.ent {
@@ -387,7 +397,7 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 		}
 		i++
 	}
-	for _, r := range append(slices.Clip(c.rel), c.co...) {
+	for _, r := range rels {
 		if err := write(keys[i], r); err != nil {
 			return false, nil, nil, err
 		}
@@ -510,6 +520,9 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 		if err := b.del(k); err != nil {
 			return err
 		}
+	}
+	if err := deleteSentences(b, doc); err != nil {
+		return err
 	}
 	var d graph.Doc
 	raw, err := getRaw(b.txn, docKey(doc))
@@ -919,6 +932,9 @@ func (s *DB) rollBack(b *batch, doc string) error {
 		if err := b.del(k); err != nil {
 			return err
 		}
+	}
+	if err := deleteSentences(b, doc); err != nil {
+		return err
 	}
 	return clearJournal(b, doc)
 }

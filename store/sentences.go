@@ -1,0 +1,200 @@
+package store
+
+// Evidence sentences, stored once per document (format 3, see keys.go):
+// 'S' doc 0x00 start -> sentenceValue, and the search postings 'X' word
+// 0x00 doc 0x00 start derived from its text. Contributions and the
+// resolved view keep evidence without its text; hydrate puts it back.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/graph"
+)
+
+// sentenceValue is the value under 'S': the end offset and the text of
+// an evidence sentence (its document and start are in the key).
+type sentenceValue struct {
+	End  int    `json:"end"`
+	Text string `json:"text"`
+}
+
+// DecodeSentence decodes a sentence value ('S') and checks it.
+func DecodeSentence(b []byte) (sentenceValue, error) {
+	var v sentenceValue
+	if err := decode(b, &v); err != nil {
+		return v, err
+	}
+	if v.End < 0 || v.Text == "" {
+		return v, fmt.Errorf("%w: sentence with end %d and %d bytes of text", ErrCorrupt, v.End, len(v.Text))
+	}
+	return v, nil
+}
+
+// docSentence is one sentence of a document to store.
+type docSentence struct {
+	start int
+	val   sentenceValue
+}
+
+// sentenceTable collects a document's evidence sentences as its
+// contributions are encoded.
+type sentenceTable struct {
+	doc  string
+	at   map[int]sentenceValue
+	list []docSentence // in first-seen order
+}
+
+func newSentenceTable(doc string) *sentenceTable {
+	return &sentenceTable{doc: doc, at: map[int]sentenceValue{}}
+}
+
+// strip returns a copy of r whose evidence sentences of this document
+// are moved into the table (Sentence left empty). Evidence that cannot
+// be moved (another document, a different sentence at an offset already
+// taken, offsets out of range) keeps its text.
+func (t *sentenceTable) strip(r graph.Relation) graph.Relation {
+	if len(r.Evidence) == 0 {
+		return r
+	}
+	evs := make([]graph.Evidence, len(r.Evidence))
+	copy(evs, r.Evidence)
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Sentence == "" || ev.Doc != t.doc || ev.Start < 0 || ev.Start > math.MaxUint32 || ev.End < ev.Start {
+			continue
+		}
+		v := sentenceValue{End: ev.End, Text: ev.Sentence}
+		if old, ok := t.at[ev.Start]; ok {
+			if old != v {
+				continue
+			}
+		} else {
+			t.at[ev.Start] = v
+			t.list = append(t.list, docSentence{ev.Start, v})
+		}
+		ev.Sentence = ""
+	}
+	r.Evidence = evs
+	return r
+}
+
+// write stores the table's sentences, each before its search postings
+// (so that a roll back that finds the sentence finds its postings).
+func (t *sentenceTable) write(b *batch) error {
+	for _, s := range t.list {
+		v, err := encode(s.val)
+		if err != nil {
+			return err
+		}
+		if err := b.set(sentenceKey(t.doc, s.start), v); err != nil {
+			return err
+		}
+		for _, w := range SearchWords(s.val.Text) {
+			if err := b.set(postingKey(w, t.doc, s.start), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// deleteSentences removes doc's sentences and their search postings,
+// each sentence after its postings (so that an interrupted removal can
+// still find what is left).
+func deleteSentences(b *batch, doc string) error {
+	type sent struct {
+		k    []byte
+		text string
+	}
+	var all []sent
+	p := sentencePrefix(doc)
+	if err := scan(b.txn, p, func(k, v []byte) error {
+		s := sent{k: bytes.Clone(k)}
+		if sv, err := DecodeSentence(v); err == nil {
+			s.text = sv.Text
+		}
+		all = append(all, s)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, s := range all {
+		if len(s.k) != len(p)+4 {
+			continue
+		}
+		start := int(getStart(s.k[len(p):]))
+		for _, w := range SearchWords(s.text) {
+			if err := b.del(postingKey(w, doc, start)); err != nil {
+				return err
+			}
+		}
+		if err := b.del(s.k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func getStart(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+// hydrator fills in evidence sentences from the sentence table, caching
+// what it read.
+type hydrator struct {
+	txn   *badger.Txn
+	cache map[string]sentenceValue
+}
+
+func newHydrator(txn *badger.Txn) *hydrator {
+	return &hydrator{txn: txn, cache: map[string]sentenceValue{}}
+}
+
+// fill sets the Sentence of every piece of evidence that has none from
+// the table. Evidence whose sentence is not in the table keeps an empty
+// Sentence (Check reports it).
+func (h *hydrator) fill(evs []graph.Evidence) error {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Sentence != "" || ev.End <= ev.Start || ev.Start < 0 || ev.Start > math.MaxUint32 {
+			continue
+		}
+		k := sentenceKey(ev.Doc, ev.Start)
+		v, ok := h.cache[string(k)]
+		if !ok {
+			raw, err := getRaw(h.txn, k)
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if v, err = DecodeSentence(raw); err != nil {
+				return fmt.Errorf("sentence %s: %w", printable(k), err)
+			}
+			if len(h.cache) > 1<<16 {
+				clear(h.cache)
+			}
+			h.cache[string(k)] = v
+		}
+		if v.End == ev.End {
+			ev.Sentence = v.Text
+		}
+	}
+	return nil
+}
+
+// fillRelations fills the evidence of every relation in rs.
+func (h *hydrator) fillRelations(rs []graph.Relation) error {
+	for i := range rs {
+		if err := h.fill(rs[i].Evidence); err != nil {
+			return err
+		}
+	}
+	return nil
+}

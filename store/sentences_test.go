@@ -1,0 +1,234 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgx-project/kgx/extract"
+	"github.com/kgx-project/kgx/graph"
+)
+
+// sharedSentenceFacts is one document whose two relations and co-mention
+// all have the same evidence sentence.
+func sharedSentenceFacts() *graph.Facts {
+	text := "Shoigu met Kim Jong Un in Pyongyang."
+	d := graph.Doc{ID: "doc-1", Title: "T", Date: "2025-12-26", Path: "a.txt", Hash: extract.Hash(text)}
+	var ents []graph.Entity
+	for _, n := range []string{"Shoigu", "Kim Jong Un", "Pyongyang"} {
+		k := extract.Key(extract.Person, n)
+		ents = append(ents, graph.Entity{ID: graph.ID(k), Key: k, Name: n, Type: extract.Person, Mentions: 1, Documents: 1})
+	}
+	ev := []graph.Evidence{{Doc: d.ID, Sentence: text, Start: 10, End: 10 + len(text), Date: d.Date}}
+	return &graph.Facts{Doc: d, Entities: ents,
+		Relations: []graph.Relation{
+			{Source: ents[0].ID, Target: ents[1].ID, Label: "met", Category: "CONSULT", Count: 1, Evidence: ev},
+			{Source: ents[0].ID, Target: ents[2].ID, Label: "visited", Category: "CONSULT", Count: 1, Evidence: ev},
+		},
+		CoMentions: []graph.Relation{{Source: min(ents[0].ID, ents[1].ID), Target: max(ents[0].ID, ents[1].ID), Label: graph.CoMentioned, Count: 1, Evidence: ev}},
+	}
+}
+
+// countKeys counts the keys under prefix and those whose value contains
+// sub.
+func countKeys(t *testing.T, s *DB, prefix []byte, sub string) (keys, with int) {
+	t.Helper()
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, prefix, func(_, v []byte) error {
+			keys++
+			if sub != "" && bytes.Contains(v, []byte(sub)) {
+				with++
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys, with
+}
+
+func TestSentencesStoredOnce(t *testing.T) {
+	f := sharedSentenceFacts()
+	text := f.Relations[0].Evidence[0].Sentence
+	s := MustOpen(t)
+	mustPut(t, s, f)
+	if err := s.Reindex(); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []byte{pRelDoc, pCoDoc, pResolved} {
+		if _, with := countKeys(t, s, []byte{p}, "Kim Jong Un in"); with != 0 {
+			t.Errorf("%d values under %q carry the sentence text", with, p)
+		}
+	}
+	if n, with := countKeys(t, s, []byte{pSentence}, "Kim Jong Un in"); n != 1 || with != 1 {
+		t.Errorf("sentence table: %d keys, %d with the text; want 1, 1", n, with)
+	}
+	mustCheck(t, s)
+	sameGraph(t, s, []*graph.Facts{f})
+
+	v, err := s.OpenView()
+	if err != nil || v.Stale() {
+		t.Fatalf("OpenView: stale %v, %v", v.Stale(), err)
+	}
+	out, err := v.Out(f.Entities[0].ID)
+	if err != nil || len(out) != 2 || out[0].Evidence[0].Sentence != text || out[1].Evidence[0].Sentence != text {
+		t.Fatalf("view Out = %+v, %v", out, err)
+	}
+	res, err := v.Search("jong pyongyang", 0)
+	if err != nil || len(res.Sentences) != 1 || res.Sentences[0].Text != text || res.Sentences[0].End != f.Relations[0].Evidence[0].End {
+		t.Fatalf("Search = %+v, %v", res, err)
+	}
+	facts, err := s.Facts()
+	if err != nil || facts[0].CoMentions[0].Evidence[0].Sentence != text {
+		t.Fatalf("Facts = %+v, %v", facts, err)
+	}
+
+	if err := s.Remove(f.Doc.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []byte{pSentence, pPosting} {
+		if n, _ := countKeys(t, s, []byte{p}, ""); n != 0 {
+			t.Errorf("%d keys left under %q after the document was removed", n, p)
+		}
+	}
+	mustCheck(t, s)
+}
+
+func TestCheckSentences(t *testing.T) {
+	f := sharedSentenceFacts()
+	s := MustOpen(t)
+	mustPut(t, s, f)
+	// A stray posting, a missing posting and a sentence of no document.
+	err := s.db.Update(func(txn *badger.Txn) error {
+		for _, err := range []error{
+			txn.Set(postingKey("zeppelin", f.Doc.ID, 10), nil),
+			txn.Delete(postingKey("pyongyang", f.Doc.ID, 10)),
+			txn.Set(sentenceKey("gone", 3), []byte("\x01{\"end\":9,\"text\":\"Gone away\"}")),
+			txn.Set(postingKey("gone", "gone", 3), nil),
+		} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Check(t.Context(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 4 {
+		t.Fatalf("check found %d problems, want 4: %v", len(rep.Problems), rep.Problems)
+	}
+	rep, err = s.Check(t.Context(), true)
+	if err != nil || !rep.OK() || rep.Repaired != 4 {
+		t.Fatalf("repair: %+v, %v", rep, err)
+	}
+	// Evidence whose sentence is lost cannot be repaired.
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(sentenceKey(f.Doc.ID, 10)) }); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = s.Check(t.Context(), true)
+	if err != nil || rep.OK() || !strings.Contains(rep.Problems[0].Message, "no sentence") {
+		t.Fatalf("check without the sentence: %+v, %v", rep, err)
+	}
+}
+
+// downgradeTo2 rewrites a format 3 store the way format 2 kept it:
+// evidence text inline in every contribution and in the resolved view,
+// the sentence search index in the view ('G' 'S', 'G' 'T'), no 'S' or 'X'
+// keys.
+func downgradeTo2(t *testing.T, s *DB) {
+	t.Helper()
+	err := s.db.Update(func(txn *badger.Txn) error {
+		h := newHydrator(txn)
+		type kv struct{ k, v []byte }
+		var sets []kv
+		var dels [][]byte
+		for _, p := range [][]byte{{pRelDoc}, {pCoDoc}, {pResolved, 'R'}} {
+			if err := scan(txn, p, func(k, v []byte) error {
+				r, err := DecodeRelation(v)
+				if err != nil {
+					return err
+				}
+				if err := h.fill(r.Evidence); err != nil {
+					return err
+				}
+				b, err := encode(r)
+				sets = append(sets, kv{bytes.Clone(k), b})
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		for _, p := range []byte{pSentence, pPosting} {
+			if err := scan(txn, []byte{p}, func(k, v []byte) error {
+				dels = append(dels, bytes.Clone(k))
+				if p == pSentence {
+					sv, err := DecodeSentence(v)
+					if err != nil {
+						return err
+					}
+					ref := k[1:]
+					b, _ := encode(Sentence{Doc: string(ref[:len(ref)-5]), Start: int(getStart(ref[len(ref)-4:])), End: sv.End, Text: sv.Text})
+					sets = append(sets, kv{append([]byte{pResolved, 'T'}, ref...), b})
+					for _, w := range SearchWords(sv.Text) {
+						sets = append(sets, kv{append(append([]byte{pResolved, 'S'}, w...), append([]byte{0}, ref...)...), nil})
+					}
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range dels {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		for _, x := range sets {
+			if err := txn.Set(x.k, x.v); err != nil {
+				return err
+			}
+		}
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, 2))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrate2(t *testing.T) {
+	fs := append(synthFacts(12, 20), sharedSentenceFacts())
+	ref := MustOpen(t)
+	mustPut(t, ref, fs...)
+	if err := ref.Reindex(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	s := mustOpenWith(t, dir, Options{NoSync: true})
+	mustPut(t, s, fs...)
+	if err := s.Reindex(); err != nil {
+		t.Fatal(err)
+	}
+	downgradeTo2(t, s)
+	if _, with := countKeys(t, s, []byte{pCoDoc}, "Kim Jong Un in"); with == 0 {
+		t.Fatal("downgrade left no inline text")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpenWith(t, dir, Options{ReadOnly: true}) // migrates through a read-write open
+	if v, _ := s.version(); v != FormatVersion {
+		t.Fatalf("version %d", v)
+	}
+	mustCheck(t, s)
+	sameGraph(t, s, fs)
+	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
+}
