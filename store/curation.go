@@ -149,6 +149,16 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 			prefixes = prefixes[:2]
 		}
 		h := newHydrator(txn)
+		// The same names, keys, dates and labels recur in many
+		// documents: keep one copy of each.
+		pool := map[string]string{}
+		in := func(s *string) {
+			if v, ok := pool[*s]; ok {
+				*s = v
+			} else {
+				pool[*s] = *s
+			}
+		}
 		for _, p := range prefixes {
 			if err := scan(txn, []byte{p}, func(k, v []byte) error {
 				c, err := parseContribution(k)
@@ -165,11 +175,28 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 					if err != nil {
 						return err
 					}
+					in(&e.Key)
+					in(&e.Name)
+					in(&e.FirstSeen)
+					in(&e.LastSeen)
+					for i := range e.Aliases {
+						in(&e.Aliases[i].Name)
+						in(&e.Aliases[i].Rule)
+					}
+					for i := range e.Roles {
+						in(&e.Roles[i])
+					}
 					f.Entities = append(f.Entities, e)
 				default:
 					r, err := DecodeRelation(v)
 					if err != nil {
 						return err
+					}
+					in(&r.Label)
+					in(&r.Category)
+					for i := range r.Evidence {
+						in(&r.Evidence[i].Doc)
+						in(&r.Evidence[i].Date)
 					}
 					if mode == factsFull {
 						if err := h.fill(r.Evidence); err != nil {

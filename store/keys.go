@@ -96,15 +96,17 @@ const FormatVersion = 3
 //
 // # Transactions and the journal
 //
-// A document normally goes in with one badger transaction: contributions,
-// manifest, recomputed merged values, 'D', 'H' and 'P' together. When that
-// is too big for one transaction (badger.ErrTxnTooBig), Put switches to a
-// journaled write: 'Q' doc = staging (with the document record), the
-// contributions in as many transactions as needed (each manifest entry
-// before its contribution), then 'Q' doc = merging, merged values
-// recomputed in batches, then 'D', 'H', 'P' written and 'Q' deleted. A
-// read-write Open finishes any journal it finds: staging documents are
-// rolled back (their keys deleted through the manifest), merging documents
+// A document normally goes in with one badger transaction: sentences and
+// their postings, contributions, manifest, recomputed merged values, 'D',
+// 'H' and 'P' together. When that is too big for one transaction
+// (badger.ErrTxnTooBig), Put switches to a journaled write: 'Q' doc =
+// staging (with the document record), the sentences (each before its
+// postings) and the contributions in as many transactions as needed (each
+// manifest entry before its contribution), then 'Q' doc = merging, merged
+// values recomputed in batches, then 'D', 'H', 'P' written and 'Q'
+// deleted. A read-write Open finishes any journal it finds: staging
+// documents are rolled back (their keys deleted through the manifest and
+// the 'S' doc prefix), merging documents
 // rolled forward (every value they touch folded again, which is
 // idempotent), removing documents removed. Documents under 'Q' in state
 // staging or removing never count in a merge. Remove uses the same
