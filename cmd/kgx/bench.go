@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -413,8 +415,12 @@ func dirSize(dir string) (int64, error) {
 
 func writeBenchReport(g *globalOptions, o *benchOptions, sampleDocs, sampleWords int, kgx, prose timing, runs []ingestRun) {
 	w := g.Stdout
-	fmt.Fprintf(w, "kgx bench --docs %d --sample %d --seed %d: %s, GOMAXPROCS %d, %s, %s, load average %s\n\n",
-		o.Docs, o.Sample, o.Seed, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.Version(), time.Now().UTC().Format(time.DateOnly), loadAverage())
+	limit := "none"
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		limit = fmt.Sprintf("%d MiB", l>>20)
+	}
+	fmt.Fprintf(w, "kgx bench --docs %d --sample %d --seed %d: %s, GOMAXPROCS %d, %s, memory limit %s, %s, load average %s\n\n",
+		o.Docs, o.Sample, o.Seed, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.Version(), limit, time.Now().UTC().Format(time.DateOnly), loadAverage())
 	rate := func(words int, d time.Duration) string { return humanRate(float64(words) / d.Seconds()) }
 	fmt.Fprintf(w, "Extraction alone, one goroutine, %d articles (%d whitespace tokens); tokens/CPU-s is per core:\n\n", sampleDocs, sampleWords)
 	fmt.Fprintln(w, "| pipeline | wall | CPU | tokens/s (wall) | tokens/CPU-s | docs/CPU-s |")
