@@ -39,7 +39,11 @@ one per CPU by default) and one writer that stores documents in input order,
 several per transaction, so the stored graph is the same whatever the number
 of workers. Each document is stored whole or not at all. Interrupted (Ctrl-C),
 ingest stores the documents already extracted, stops, and exits 130; running
-it again goes on where it stopped.` + exitStatusHelp,
+it again goes on where it stopped.
+
+Memory: kgx runs with a soft memory limit of 384 MiB for the Go heap
+(GOMEMLIMIT overrides it, GOMEMLIMIT=off removes it); on a 10,000-article
+corpus ingest peaks at about 500 MB resident (BENCHMARKS.md).` + exitStatusHelp,
 		Example: `  kgx ingest testdata/news
   kgx --db ~/cases/korea.db ingest articles/ extra.html
   curl -s https://example.org/a.html | kgx ingest -
