@@ -120,10 +120,9 @@ const (
 	// factsFull: everything, evidence sentences included.
 	factsFull factsMode = iota
 	// factsIndex: what the resolved view needs (Reindex): entities and
-	// typed relations, evidence without its text (the view stores
-	// offsets, see sentences.go), no co-mentions. Resolution does not
-	// look at co-mentions or sentences, so the entities and relations
-	// come out the same, in a fraction of the memory.
+	// typed relations with their evidence, no co-mentions. Resolution
+	// does not look at co-mentions, so the entities and relations come
+	// out the same, in a fraction of the memory.
 	factsIndex
 )
 
@@ -148,7 +147,6 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 		if mode == factsIndex {
 			prefixes = prefixes[:2]
 		}
-		h := newHydrator(txn)
 		// The same names, keys, dates and labels recur in many
 		// documents: keep one copy of each.
 		pool := map[string]string{}
@@ -198,11 +196,6 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 						in(&r.Evidence[i].Doc)
 						in(&r.Evidence[i].Date)
 					}
-					if mode == factsFull {
-						if err := h.fill(r.Evidence); err != nil {
-							return err
-						}
-					}
 					if p == pRelDoc {
 						f.Relations = append(f.Relations, r)
 					} else {
@@ -214,7 +207,20 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 				return err
 			}
 		}
-		return nil
+		// Evidence text, looked up in key order: the resolved view
+		// keeps it for typed relations (a query then reads one value
+		// per relation); co-mentions are only loaded in full.
+		var evs []*graph.Evidence
+		for _, f := range byDoc {
+			for _, rs := range [][]graph.Relation{f.Relations, f.CoMentions} {
+				for i := range rs {
+					for j := range rs[i].Evidence {
+						evs = append(evs, &rs[i].Evidence[j])
+					}
+				}
+			}
+		}
+		return newHydrator(txn).fillAll(evs)
 	})
 	if err != nil {
 		return nil, err

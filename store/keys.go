@@ -47,9 +47,11 @@ const FormatVersion = 3
 //
 // Evidence sentences: every distinct evidence sentence of a document
 // (by its start offset) is stored once under 'S', and the evidence in
-// the relation and co-mention contributions (and in the resolved view,
-// query.go) leaves Sentence empty; readers fill it in from 'S' (see
-// sentences.go). Evidence whose text cannot be stored that way (another
+// the relation and co-mention contributions leaves Sentence empty;
+// readers fill it in from 'S' (see sentences.go). The resolved view
+// (query.go), a cache for queries, keeps the text of its typed relations'
+// evidence, so that a query reads one value per relation; co-mentions,
+// most of the evidence, are not in it. Evidence whose text cannot be stored that way (another
 // document's id, a second, different sentence at the same offset) keeps
 // its text inline. A document's 'S' and 'X' keys are written with its
 // contributions and removed with them; 'X' keys are derived from the

@@ -114,13 +114,7 @@ func relationsWithEvidence(txn *badger.Txn, p byte, excluded map[string]bool) ([
 	if err != nil {
 		return nil, err
 	}
-	h := newHydrator(txn)
-	for _, r := range rels {
-		if err := h.fill(r.Evidence); err != nil {
-			return nil, err
-		}
-	}
-	return rels, nil
+	return rels, newHydrator(txn).fillRelationsAll(rels)
 }
 
 // withEvidence gives r its evidence, read from its contributions.
@@ -141,7 +135,11 @@ func withEvidence(txn *badger.Txn, r *graph.Relation, excluded map[string]bool) 
 		}
 		r.Evidence = append(r.Evidence, c.Evidence...)
 	}
-	return newHydrator(txn).fill(r.Evidence)
+	evs := make([]*graph.Evidence, len(r.Evidence))
+	for i := range r.Evidence {
+		evs[i] = &r.Evidence[i]
+	}
+	return newHydrator(txn).fillAll(evs)
 }
 
 // scan calls fn with every key and value under prefix, in key order. fn

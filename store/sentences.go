@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -191,10 +193,67 @@ func (h *hydrator) fill(evs []graph.Evidence) error {
 
 // fillRelations fills the evidence of every relation in rs.
 func (h *hydrator) fillRelations(rs []graph.Relation) error {
+	ps := make([]*graph.Relation, len(rs))
 	for i := range rs {
-		if err := h.fill(rs[i].Evidence); err != nil {
-			return err
+		ps[i] = &rs[i]
+	}
+	return h.fillRelationsAll(ps)
+}
+
+// fillAll is fill for many pieces of evidence at once: it looks their
+// sentences up in key order through one iterator, so that each block of
+// the table is read once however the evidence is spread over documents.
+func (h *hydrator) fillAll(evs []*graph.Evidence) error {
+	type want struct {
+		k  string
+		ev *graph.Evidence
+	}
+	var ws []want
+	for _, ev := range evs {
+		if ev.Sentence != "" || ev.End <= ev.Start || ev.Start < 0 || ev.Start > math.MaxUint32 {
+			continue
+		}
+		ws = append(ws, want{string(sentenceKey(ev.Doc, ev.Start)), ev})
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	slices.SortFunc(ws, func(a, b want) int { return strings.Compare(a.k, b.k) })
+	it := h.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pSentence}})
+	defer it.Close()
+	var last string
+	var v sentenceValue
+	found := false
+	for _, w := range ws {
+		if w.k != last {
+			last, found = w.k, false
+			it.Seek([]byte(w.k))
+			if it.Valid() && string(it.Item().Key()) == w.k {
+				raw, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				if v, err = DecodeSentence(raw); err != nil {
+					return fmt.Errorf("sentence %s: %w", printable([]byte(w.k)), err)
+				}
+				found = true
+			}
+		}
+		if found && v.End == w.ev.End {
+			w.ev.Sentence = v.Text
 		}
 	}
 	return nil
+}
+
+// fillRelationsAll fills the evidence of every relation in rs with
+// fillAll.
+func (h *hydrator) fillRelationsAll(rs []*graph.Relation) error {
+	var evs []*graph.Evidence
+	for _, r := range rs {
+		for i := range r.Evidence {
+			evs = append(evs, &r.Evidence[i])
+		}
+	}
+	return h.fillAll(evs)
 }
