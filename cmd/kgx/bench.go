@@ -416,8 +416,10 @@ func dirSize(dir string) (int64, error) {
 func writeBenchReport(g *globalOptions, o *benchOptions, sampleDocs, sampleWords int, kgx, prose timing, runs []ingestRun) {
 	w := g.Stdout
 	limit := "none"
-	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
-		limit = fmt.Sprintf("%d MiB", l>>20)
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
+		limit = fmt.Sprintf("ingest default %d MiB", ingestMemoryLimit>>20)
+	} else if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		limit = fmt.Sprintf("GOMEMLIMIT %d MiB", l>>20)
 	}
 	fmt.Fprintf(w, "kgx bench --docs %d --sample %d --seed %d: %s, GOMAXPROCS %d, %s, memory limit %s, %s, load average %s\n\n",
 		o.Docs, o.Sample, o.Seed, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.Version(), limit, time.Now().UTC().Format(time.DateOnly), loadAverage())

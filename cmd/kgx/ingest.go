@@ -41,9 +41,9 @@ of workers. Each document is stored whole or not at all. Interrupted (Ctrl-C),
 ingest stores the documents already extracted, stops, and exits 130; running
 it again goes on where it stopped.
 
-Memory: kgx runs with a soft memory limit of 384 MiB for the Go heap
-(GOMEMLIMIT overrides it, GOMEMLIMIT=off removes it); on a 10,000-article
-corpus ingest peaks at about 500 MB resident (BENCHMARKS.md).` + exitStatusHelp,
+Memory: ingest runs with a soft memory limit of 300 MiB for the Go runtime
+(GOMEMLIMIT overrides it, GOMEMLIMIT=off removes it); the store's tables,
+read through mmap, come on top (BENCHMARKS.md).` + exitStatusHelp,
 		Example: `  kgx ingest testdata/news
   kgx --db ~/cases/korea.db ingest articles/ extra.html
   curl -s https://example.org/a.html | kgx ingest -
@@ -110,6 +110,7 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	if err != nil {
 		return err
 	}
+	setIngestMemoryLimit()
 	ex, err := extract.New()
 	if err != nil {
 		return err
