@@ -55,8 +55,21 @@ type DocResult struct {
 //     0.8), or the surname of a tagged multi-word PERSON, are tagged too
 //     (score halved), so a headline or a later "Shoigu" gets the type the
 //     body gave "Sergei Shoigu".
+//
+// Title-case headlines and all-caps lines are tagged in a case-normalised
+// view (CaseView), so that "Shoigu Commends North Korea" is read as
+// "Shoigu commends North Korea" and "SHOIGU VISITS PYONGYANG" as "Shoigu
+// visits Pyongyang". Last,
+// the rules of applyRules correct types and spans (named events, demonyms,
+// trailing common nouns).
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
+	words = m.CaseView(words, gaz)
+	defer func() {
+		for s := range words {
+			applyRules(words[s], res.Classes[s], gaz)
+		}
+	}()
 	var ms []Mention
 	for s := range words {
 		res.Classes[s] = make([]int, len(words[s]))
@@ -159,4 +172,40 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		}
 	}
 	return res
+}
+
+// CaseView returns words with every title-case headline (isHeadlineCase)
+// replaced by its case-normalised view (headlineView) and every all-caps
+// line (isAllCaps) by its sentence-case view (capsView), both judged
+// against how the rest of the document writes each word. Other sentences
+// are shared, not copied. Tag POS on the view too: TagDoc computes it
+// itself.
+func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string {
+	if m.Lower == nil {
+		return words
+	}
+	head := make([]bool, len(words))
+	caps := make([]bool, len(words))
+	any := false
+	for s, ws := range words {
+		caps[s] = isAllCaps(ws)
+		head[s] = !caps[s] && isHeadlineCase(ws, m.Lower)
+		any = any || head[s] || caps[s]
+	}
+	if !any {
+		return words
+	}
+	body := bodyCase(words, head)
+	out := make([][]string, len(words))
+	for s, ws := range words {
+		switch {
+		case head[s]:
+			out[s] = headlineView(ws, body, m.Lower, gaz)
+		case caps[s]:
+			out[s] = capsView(ws, body, m.Lower)
+		default:
+			out[s] = ws
+		}
+	}
+	return out
 }

@@ -1,0 +1,449 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+)
+
+// This file holds the rules TagDoc applies around the statistical model:
+// a case-normalised view of headlines before tagging, and a small type
+// layer after it. Every rule is general (word lists and the gazetteer, no
+// names from any corpus) and is measured by `kgx eval ner` like the model.
+
+// Type indices into Types.
+const (
+	typPerson = iota
+	typOrg
+	typGPE
+	typLoc
+	typFac
+	typNORP
+	typEvent
+)
+
+// headlineSmall are the words a title-case headline leaves in lower case.
+var headlineSmall = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "and": true, "or": true, "nor": true, "but": true, "by": true, "with": true, "from": true,
+	"as": true, "vs": true, "vs.": true, "via": true, "into": true, "over": true, "amid": true, "per": true,
+	"up": true, "off": true, "out": true, "than": true, "is": true, "are": true, "be": true,
+}
+
+// caseStats is how a document's body writes each word in mid-sentence:
+// folded word -> [lower-case count, capitalised count, all-caps count].
+// Words are also counted under their stem (stemOf), so "commended" in the
+// body tells how a headline's "Commends" is written.
+type caseStats map[string][3]int
+
+func (cs caseStats) add(w string) {
+	lw := strings.ToLower(w)
+	i := 0
+	switch {
+	case isAcronym(w) && utf8.RuneCountInString(w) > 1:
+		i = 2
+	case startsUpper(w):
+		i = 1
+	}
+	c := cs[lw]
+	c[i]++
+	cs[lw] = c
+	if st := stemOf(lw); st != lw {
+		c := cs["~"+st]
+		c[i]++
+		cs["~"+st] = c
+	}
+}
+
+// stemOf strips a common inflection (-s, -es, -ed, -ing) from a lower-case
+// word: a crude stem, only used to compare word forms inside a document.
+func stemOf(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+// isHeadlineCase reports whether a sentence is written in title case, as
+// headlines are ("Shoigu Commends North Korea’s Military Support"): at
+// least three words with letters outside headlineSmall, all of them
+// capitalised, and at least two of them (and a quarter), after the first
+// word, words the model's lexicon (lower) knows as usually written in
+// lower case. A run of names ("Kim Jong Un and Vladimir Putin", "Osman
+// Adam Khatib, 20, London") is not a headline.
+func isHeadlineCase(words []string, lower map[string]bool) bool {
+	content, common := 0, 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if headlineSmall[lw] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		content++
+		if i > 0 && !isAcronym(w) && (lower[lw] || lower[stemOf(lw)]) {
+			common++
+		}
+	}
+	return content >= 3 && common >= 2 && common*4 >= content
+}
+
+// isAcronym reports whether w has no lower-case letter ("DPRK", "U.S.").
+func isAcronym(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameCats are the gazetteer categories that make a headline word part of
+// a name.
+const nameCats = gazetteer.Country | gazetteer.City | gazetteer.Region | gazetteer.Demonym |
+	gazetteer.OrgName | gazetteer.PersonName | gazetteer.Religion
+
+// headlineView returns a case-normalised copy of a title-case headline:
+// each capitalised word after the first is put in lower case when the
+// document's body writes it (or a form of it) in lower case more often
+// than capitalised, or, when the body does not use it, when the model's
+// lexicon knows it as a lower-case word and no gazetteer name covers it.
+// Acronyms, names the gazetteer knows ("North Korea", "Pyongyang") and
+// words the body capitalises ("Shoigu", "War" in "Korean War") keep their
+// capitals. The first word keeps its case, as in any sentence.
+func headlineView(words []string, body caseStats, lower map[string]bool, gaz *gazetteer.Gazetteer) []string {
+	out := make([]string, len(words))
+	copy(out, words)
+	named := make([]bool, len(words))
+	if gaz != nil {
+		lw := make([]string, len(words))
+		for i, w := range words {
+			lw[i] = gazetteer.Norm(straightQuotes(w))
+		}
+		gaz.Match(lw, func(s, e int, c gazetteer.Category) {
+			if c&nameCats != 0 {
+				for k := s; k < e; k++ {
+					named[k] = true
+				}
+			}
+		})
+	}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !startsUpper(w) || isAcronym(w) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		c := body[lw]
+		if c[0]+c[1]+c[2] == 0 {
+			c = body["~"+stemOf(lw)]
+		}
+		switch {
+		case c[0] > c[1]+c[2]:
+			out[i] = lw
+		case c[1]+c[2] > c[0] || named[i]:
+		case lower[lw] || lower[stemOf(lw)]:
+			out[i] = lw
+		}
+	}
+	return out
+}
+
+// capsView returns a sentence-case copy of an all-caps line ("RUTO
+// VISITS ETHIOPIA FOR TALKS" -> "Ruto visits Ethiopia for talks"): each
+// word is written as the document's body writes it (or a form of it) most
+// often, all caps for acronyms the body writes so ("NATO"); a word the
+// body does not use is put in lower case when the lexicon knows it so, and
+// capitalised otherwise (the first word is always capitalised).
+func capsView(words []string, body caseStats, lower map[string]bool) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		c := body[lw]
+		if c[0]+c[1]+c[2] == 0 {
+			c = body["~"+stemOf(lw)]
+		}
+		title := lw
+		if utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") || i == 0 {
+			r, n := utf8.DecodeRuneInString(lw)
+			title = string(unicode.ToUpper(r)) + lw[n:]
+		} else {
+			title = w // "U.S.", "A"
+		}
+		switch {
+		case c[2] > c[0] && c[2] > c[1]:
+			out[i] = w
+		case c[1] > c[0] || i == 0:
+			out[i] = title
+		case c[0] > c[1]:
+			out[i] = lw
+		case lower[lw] || lower[stemOf(lw)]:
+			out[i] = lw
+		default:
+			out[i] = title
+		}
+	}
+	return out
+}
+
+// bodyCase counts how the sentences that are not headlines write their
+// words after the first.
+func bodyCase(words [][]string, head []bool) caseStats {
+	cs := caseStats{}
+	for s, ws := range words {
+		if head[s] || isAllCaps(ws) {
+			continue
+		}
+		for i, w := range ws {
+			if i == 0 || i > 0 && isSentenceOpener(ws[i-1]) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLetter(r) {
+				cs.add(w)
+			}
+		}
+	}
+	return cs
+}
+
+// isSentenceOpener reports whether the word before a word makes it
+// capitalised for reasons other than being a name (a quote or a colon).
+func isSentenceOpener(prev string) bool {
+	switch prev {
+	case "“", "\"", ":", "‘", "'", "(", "[", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+// eventHeads are the head words of named events ("Korean War", "World
+// War II", "Victory Day parade", "the security forum", "anniversary
+// celebrations", "Olympics"). A mention whose head is one of them is an
+// EVENT, whatever type the model gave it.
+var eventHeads = map[string]bool{
+	"war": true, "wars": true, "battle": true, "parade": true, "parades": true, "summit": true,
+	"celebration": true, "celebrations": true, "anniversary": true, "olympics": true, "olympiad": true,
+	"paralympics": true, "festival": true, "championship": true, "championships": true,
+	"tournament": true, "election": true, "elections": true, "referendum": true, "revolution": true,
+	"uprising": true, "massacre": true, "genocide": true, "holocaust": true, "siege": true,
+	"ceremony": true, "ceremonies": true, "commemoration": true, "commemorations": true, "crisis": true,
+	"expo": true, "marathon": true, "offensive": true, "invasion": true, "bombing": true, "attacks": true,
+	"insurgency": true, "rebellion": true, "coup": true, "blockade": true, "airlift": true,
+	"forum": true, "conference": true, "congress": true, "convention": true, "games": true, "cup": true,
+	"talks": true, "exercises": true, "drills": true,
+}
+
+// eventHeadsLowerOnly are event heads that also end organisation names
+// ("World Economic Forum", "Congress", "Epic Games"): they make an EVENT
+// only when written in lower case ("the security forum", "the party
+// congress").
+var eventHeadsLowerOnly = map[string]bool{
+	"forum": true, "conference": true, "congress": true, "convention": true, "games": true,
+	"talks": true, "exercises": true, "drills": true,
+}
+
+// collectiveHeads are lower-case nouns that make an organised actor of
+// the words before them ("Syrian government", "Asad regime", "Iraqi
+// security forces"), as event coders and re3d treat them.
+var collectiveHeads = map[string]bool{
+	"government": true, "governments": true, "forces": true, "regime": true, "military": true,
+	"army": true, "navy": true, "police": true, "troops": true, "opposition": true, "people": true,
+	"authorities": true, "administration": true, "rebels": true, "insurgents": true, "militants": true,
+	"militia": true, "militias": true, "coalition": true, "leadership": true, "delegation": true,
+	"delegations": true, "parliament": true, "ministry": true, "junta": true, "cabinet": true,
+}
+
+// headPrepositions end a name's head: the head of "Battle of Kursk" is
+// "Battle", of "Ministry of War" "Ministry".
+var headPrepositions = map[string]bool{"of": true, "for": true, "on": true, "against": true, "in": true, "at": true}
+
+// extraDemonyms are nationality and group words the gazetteer lacks
+// (it leaves out demonyms shared by two countries, such as "Korean").
+var extraDemonyms = map[string]bool{
+	"korean": true, "koreans": true, "english": true, "scottish": true, "scots": true, "welsh": true,
+	"persian": true, "persians": true, "slavic": true, "slav": true, "slavs": true, "nordic": true,
+	"scandinavian": true, "scandinavians": true, "latin american": true, "latin americans": true,
+	"middle eastern": true, "tatar": true, "tatars": true, "cossack": true, "cossacks": true,
+	"serb": true, "serbs": true, "croat": true, "croats": true, "congolese": true, "sudanese": true,
+	"arab": true, "arabs": true, "caucasian": true, "balkan": true,
+}
+
+// nameHead returns the index (into ws) of a name's head word: the last
+// word before the first preposition, skipping a final numeral ("World War
+// II", "Olympics 2024").
+func nameHead(ws []string) int {
+	end := len(ws)
+	for k := 1; k < len(ws); k++ {
+		if headPrepositions[strings.ToLower(ws[k])] {
+			end = k
+			break
+		}
+	}
+	h := end - 1
+	if h > 0 && isNumeral(ws[h]) {
+		h--
+	}
+	return h
+}
+
+// isNumeral reports whether w is a number or a Roman numeral.
+func isNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	digits, roman := true, true
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			digits = false
+		}
+		if !strings.ContainsRune("IVXL", r) {
+			roman = false
+		}
+	}
+	return digits || roman
+}
+
+func isLowerWord(w string) bool {
+	hasLetter := false
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return false
+		}
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	return hasLetter
+}
+
+// applyRules corrects the mentions of one sentence in place, in order:
+//
+//  1. a mention whose head (nameHead) is an event word (eventHeads) is an
+//     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
+//     that also end organisation names count only in lower case ("the
+//     security forum", not "World Economic Forum");
+//  2. otherwise a PERSON, ORG, GPE or NORP mention loses trailing
+//     lower-case words ("Workers’ Party foundation" -> "Workers’ Party",
+//     "Western nations" -> "Western"), and rule 1 is tried again on what
+//     is left; an ORG headed by a collective noun for an organised group
+//     keeps them ("Syrian government", "Iraqi security forces");
+//  3. an EVENT, or a mention of two or more words, all in lower case and
+//     whose head is no event word is no name ("partnership treaty") and is
+//     dropped (a single lower-case word stays: "hanoi" in lower-case text);
+//  4. a whole mention typed ORG or a place that is a demonym or a
+//     religious or political group word (gazetteer, extraDemonyms) is NORP
+//     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
+//     disagree on "Americans";
+//  5. a GPE or LOC mention headed by an organisation word (orgHeads) is
+//     an ORG ("Russian Embassy", "Unification Ministry").
+func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	set := func(s, e, typ int) {
+		for k := s; k < e; k++ {
+			classes[k] = 2 + 2*typ
+		}
+		classes[s] = 1 + 2*typ
+	}
+	clear := func(s, e int) {
+		for k := s; k < e; k++ {
+			classes[k] = 0
+		}
+	}
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e, typ := mn.Start, mn.End, mn.Type
+		// 1. event heads
+		if isEventName(words[s:e]) {
+			if typ != typEvent {
+				set(s, e, typEvent)
+			}
+			continue
+		}
+		// 2. trailing lower-case words
+		if typ != typEvent && typ != typFac && typ != typLoc {
+			k := e
+			for k > s && isLowerWord(words[k-1]) && !(typ == typOrg && collectiveHeads[words[e-1]]) {
+				k--
+			}
+			if k > s && k < e { // an all lower-case mention is left to rule 3
+				clear(k, e)
+				e = k
+			}
+			if k > s && isEventName(words[s:e]) {
+				set(s, e, typEvent)
+				continue
+			}
+		}
+		ws := words[s:e]
+		// 3. lower-case phrases are no names
+		allLower := true
+		for _, w := range ws {
+			if !isLowerWord(w) && !isNumeral(w) && !startsDigit(w) {
+				allLower = false
+			}
+		}
+		if allLower && (typ == typEvent || len(ws) > 1) {
+			clear(s, e)
+			continue
+		}
+		// 4. demonyms
+		phrase := strings.ToLower(straightQuotes(strings.Join(ws, " ")))
+		var cats gazetteer.Category
+		if gaz != nil {
+			cats = gaz.Lookup(phrase)
+		}
+		if typ != typPerson && typ != typNORP && (extraDemonyms[phrase] || cats&(gazetteer.Demonym|gazetteer.Religion) != 0 && cats&(gazetteer.City|gazetteer.Region) == 0) {
+			set(s, e, typNORP)
+			continue
+		}
+		// 5. organisation heads
+		if (typ == typGPE || typ == typLoc) && len(ws) > 1 && orgHeads[strings.ToLower(ws[nameHead(ws)])] {
+			set(s, e, typOrg)
+		}
+	}
+}
+
+// isEventName reports whether the words of a mention name an event by
+// their head (see applyRules).
+func isEventName(ws []string) bool {
+	hw := ws[nameHead(ws)]
+	head := strings.ToLower(straightQuotes(hw))
+	switch {
+	case head == "olympics" || head == "paralympics":
+		return true
+	case len(ws) < 2 || !eventHeads[head]:
+		return false
+	}
+	return isLowerWord(hw) || !eventHeadsLowerOnly[head]
+}
+
+// orgHeads are the head words that make a name an organisation even when
+// the model typed it a place ("Russian Embassy", "Unification Ministry",
+// "United Nations"). Words that also end place names ("Union" in "Soviet
+// Union", "Bank" in "West Bank", "Front", "Commonwealth", "Church") are
+// left out.
+var orgHeads = map[string]bool{
+	"embassy": true, "embassies": true, "consulate": true, "ministry": true, "agency": true, "council": true,
+	"party": true, "committee": true, "commission": true, "department": true, "bureau": true, "army": true,
+	"navy": true, "police": true, "parliament": true, "assembly": true, "senate": true, "government": true,
+	"cabinet": true, "administration": true, "directorate": true, "corporation": true, "company": true,
+	"association": true, "federation": true, "organization": true, "organisation": true, "institute": true,
+	"league": true, "alliance": true, "coalition": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "authority": true, "nations": true, "duma": true, "inc.": true, "ltd": true,
+}
+
+func startsDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
