@@ -40,8 +40,9 @@ const (
 //     Vladimir Putin", "NASA Administrator Charles Bolden"), just before it
 //     ("Russian Security Council chief Sergei Shoigu") or in an apposition
 //     (", the Russian defense minister,"), become the entity's Roles; a
-//     title alone ("the President") joins the one person with that role,
-//     or names nothing; trailing possessives are dropped;
+//     title alone ("the President") joins the one person with that role
+//     as a mention, never as an alias, or names nothing; trailing
+//     possessives are dropped;
 //   - a country's common, official or alternate name ("DPRK", "U.S.")
 //     becomes the country's common name; a demonym ("North Korean") links
 //     the mention, which keeps its NORP type, to its country; a capital is
@@ -81,7 +82,7 @@ func (e *Extractor) resolve(doc *Document) {
 			doc.Entities = append(doc.Entities, Entity{Key: in.key, Name: in.canon})
 		}
 		ent := &doc.Entities[ei]
-		if in.name != ent.Name {
+		if in.name != ent.Name && !in.title { // a title is a role, never an alias
 			rule := in.rule
 			if rule == "" {
 				rule = RuleSpelling
@@ -623,6 +624,22 @@ func addRole(e *Entity, role string) {
 		}
 	}
 	e.Roles = append(e.Roles, role)
+}
+
+// IsTitle reports whether every word of name is a title or role word
+// ("Minister", "State Security Minister", "the President"): such a name
+// is a role, never an alias of the person who holds it.
+func IsTitle(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	for _, w := range ws {
+		if !titles[w] && !titles[w+"."] && !roleHeads[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // titles are words that precede a person's name as a title or role.

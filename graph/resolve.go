@@ -561,6 +561,13 @@ func (r *resolver) entity(root int, is []int) Entity {
 		aliases[auto] = RuleRenamed
 	}
 	delete(aliases, name)
+	for n, ru := range aliases {
+		// A title alone ("Minister") is a role, not a name: facts from
+		// older extractions may still carry it as an alias.
+		if ru != RuleCuratedAlias && ru != RuleRenamed && extract.IsTitle(n) {
+			delete(aliases, n)
+		}
+	}
 	for _, n := range slices.Sorted(maps.Keys(aliases)) {
 		e.Aliases = append(e.Aliases, extract.Alias{Name: n, Rule: aliases[n]})
 	}

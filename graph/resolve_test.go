@@ -99,6 +99,14 @@ func TestResolveRules(t *testing.T) {
 		{"demonym NORP entity is not merged into a person", []*Facts{
 			doc("a", ent(N, "Korean", 1), ent(P, "Kim Jong Un", 1))},
 			nil, []string{"Kim Jong Un PERSON", "Korean NORP"}},
+		{"a title is never an alias", []*Facts{
+			doc("a", ent(P, "Amara Okafor", 2, al("Minister", extract.RuleTitle), al("the Deputy Minister", extract.RuleTitle))),
+			doc("b", ent(P, "Amara Okafor", 1, al("Okafor", extract.RuleSurname)))},
+			nil, []string{"Amara Okafor PERSON = Okafor:surname"}},
+		{"a curated title alias stays", []*Facts{
+			doc("a", ent(P, "Amara Okafor", 2))},
+			[]Curation{{OpAlias, "Amara Okafor", "Minister"}},
+			[]string{"Amara Okafor PERSON = Minister:curated alias"}},
 		{"curated merge keeps the first name", []*Facts{
 			doc("a", ent(P, "Vladimir Putin", 2)), doc("b", ent(P, "V. V. Putin", 1))},
 			[]Curation{{OpMerge, "Vladimir Putin", "V. V. Putin"}},
