@@ -613,17 +613,50 @@ func addAlias(e *Entity, name, rule string) {
 
 // addRole adds a role unless a longer role ends with it ("president"
 // after "russian president"); a longer role replaces the shorter one.
+// Roles are compared without possessives ("dprk’s state security
+// minister" is "dprk state security minister").
 func addRole(e *Entity, role string) {
+	k := roleKey(role)
 	for i, r := range e.Roles {
+		rk := roleKey(r)
 		switch {
-		case r == role || strings.HasSuffix(r, " "+role):
+		case rk == k || strings.HasSuffix(rk, " "+k):
 			return
-		case strings.HasSuffix(role, " "+r):
+		case strings.HasSuffix(k, " "+rk):
 			e.Roles[i] = role
 			return
 		}
 	}
 	e.Roles = append(e.Roles, role)
+}
+
+// roleKey is a role without possessive endings and extra spaces.
+func roleKey(role string) string {
+	r := strings.NewReplacer("’s ", " ", "'s ", " ", "’ ", " ", "' ", " ").Replace(role + " ")
+	return strings.Join(strings.Fields(r), " ")
+}
+
+// FoldRoles returns roles, in order, without those that another role
+// repeats or ends with, comparing them without possessives: "president"
+// goes when "russian president" is there, and of "dprk state security
+// minister" and "dprk’s state security minister" the first stays.
+func FoldRoles(roles []string) []string {
+	var out []string
+	for i, r := range roles {
+		k := roleKey(r)
+		keep := true
+		for j, o := range roles {
+			ok := roleKey(o)
+			if i != j && (strings.HasSuffix(ok, " "+k) || ok == k && j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // IsTitle reports whether every word of name is a title or role word

@@ -285,3 +285,18 @@ func TestAppositiveRole(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldRoles(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"president", "russian president"}, []string{"russian president"}},
+		{[]string{"ghana state security minister", "ghana’s state security minister"}, []string{"ghana state security minister"}},
+		{[]string{"ghana's minister", "minister"}, []string{"ghana's minister"}},
+		{[]string{"chief", "security chief", "party chief"}, []string{"security chief", "party chief"}},
+		{[]string{"adviser", "governor"}, []string{"adviser", "governor"}},
+		{nil, nil},
+	} {
+		if got := FoldRoles(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("FoldRoles(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

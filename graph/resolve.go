@@ -571,7 +571,7 @@ func (r *resolver) entity(root int, is []int) Entity {
 	for _, n := range slices.Sorted(maps.Keys(aliases)) {
 		e.Aliases = append(e.Aliases, extract.Alias{Name: n, Rule: aliases[n]})
 	}
-	e.Roles = slices.Sorted(maps.Keys(roles))
+	e.Roles = extract.FoldRoles(slices.Sorted(maps.Keys(roles)))
 	e.Documents = len(docs)
 	return e
 }
