@@ -56,3 +56,40 @@ func TestHeadlineEntities(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedEventsInDocument checks on an invented article that named
+// events come out as EVENT entities, every mention of them, and that a
+// demonym is NORP.
+func TestNamedEventsInDocument(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Veterans of the Chaco War gathered in Asunción on Sunday for a ceremony. " +
+		"The Chaco War, which lasted from 1932 to 1935, killed tens of thousands. " +
+		"Delegations from Bolivia attended Chaco War anniversary celebrations alongside their Paraguayan hosts. " +
+		"The defence minister also reviewed the Independence Day parade.\n"
+	doc, err := ex.Extract(context.Background(), Input{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]string{}
+	count := map[string]int{}
+	for _, e := range doc.Entities {
+		types[e.Name] = e.Type.String()
+		count[e.Name] = len(e.Mentions)
+	}
+	for name, want := range map[string]string{"Chaco War": "EVENT", "Independence Day parade": "EVENT", "Bolivia": "GPE", "Asunción": "GPE"} {
+		if types[name] != want {
+			t.Errorf("%s: type %q, want %s (entities %v)", name, types[name], want, types)
+		}
+	}
+	if count["Chaco War"] != 3 {
+		t.Errorf("Chaco War: %d mentions, want 3", count["Chaco War"])
+	}
+	for name, typ := range types {
+		if strings.HasPrefix(name, "Paraguay") && typ != "NORP" && typ != "GPE" {
+			t.Errorf("%s typed %s", name, typ)
+		}
+	}
+}

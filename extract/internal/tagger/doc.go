@@ -52,9 +52,11 @@ type DocResult struct {
 //  1. every mention of the same words gets the type with the highest total
 //     score over the document;
 //  2. words left untagged that spell a confidently tagged name (score >=
-//     0.8), or the surname of a tagged multi-word PERSON, are tagged too
+//     0.8, or a capitalised event name such as "Korean War"), or the surname of a tagged multi-word PERSON, are tagged too
 //     (score halved), so a headline or a later "Shoigu" gets the type the
-//     body gave "Sergei Shoigu".
+//     body gave "Sergei Shoigu"; such a name may swallow the whole
+//     mentions it covers ("Korean" then untagged "War" become "Korean
+//     War" when the document knows that name), never cut one.
 //
 // Title-case headlines and all-caps lines are tagged in a case-normalised
 // view (CaseView), so that "Shoigu Commends North Korea" is read as
@@ -133,7 +135,15 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 				typ = t
 			}
 		}
-		if mn.Score < 0.8 || !startsUpper(words[mn.Sent][mn.Start]) {
+		ws := words[mn.Sent][mn.Start:mn.End]
+		if !startsUpper(ws[0]) {
+			continue
+		}
+		if isProperEventName(ws) { // "Korean War": a name by rule
+			addName(key(mn), typEvent, max(mn.Score, 0.8), len(ws))
+			continue
+		}
+		if mn.Score < 0.8 {
 			continue
 		}
 		addName(key(mn), typ, mn.Score, mn.End-mn.Start)
@@ -147,18 +157,20 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 	for s, ws := range words {
 		c := res.Classes[s]
 		for i := 0; i < len(ws); i++ {
-			if c[i] != 0 || !startsUpper(ws[i]) {
-				continue
+			if (c[i] != 0 && c[i]%2 == 0) || !startsUpper(ws[i]) {
+				continue // inside a mention, or not a name
 			}
 			for n := min(maxLen, len(ws)-i); n >= 1; n-- {
-				free := true
+				// The span may cover whole mentions (a longer known name
+				// wins: "Korean" + "War anniversary" -> "Korean War"), but
+				// must not cut one, and must add at least one word.
+				untagged := 0
 				for k := i; k < i+n; k++ {
-					if c[k] != 0 {
-						free = false
-						break
+					if c[k] == 0 {
+						untagged++
 					}
 				}
-				if !free || (i+n < len(ws) && c[i+n]%2 == 0 && c[i+n] != 0) {
+				if untagged == 0 || (i+n < len(ws) && c[i+n]%2 == 0 && c[i+n] != 0) {
 					continue
 				}
 				kn, ok := names[strings.Join(ws[i:i+n], " ")]

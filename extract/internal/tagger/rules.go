@@ -414,6 +414,18 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	}
 }
 
+// isProperEventName reports whether the words are a capitalised event
+// name by rule ("Korean War", "Battle of Kursk"): every word capitalised
+// or a numeral or a small word, and an event head (isEventName).
+func isProperEventName(ws []string) bool {
+	for _, w := range ws {
+		if !startsUpper(w) && !isNumeral(w) && !headPrepositions[w] && !headlineSmall[w] {
+			return false
+		}
+	}
+	return isEventName(ws)
+}
+
 // isEventName reports whether the words of a mention name an event by
 // their head (see applyRules).
 func isEventName(ws []string) bool {
