@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -90,6 +92,59 @@ func TestNamedEventsInDocument(t *testing.T) {
 	for name, typ := range types {
 		if strings.HasPrefix(name, "Paraguay") && typ != "NORP" && typ != "GPE" {
 			t.Errorf("%s typed %s", name, typ)
+		}
+	}
+}
+
+// TestSeedCorpusEntities checks entity quality on the seed corpus
+// (testdata/news): every article has a title; every entity named in a
+// headline is also named in the body (a headline yields no entity of its
+// own words); no alias is a bare title; and the types that the rules fix.
+func TestSeedCorpusEntities(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/news/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no seed articles in testdata/news")
+	}
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]EntityType{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := ex.Extract(context.Background(), Input{Text: string(b), Source: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title == "" {
+			t.Errorf("%s: no title", filepath.Base(f))
+		}
+		head := doc.Body[0]
+		for _, e := range doc.Entities {
+			types[e.Name] = e.Type
+			inBody := false
+			for _, mi := range e.Mentions {
+				inBody = inBody || !head.Contains(doc.Mentions[mi].Span)
+			}
+			if !inBody {
+				t.Errorf("%s: %s %q only in the headline %q", filepath.Base(f), e.Type, e.Name, doc.Slice(head))
+			}
+			for _, a := range e.Aliases {
+				if IsTitle(a.Name) {
+					t.Errorf("%s: %s has the title %q as an alias", filepath.Base(f), e.Name, a.Name)
+				}
+			}
+		}
+	}
+	for name, want := range map[string]EntityType{
+		"Korean War": Event, "Victory Day parade": Event, "Korean": NORP, "Soviet": NORP,
+		"Russian Embassy": Org, "Workers’ Party": Org, "Pyongyang": GPE, "Sergei Shoigu": Person,
+	} {
+		if types[name] != want {
+			t.Errorf("%s: type %v, want %v", name, types[name], want)
 		}
 	}
 }
