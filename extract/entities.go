@@ -747,9 +747,10 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 }
 
 // contextRole returns the role written just before a person mention, in
-// lower case: a run of title words and capitalised words in the same
-// sentence ending in a role head next to the name ("Russian Security
-// Council chief", "DPRK State Security Minister", "North Korean leader").
+// lower case: a run of up to six title words, capitalised words and (with
+// POS tags) common nouns and adjectives in the same sentence, ending in a
+// role head next to the name ("Russian Security Council chief", "DPRK
+// State Security Minister", "North Korean leader", "ruling party leader").
 func contextRole(doc *Document, m *Mention) string {
 	first := m.First
 	sent := sentenceOf(doc, m.First)
@@ -760,11 +761,14 @@ func contextRole(doc *Document, m *Mention) string {
 		return ""
 	}
 	start := first - 1
-	for j := first - 2; j >= sent; j-- {
+	for j := first - 2; j >= sent && first-1-j < 6; j-- {
 		w := doc.Slice(doc.Tokens[j].Span)
 		r, _ := utf8.DecodeRuneInString(w)
 		_, place := alias.Lookup(w)
-		if titles[strings.ToLower(w)] || (unicode.IsUpper(r) && (j > sent || place)) {
+		// a common noun or adjective of the role ("ruling party leader"),
+		// never a verb, determiner or number
+		common := unicode.IsLower(r) && (doc.Tokens[j].Tag == "NOUN" || doc.Tokens[j].Tag == "ADJ")
+		if titles[strings.ToLower(w)] || common || (unicode.IsUpper(r) && (j > sent || place)) {
 			start = j
 			continue
 		}

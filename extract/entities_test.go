@@ -286,6 +286,28 @@ func TestAppositiveRole(t *testing.T) {
 	}
 }
 
+func TestContextRole(t *testing.T) {
+	tags := map[string]string{"the": "DET", "governing": "ADJ", "party": "NOUN", "leader": "NOUN", "met": "VERB",
+		"opposition": "NOUN", "chief": "NOUN", "In": "ADP", "May": "PROPN", ",": "PUNCT", "three": "NUM", "former": "ADJ"}
+	for _, tc := range []struct{ text, want string }{
+		{"In May, governing party leader [PERSON Ana Lima] met them.", "governing party leader"},
+		{"They met opposition chief [PERSON Ana Lima] in May.", "opposition chief"},
+		{"In May, the former party leader [PERSON Ana Lima] met them.", "former party leader"},
+		{"They met three leader [PERSON Ana Lima].", "leader"},
+		{"They met [PERSON Ana Lima].", ""},
+	} {
+		doc := annotated(t, tc.text)
+		for i := range doc.Tokens {
+			doc.Tokens[i].Tag = tags[doc.Slice(doc.Tokens[i].Span)]
+		}
+		Resolve(doc)
+		got := strings.Join(doc.Entities[0].Roles, "; ")
+		if got != tc.want {
+			t.Errorf("%q: roles %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestFoldRoles(t *testing.T) {
 	for _, tc := range []struct{ in, want []string }{
 		{[]string{"president", "russian president"}, []string{"russian president"}},
