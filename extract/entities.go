@@ -23,6 +23,7 @@ const (
 	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard")
 	RuleTitle      = "title"        // a title alone ("the President") for the one person with that role
 	RuleAcronym    = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
+	RuleInitials   = "initials"     // the initials of one organisation in the document ("WFP")
 	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
 	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
 	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
@@ -36,6 +37,9 @@ const (
 //   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
 //     makes the long form one ORG mention (replacing the fragments a tagger
 //     may have found inside it) and links every later "KCNA" to it;
+//   - an all-capital name spelling the initials of exactly one
+//     multi-word organisation in the document ("WFP" after "World Food
+//     Programme", "UN" after "United Nations") joins it;
 //   - titles and roles of a person, inside the mention ("President
 //     Vladimir Putin", "NASA Administrator Charles Bolden"), just before it
 //     ("Russian Security Council chief Sergei Shoigu") or in an apposition
@@ -65,6 +69,7 @@ func (e *Extractor) resolve(doc *Document) {
 		infos[mi] = describe(doc, &doc.Mentions[mi])
 	}
 	linkAcronyms(infos, acr)
+	linkInitials(infos)
 	linkNameParts(infos)
 	linkTitles(infos)
 	voteTypes(infos)
@@ -600,6 +605,64 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 			}
 		}
 	}
+}
+
+// linkInitials links an all-capital mention (two to six letters, dots
+// allowed: "WFP", "U.N.") that no rule has linked yet to the one
+// multi-word organisation of the document whose initials it spells, with
+// or without its small words ("World Food Programme", "Organisation of
+// American States").
+func linkInitials(infos []mentionInfo) {
+	initials := map[string]map[string]int{} // initials -> org key -> an index into infos
+	for i, in := range infos {
+		if in.skip || in.class != "ORG" || len(in.words) < 2 || in.joined {
+			continue
+		}
+		var all, content strings.Builder
+		for _, w := range in.words {
+			r, _ := utf8.DecodeRuneInString(w)
+			all.WriteRune(r)
+			if !smallWords[w] {
+				content.WriteRune(r)
+			}
+		}
+		for _, k := range []string{all.String(), content.String()} {
+			if initials[k] == nil {
+				initials[k] = map[string]int{}
+			}
+			initials[k][in.key] = i
+		}
+	}
+	for i := range infos {
+		in := &infos[i]
+		if in.skip || in.joined || in.gaz || !isInitialism(in.name) {
+			continue
+		}
+		cands := initials[strings.ToLower(strings.ReplaceAll(in.name, ".", ""))]
+		if len(cands) != 1 {
+			continue
+		}
+		for _, j := range cands {
+			in.setKey(infos[j].typ, infos[j].canon)
+			in.rule, in.joined = RuleInitials, true
+		}
+	}
+}
+
+// isInitialism reports whether a name is two to six capital letters,
+// dots allowed ("WFP", "U.N.").
+func isInitialism(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
 }
 
 func addAlias(e *Entity, name, rule string) {

@@ -143,7 +143,7 @@ func newResolver(facts []*Facts) *resolver {
 // rulePrecedence orders the rules an alias may have: the first explains
 // best.
 var rulePrecedence = []string{
-	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleCountry, extract.RuleDemonym,
+	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleInitials, extract.RuleCountry, extract.RuleDemonym,
 	extract.RuleSurname, extract.RuleGivenName, extract.RulePartial, extract.RuleMiddleName, RuleTransliteration, extract.RuleSpelling,
 	RuleSameName, RuleAliasElsewhere, RuleSameKey,
 }
@@ -309,7 +309,7 @@ func (r *resolver) mergeByAlias() {
 	owners := map[string]map[int]bool{} // folded acronym -> roots defining it
 	for i, m := range r.ms {
 		for a, rule := range m.aliases {
-			if rule != extract.RuleAcronym {
+			if rule != extract.RuleAcronym && rule != extract.RuleInitials {
 				continue
 			}
 			f := extract.Fold(a)

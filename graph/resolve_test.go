@@ -96,6 +96,9 @@ func TestResolveRules(t *testing.T) {
 		{"acronym defined elsewhere", []*Facts{
 			doc("a", ent(O, "Korean Central News Agency", 2, al("KCNA", extract.RuleAcronym))), doc("b", ent(G, "KCNA", 1))},
 			nil, []string{"Korean Central News Agency ORG = KCNA:acronym"}},
+		{"initials linked elsewhere", []*Facts{
+			doc("a", ent(O, "World Food Programme", 2, al("WFP", extract.RuleInitials))), doc("b", ent(O, "WFP", 1))},
+			nil, []string{"World Food Programme ORG = WFP:initials"}},
 		{"demonym NORP entity is not merged into a person", []*Facts{
 			doc("a", ent(N, "Korean", 1), ent(P, "Kim Jong Un", 1))},
 			nil, []string{"Kim Jong Un PERSON", "Korean NORP"}},

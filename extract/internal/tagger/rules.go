@@ -162,7 +162,8 @@ func headlineView(words []string, body caseStats, lower map[string]bool, gaz *ga
 // VISITS ETHIOPIA FOR TALKS" -> "Ruto visits Ethiopia for talks"): each
 // word is written as the document's body writes it (or a form of it) most
 // often, all caps for acronyms the body writes so ("NATO"); a word the
-// body does not use is put in lower case when the lexicon knows it so, and
+// body does not use is put in lower case when the lexicon knows it so,
+// kept in capitals when it looks like an acronym (looksAcronym: "UN"), and
 // capitalised otherwise (the first word is always capitalised).
 func capsView(words []string, body caseStats, lower map[string]bool) []string {
 	out := make([]string, len(words))
@@ -187,6 +188,8 @@ func capsView(words []string, body caseStats, lower map[string]bool) []string {
 		switch {
 		case c[2] > c[0] && c[2] > c[1]:
 			out[i] = w
+		case c[0]+c[1] == 0 && !lower[lw] && looksAcronym(w):
+			out[i] = w // "UN", "RSF": short or vowel-less, unknown to body and lexicon
 		case c[1] > c[0] || i == 0:
 			out[i] = title
 		case c[0] > c[1]:
@@ -198,6 +201,23 @@ func capsView(words []string, body caseStats, lower map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// looksAcronym reports whether an all-caps word reads as an acronym
+// rather than a word: two or three letters, or no vowel ("UN", "EU",
+// "RSF", "WFP").
+func looksAcronym(w string) bool {
+	n, vowels := 0, 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if strings.ContainsRune("AEIOUY", unicode.ToUpper(r)) {
+			vowels++
+		}
+	}
+	return n >= 2 && (n <= 3 || vowels == 0)
 }
 
 // bodyCase counts how the sentences that are not headlines write their
@@ -255,6 +275,16 @@ var eventHeads = map[string]bool{
 var eventHeadsLowerOnly = map[string]bool{
 	"forum": true, "conference": true, "congress": true, "convention": true, "games": true,
 	"talks": true, "exercises": true, "drills": true,
+}
+
+// trailingRoles are role words that end no person's name (unlike "King",
+// "Major" or "Bishop", which are also surnames).
+var trailingRoles = map[string]bool{
+	"chief": true, "minister": true, "president": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "ambassador": true, "envoy": true, "chairman": true,
+	"chairwoman": true, "premier": true, "governor": true, "senator": true, "director": true,
+	"commander": true, "adviser": true, "advisor": true, "official": true, "officials": true,
+	"leader": true, "leaders": true, "boss": true, "head": true, "chiefs": true, "ministers": true,
 }
 
 // collectiveHeads are lower-case nouns that make an organised actor of
@@ -340,6 +370,9 @@ func isLowerWord(w string) bool {
 //     "Western nations" -> "Western"), and rule 1 is tried again on what
 //     is left; an ORG headed by a collective noun for an organised group
 //     keeps them ("Syrian government", "Iraqi security forces");
+//     A PERSON mention made of an acronym or a demonym and trailing role
+//     words (trailingRoles) loses the role words: "UN Chief" -> "UN", an
+//     ORG; "Iraqi President" -> "Iraqi", NORP by rule 4;
 //  3. an EVENT, or a mention of two or more words, all in lower case and
 //     whose head is no event word is no name ("partnership treaty") and is
 //     dropped (a single lower-case word stays: "hanoi" in lower-case text);
@@ -348,7 +381,10 @@ func isLowerWord(w string) bool {
 //     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
 //     disagree on "Americans";
 //  5. a GPE or LOC mention headed by an organisation word (orgHeads) is
-//     an ORG ("Russian Embassy", "Unification Ministry").
+//     an ORG ("Russian Embassy", "Unification Ministry"); a place headed
+//     by a word for meetings that also ends organisation names
+//     (eventHeadsLowerOnly) is an EVENT ("Jeddah Forum", "Lausanne
+//     Conference").
 func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	set := func(s, e, typ int) {
 		for k := s; k < e; k++ {
@@ -385,6 +421,25 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				continue
 			}
 		}
+		// 2b. a person's name never ends in a role word ("UN Chief"):
+		// the role words go, and an acronym left is an ORG
+		stripped := false
+		if typ == typPerson {
+			k := e
+			for k > s && trailingRoles[strings.ToLower(words[k-1])] {
+				k--
+			}
+			rest := strings.ToLower(straightQuotes(strings.Join(words[s:k], " ")))
+			acronym := k-s == 1 && looksAcronym(words[s]) && isAcronym(words[s])
+			if k > s && k < e && (acronym || isDemonym(rest, gaz)) {
+				clear(k, e)
+				e, stripped = k, true
+				if acronym {
+					set(s, e, typOrg)
+					typ = typOrg
+				}
+			}
+		}
 		ws := words[s:e]
 		// 3. lower-case phrases are no names
 		allLower := true
@@ -399,15 +454,16 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 		// 4. demonyms
 		phrase := strings.ToLower(straightQuotes(strings.Join(ws, " ")))
-		var cats gazetteer.Category
-		if gaz != nil {
-			cats = gaz.Lookup(phrase)
-		}
-		if typ != typPerson && typ != typNORP && (extraDemonyms[phrase] || cats&(gazetteer.Demonym|gazetteer.Religion) != 0 && cats&(gazetteer.City|gazetteer.Region) == 0) {
+		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(phrase, gaz) {
 			set(s, e, typNORP)
 			continue
 		}
-		// 5. organisation heads
+		// 5. organisation heads; a place headed by a word that names
+		// meetings as well as bodies ("Jeddah Forum") is an EVENT
+		if (typ == typGPE || typ == typLoc || typ == typFac) && len(ws) > 1 && eventHeadsLowerOnly[strings.ToLower(ws[nameHead(ws)])] {
+			set(s, e, typEvent)
+			continue
+		}
 		if (typ == typGPE || typ == typLoc) && len(ws) > 1 && orgHeads[strings.ToLower(ws[nameHead(ws)])] {
 			set(s, e, typOrg)
 		}
@@ -424,6 +480,20 @@ func isProperEventName(ws []string) bool {
 		}
 	}
 	return isEventName(ws)
+}
+
+// isDemonym reports whether a lower-case phrase is a nationality or a
+// religious or political group word (gazetteer, extraDemonyms) and not
+// also a city or region.
+func isDemonym(phrase string, gaz *gazetteer.Gazetteer) bool {
+	if extraDemonyms[phrase] {
+		return true
+	}
+	if gaz == nil {
+		return false
+	}
+	c := gaz.Lookup(phrase)
+	return c&(gazetteer.Demonym|gazetteer.Religion) != 0 && c&(gazetteer.City|gazetteer.Region) == 0
 }
 
 // isEventName reports whether the words of a mention name an event by

@@ -96,6 +96,16 @@ func TestApplyRules(t *testing.T) {
 			"[PERSON Americans] voted", "[PERSON Americans] voted"},
 		{"embassy typed a place",
 			"outside the [LOC Chilean Embassy] today", "outside the [ORG Chilean Embassy] today"},
+		{"forum typed a place is an event",
+			"at the [LOC Tunis Forum] on trade", "at the [EVENT Tunis Forum] on trade"},
+		{"acronym and role typed a person",
+			"[PERSON AU Envoy] arrives in Juba", "[ORG AU] Envoy arrives in Juba"},
+		{"title alone typed a person is left to resolution",
+			"the [PERSON State Security Minister] said", "the [PERSON State Security Minister] said"},
+		{"demonym and role typed a person",
+			"said [PERSON Chilean President] today", "said [NORP Chilean] President today"},
+		{"surname that is also a title stays",
+			"[PERSON Lena King] spoke", "[PERSON Lena King] spoke"},
 		{"place with a non-organisation head",
 			"in the [LOC Gaza Strip] today", "in the [LOC Gaza Strip] today"},
 		{"river keeps its lower-case head",
@@ -158,6 +168,26 @@ func TestHeadlineView(t *testing.T) {
 		head := make([]bool, len(all))
 		head[len(all)-1] = true
 		got := strings.Join(headlineView(words, bodyCase(all, head), lower, gaz), " ")
+		if got != tc.want {
+			t.Errorf("\n got %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+func TestCapsView(t *testing.T) {
+	lower := map[string]bool{"urges": true, "in": true, "as": true, "fighting": true, "spreads": true}
+	body := [][]string{
+		strings.Fields("The NATO envoy urged a truce in Mali on Monday ."),
+		strings.Fields("Officials said the Bamako ceasefire talks resumed ."),
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"NATO ENVOY URGES CEASEFIRE IN MALI AS FIGHTING SPREADS", "NATO envoy urges ceasefire in Mali as fighting spreads"},
+		{"AU CHIEF VISITS BAMAKO", "AU Chief Visits Bamako"},
+	} {
+		words := strings.Fields(tc.in)
+		all := append(slices.Clone(body), words)
+		head := make([]bool, len(all))
+		got := strings.Join(capsView(words, bodyCase(all, head), lower), " ")
 		if got != tc.want {
 			t.Errorf("\n got %s\nwant %s", got, tc.want)
 		}
