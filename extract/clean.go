@@ -10,7 +10,7 @@ import (
 
 // clean finds the article's text blocks and leaves web-page boilerplate
 // out of doc.Body: comment forms, share buttons, related-article lists,
-// author bios, image captions, loaders and source lines. A date-only line
+// author bios and bylines, image captions, loaders and source lines. A date-only line
 // near the top becomes doc.Published when none was given, and a short
 // first line without final punctuation becomes the title.
 //
@@ -55,6 +55,10 @@ var (
 	tailMarkers = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post comment|share (this )?(post|article|story)?:?|related( (posts|articles|stories|news))?:?|more like this|popular( posts)?|you may also like|read more:?|recommended( for you)?|comments?( \(\d+\))?:?|sign up for .*newsletter.*|subscribe( to .*)?|tags?:.*)$`)
 	// dropLines are single boilerplate lines inside or around the article.
 	dropLines = regexp.MustCompile(`(?i)^(loading( now)?(\.\.\.)?|advertisement|skip to (main )?content|original source:.*|source:\s*\S+\.\S+|date:|image( source)?:.*|photo( credit)?:.*|credit:.*|file photo.*|\(?(photo|image|picture) by .*|your email address will not be published.*|required fields are marked.*|\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|follow us on .*|click here.*|share on (facebook|twitter|x|linkedin).*|copyright .*|© .*|all rights reserved\.?)$`)
+	// byline is an author line ("By Lena Fischer", "By Jane Doe and Ali
+	// Khan, Reuters", "Reporting by ...; Editing by ..."): its names are
+	// the page's, not the story's.
+	byline = regexp.MustCompile(`^((?i:by|written by|words by)\s+(\p{Lu}[\p{L}'’.-]*\s*){1,4}((,|and|&)\s*(\p{Lu}[\p{L}'’.-]*\s*){1,4})*([|,–—-]\s*.{0,40})?|(?i:(additional )?reporting by|editing by|compiled by) .{0,200})$`)
 	// captionStart begins an image caption or stock-art description.
 	captionStart = regexp.MustCompile(`^(?i:abstract representation|an? (illustration|image|photo|picture|representation|depiction) (of|showing|depicting)|illustration:|this (image|photo|picture) (shows|depicts))`)
 	// authorBio is an author's byline biography ("Ethan Kim is an
@@ -88,6 +92,8 @@ func classifyBlock(line string, i, n int) blockKind {
 	case dateLine.MatchString(line):
 		return blockDate
 	case captionStart.MatchString(line):
+		return blockDrop
+	case len(line) < 250 && !strings.ContainsRune(line, '\n') && byline.MatchString(line):
 		return blockDrop
 	case i >= n/2 && authorBio.MatchString(line):
 		return blockDrop

@@ -81,3 +81,24 @@ func TestGuessTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestBylines(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		drop bool
+	}{
+		{"By Lena Fischer", true},
+		{"By Jane Doe and Ali Khan, Reuters", true},
+		{"By Jane Doe | March 3, 2024", true},
+		{"BY JOSÉ ÁLVAREZ", true},
+		{"Reporting by Ali Khan; Editing by Jane Doe", true},
+		{"By Tuesday the army had withdrawn from the city.", false},
+		{"By then, Ortega had left Managua.", false},
+		{"Byline Corp opened an office in Lima.", false},
+	} {
+		got := classifyBlock(tc.line, 1, 10) == blockDrop
+		if got != tc.drop {
+			t.Errorf("%q: dropped %v, want %v", tc.line, got, tc.drop)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
 )
 
 // Rules that link an alias to a document entity (Alias.Rule). graph adds
@@ -767,10 +768,14 @@ var roleHeads = map[string]bool{
 }
 
 // mentionName returns the mention's name with leading titles (returned as
-// the role, lower case), a leading "the" and a trailing possessive removed.
+// the role, lower case), a leading "the" (but not the "The" of "The
+// Hague") and a trailing possessive removed.
 func mentionName(doc *Document, m *Mention) (name, role string) {
 	first, end := m.First, m.End
-	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") {
+	// "the United States" -> "United States", but "The Hague", which the
+	// gazetteer knows only with its article, keeps it.
+	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") &&
+		!keepsArticle(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End]) {
 		first++
 	}
 	roleFirst := first
@@ -807,6 +812,19 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 	name = strings.Join(strings.Fields(name), " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 	return name, role
+}
+
+// keepsArticle reports whether a name that starts with "the" is known to
+// the gazetteer only with it ("The Hague"; not "the Netherlands", which it
+// also knows as "Netherlands").
+func keepsArticle(name string) bool {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return false
+	}
+	n := gazetteer.Norm(strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s"))
+	rest, ok := strings.CutPrefix(n, "the ")
+	return ok && g.LookupNorm(n) != 0 && g.LookupNorm(rest) == 0
 }
 
 // contextRole returns the role written just before a person mention, in

@@ -484,16 +484,34 @@ func isProperEventName(ws []string) bool {
 
 // isDemonym reports whether a lower-case phrase is a nationality or a
 // religious or political group word (gazetteer, extraDemonyms) and not
-// also a city or region.
+// also a city or region, or a hyphenated compound of them ending in one
+// ("franco-german", "sino-russian").
 func isDemonym(phrase string, gaz *gazetteer.Gazetteer) bool {
 	if extraDemonyms[phrase] {
 		return true
+	}
+	// "franco-german", "sino-russian", "russian-ukrainian"
+	if parts := strings.Split(phrase, "-"); len(parts) > 1 && !strings.Contains(phrase, " ") {
+		for _, p := range parts[:len(parts)-1] {
+			if !combiningForms[p] && !isDemonym(p, gaz) {
+				return false
+			}
+		}
+		return isDemonym(parts[len(parts)-1], gaz)
 	}
 	if gaz == nil {
 		return false
 	}
 	c := gaz.Lookup(phrase)
 	return c&(gazetteer.Demonym|gazetteer.Religion) != 0 && c&(gazetteer.City|gazetteer.Region) == 0
+}
+
+// combiningForms are the first parts of compound nationality adjectives
+// ("Franco-German", "Sino-Russian").
+var combiningForms = map[string]bool{
+	"franco": true, "sino": true, "russo": true, "anglo": true, "indo": true, "afro": true, "euro": true,
+	"austro": true, "greco": true, "italo": true, "judeo": true, "serbo": true, "turko": true, "luso": true,
+	"hispano": true, "nippo": true, "germano": true, "polono": true, "arabo": true, "irano": true,
 }
 
 // isEventName reports whether the words of a mention name an event by
