@@ -484,8 +484,8 @@ func isProperEventName(ws []string) bool {
 
 // isDemonym reports whether a lower-case phrase is a nationality or a
 // religious or political group word (gazetteer, extraDemonyms) and not
-// also a city or region, or a hyphenated compound of them ending in one
-// ("franco-german", "sino-russian").
+// also a city or region, or a hyphenated compound of nationalities
+// ("franco-german", "sino-russian"; not "liberal-labour").
 func isDemonym(phrase string, gaz *gazetteer.Gazetteer) bool {
 	if extraDemonyms[phrase] {
 		return true
@@ -493,17 +493,24 @@ func isDemonym(phrase string, gaz *gazetteer.Gazetteer) bool {
 	// "franco-german", "sino-russian", "russian-ukrainian"
 	if parts := strings.Split(phrase, "-"); len(parts) > 1 && !strings.Contains(phrase, " ") {
 		for _, p := range parts[:len(parts)-1] {
-			if !combiningForms[p] && !isDemonym(p, gaz) {
+			if !combiningForms[p] && !isNationality(p, gaz) {
 				return false
 			}
 		}
-		return isDemonym(parts[len(parts)-1], gaz)
+		return isNationality(parts[len(parts)-1], gaz)
 	}
 	if gaz == nil {
 		return false
 	}
 	c := gaz.Lookup(phrase)
 	return c&(gazetteer.Demonym|gazetteer.Religion) != 0 && c&(gazetteer.City|gazetteer.Region) == 0
+}
+
+// isNationality reports whether a lower-case word is a nationality
+// (gazetteer demonym or extraDemonyms), not a religious or political
+// group ("Liberal-Labour" is a party).
+func isNationality(w string, gaz *gazetteer.Gazetteer) bool {
+	return extraDemonyms[w] || gaz != nil && gaz.Lookup(w)&gazetteer.Demonym != 0
 }
 
 // combiningForms are the first parts of compound nationality adjectives

@@ -94,6 +94,8 @@ func TestApplyRules(t *testing.T) {
 			"[GPE Peruvian] miners struck", "[NORP Peruvian] miners struck"},
 		{"compound demonym typed ORG",
 			"the [ORG Sino-Indian] border talks", "the [NORP Sino-Indian] border talks"},
+		{"compound of parties is no demonym",
+			"the [ORG Liberal-Labour] pact", "the [ORG Liberal-Labour] pact"},
 		{"compound of countries is no demonym",
 			"the [ORG Peru-Chile] pipeline", "the [ORG Peru-Chile] pipeline"},
 		{"person demonyms left alone",
