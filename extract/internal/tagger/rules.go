@@ -359,7 +359,8 @@ func isLowerWord(w string) bool {
 	return hasLetter
 }
 
-// applyRules corrects the mentions of one sentence in place, in order:
+// applyRules corrects the mentions of one sentence in place, in order
+// (after joinParticles):
 //
 //  1. a mention whose head (nameHead) is an event word (eventHeads) is an
 //     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
@@ -397,6 +398,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			classes[k] = 0
 		}
 	}
+	joinParticles(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
 		// 1. event heads
@@ -480,6 +482,47 @@ func isProperEventName(ws []string) bool {
 		}
 	}
 	return isEventName(ws)
+}
+
+// nameParticles are the lower-case words inside names ("Rio Grande do
+// Sul", "Luiz Inácio Lula da Silva", "Ludwig van Beethoven", "Mohammed bin
+// Salman").
+var nameParticles = map[string]bool{
+	"da": true, "de": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true,
+	"du": true, "van": true, "von": true, "der": true, "den": true, "bin": true, "bint": true, "ibn": true,
+	"y": true,
+}
+
+// joinParticles extends a PERSON or place mention over a name particle
+// and the capitalised words after it when they are untagged or a mention
+// of the same type: "[Rio Grande] do Sul" -> "[Rio Grande do Sul]".
+func joinParticles(words []string, classes []int) {
+	for _, mn := range SentMentions(0, classes, nil) {
+		e, typ := mn.End, mn.Type
+		if typ != typPerson && typ != typGPE && typ != typLoc && typ != typFac {
+			continue
+		}
+		if e+1 >= len(words) || !nameParticles[words[e]] || !startsUpper(words[e+1]) {
+			continue
+		}
+		k := e + 1
+		switch c := classes[k]; {
+		case c == 0:
+			for k < len(words) && classes[k] == 0 && startsUpper(words[k]) && !isAcronym(words[k]) {
+				k++
+			}
+		case c == 1+2*typ:
+			k++
+			for k < len(words) && classes[k] == 2+2*typ {
+				k++
+			}
+		default:
+			continue
+		}
+		for j := e; j < k; j++ {
+			classes[j] = 2 + 2*typ
+		}
+	}
 }
 
 // isDemonym reports whether a lower-case phrase is a nationality or a
