@@ -58,10 +58,10 @@ type DocResult struct {
 //     mentions it covers ("Korean" then untagged "War" become "Korean
 //     War" when the document knows that name), never cut one.
 //
-// Title-case headlines and all-caps lines are tagged in a case-normalised
-// view (CaseView), so that "Shoigu Commends North Korea" is read as
-// "Shoigu commends North Korea" and "SHOIGU VISITS PYONGYANG" as "Shoigu
-// visits Pyongyang". Last,
+// Title-case headlines are tagged in a case-normalised view (CaseView), so
+// that "Shoigu Commends North Korea" is read as "Shoigu commends North
+// Korea"; all-caps lines are truecased when features are computed, and in
+// step 2 they match the body's names whatever their case ("SHOIGU"). Last,
 // the rules of applyRules correct types and spans (named events, demonyms,
 // trailing common nouns).
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
@@ -118,12 +118,16 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		score float32
 	}
 	names := map[string]known{}
+	folded := map[string]known{} // names in lower case, for all-caps lines
 	maxLen := 0
 	addName := func(k string, typ int, score float32, n int) {
 		if old, ok := names[k]; ok && old.score >= score {
 			return
 		}
 		names[k] = known{typ, score}
+		if old, ok := folded[strings.ToLower(k)]; !ok || old.score < score {
+			folded[strings.ToLower(k)] = known{typ, score}
+		}
 		maxLen = max(maxLen, n)
 	}
 	person := 0
@@ -156,6 +160,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 	}
 	for s, ws := range words {
 		c := res.Classes[s]
+		caps := isAllCaps(ws)
 		for i := 0; i < len(ws); i++ {
 			if (c[i] != 0 && c[i]%2 == 0) || !startsUpper(ws[i]) {
 				continue // inside a mention, or not a name
@@ -174,6 +179,9 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 					continue
 				}
 				kn, ok := names[strings.Join(ws[i:i+n], " ")]
+				if !ok && caps { // "SHOIGU" in a shouted headline is the body's "Shoigu"
+					kn, ok = folded[strings.ToLower(strings.Join(ws[i:i+n], " "))]
+				}
 				if !ok {
 					continue
 				}
@@ -187,22 +195,20 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 }
 
 // CaseView returns words with every title-case headline (isHeadlineCase)
-// replaced by its case-normalised view (headlineView) and every all-caps
-// line (isAllCaps) by its sentence-case view (capsView), both judged
-// against how the rest of the document writes each word. Other sentences
-// are shared, not copied. Tag POS on the view too: TagDoc computes it
-// itself.
+// replaced by its case-normalised view (headlineView), judged against how
+// the rest of the document writes each word. Other sentences are shared,
+// not copied; all-caps lines are left as they are, for the model's own
+// all-caps features (and TagDoc matches them to the body's names without
+// regard to case). Tag POS on the view too: TagDoc computes it itself.
 func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string {
 	if m.Lower == nil {
 		return words
 	}
 	head := make([]bool, len(words))
-	caps := make([]bool, len(words))
 	any := false
 	for s, ws := range words {
-		caps[s] = isAllCaps(ws)
-		head[s] = !caps[s] && isHeadlineCase(ws, m.Lower)
-		any = any || head[s] || caps[s]
+		head[s] = !isAllCaps(ws) && isHeadlineCase(ws, m.Lower)
+		any = any || head[s]
 	}
 	if !any {
 		return words
@@ -210,13 +216,9 @@ func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string 
 	body := bodyCase(words, head)
 	out := make([][]string, len(words))
 	for s, ws := range words {
-		switch {
-		case head[s]:
+		out[s] = ws
+		if head[s] {
 			out[s] = headlineView(ws, body, m.Lower, gaz)
-		case caps[s]:
-			out[s] = capsView(ws, body, m.Lower)
-		default:
-			out[s] = ws
 		}
 	}
 	return out

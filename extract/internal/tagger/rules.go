@@ -158,51 +158,6 @@ func headlineView(words []string, body caseStats, lower map[string]bool, gaz *ga
 	return out
 }
 
-// capsView returns a sentence-case copy of an all-caps line ("RUTO
-// VISITS ETHIOPIA FOR TALKS" -> "Ruto visits Ethiopia for talks"): each
-// word is written as the document's body writes it (or a form of it) most
-// often, all caps for acronyms the body writes so ("NATO"); a word the
-// body does not use is put in lower case when the lexicon knows it so,
-// kept in capitals when it looks like an acronym (looksAcronym: "UN"), and
-// capitalised otherwise (the first word is always capitalised).
-func capsView(words []string, body caseStats, lower map[string]bool) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = w
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		lw := strings.ToLower(w)
-		c := body[lw]
-		if c[0]+c[1]+c[2] == 0 {
-			c = body["~"+stemOf(lw)]
-		}
-		title := lw
-		if utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") || i == 0 {
-			r, n := utf8.DecodeRuneInString(lw)
-			title = string(unicode.ToUpper(r)) + lw[n:]
-		} else {
-			title = w // "U.S.", "A"
-		}
-		switch {
-		case c[2] > c[0] && c[2] > c[1]:
-			out[i] = w
-		case c[0]+c[1] == 0 && !lower[lw] && looksAcronym(w):
-			out[i] = w // "UN", "RSF": short or vowel-less, unknown to body and lexicon
-		case c[1] > c[0] || i == 0:
-			out[i] = title
-		case c[0] > c[1]:
-			out[i] = lw
-		case lower[lw] || lower[stemOf(lw)]:
-			out[i] = lw
-		default:
-			out[i] = title
-		}
-	}
-	return out
-}
-
 // looksAcronym reports whether an all-caps word reads as an acronym
 // rather than a word: two or three letters, or no vowel ("UN", "EU",
 // "RSF", "WFP").

@@ -187,23 +187,3 @@ func TestHeadlineView(t *testing.T) {
 		}
 	}
 }
-
-func TestCapsView(t *testing.T) {
-	lower := map[string]bool{"urges": true, "in": true, "as": true, "fighting": true, "spreads": true}
-	body := [][]string{
-		strings.Fields("The NATO envoy urged a truce in Mali on Monday ."),
-		strings.Fields("Officials said the Bamako ceasefire talks resumed ."),
-	}
-	for _, tc := range []struct{ in, want string }{
-		{"NATO ENVOY URGES CEASEFIRE IN MALI AS FIGHTING SPREADS", "NATO envoy urges ceasefire in Mali as fighting spreads"},
-		{"AU CHIEF VISITS BAMAKO", "AU Chief Visits Bamako"},
-	} {
-		words := strings.Fields(tc.in)
-		all := append(slices.Clone(body), words)
-		head := make([]bool, len(all))
-		got := strings.Join(capsView(words, bodyCase(all, head), lower), " ")
-		if got != tc.want {
-			t.Errorf("\n got %s\nwant %s", got, tc.want)
-		}
-	}
-}
