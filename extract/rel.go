@@ -236,7 +236,9 @@ func (r *relater) entity(t int) (arg, bool) {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
-					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
+					if e, ok := r.modifierEntity(m, k); ok {
+						return arg{e, 0.6, k}, true
+					}
 				}
 			}
 		}
@@ -251,14 +253,21 @@ func (r *relater) entity(t int) (arg, bool) {
 				for _, kk := range r.kids[k] {
 					if d := r.dep(kk); d == "compound" || d == "amod" || d == "nmod:poss" {
 						if m := r.ment[kk]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
-							return arg{r.country(r.doc.Mentions[m].Entity), 0.5, kk}, true
+							if e, ok := r.modifierEntity(m, kk); ok {
+								return arg{e, 0.5, kk}, true
+							}
 						}
 					}
 				}
 			}
 		}
 	}
-	// "soldiers from Gondor", "a court in Guyana"
+	// "soldiers from Gondor", "a court in Guyana"; but an event noun's
+	// place is where it happens, not a participant ("defended the troop
+	// deployment in Russia").
+	if _, ev := r.lex.Noun(r.lower(t)); ev {
+		return arg{}, false
+	}
 	for _, k := range r.kids[t] {
 		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
@@ -359,6 +368,9 @@ func (r *relater) frameAt(t, depth int) frame {
 			}
 		}
 	}
+	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
+		f.passive = true // "supported by X" without a passive auxiliary
+	}
 	if f.passive {
 		f.subj = agent
 	}
@@ -366,15 +378,44 @@ func (r *relater) frameAt(t, depth int) frame {
 	dt := r.dep(t)
 	h := r.head(t)
 	if base(dt) == "acl" && h >= 0 {
+		// A past participle is passive ("troops sent to Russia") unless a
+		// perfect auxiliary makes it active ("Shoigu ... has arrived in").
+		participle := r.doc.Tokens[t].XPOS == "VBN" && !r.perfect(t)
 		switch {
 		case f.subj >= 0 && relPronouns[r.lower(f.subj)]:
 			f.subj = h
 		case f.obj >= 0 && relPronouns[r.lower(f.obj)]:
 			f.obj = h
-		case f.subj < 0 && !f.passive && r.doc.Tokens[t].XPOS != "VBN":
+		case f.subj < 0 && !f.passive && !participle:
 			f.subj, f.inherited = h, true // "troops supporting Russia"
-		case f.obj < 0 && (f.passive || r.doc.Tokens[t].XPOS == "VBN"):
+		case f.obj < 0 && (f.passive || participle):
 			f.obj = h // "troops sent to Russia"
+		}
+	}
+	if f.subj < 0 && !f.passive && h >= 0 && h < t && (base(dt) == "parataxis" || base(dt) == "conj") && r.head(h) < 0 && r.isNoun(h) {
+		// "Sergey Shoigu, the defence minister, visited Pyongyang", "France
+		// on Wednesday accused Rwanda" misparsed with the name as root and
+		// the verb hanging off it: the name is the subject.
+		if m := r.ment[h]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+			switch r.doc.Mentions[m].Type {
+			case Person, Org, GPE:
+				f.subj, f.inherited = h, true
+			}
+		}
+	}
+	if f.passive && f.obj < 0 && base(dt) == "conj" && h >= 0 {
+		// "The SDF ... and supported by Coalition advisers": the patient
+		// of a coordinated passive is the subject of the first conjunct.
+		if r.isVerbal(h) {
+			// "It was founded by X and headed by Y": both passive, the
+			// same patient
+			if hf := r.frameAt(h, depth+1); hf.passive {
+				f.obj = hf.obj
+			} else {
+				f.obj = hf.subj
+			}
+		} else if r.isNoun(h) {
+			f.obj = h
 		}
 	}
 	if f.subj < 0 && !f.passive && h >= 0 {
@@ -414,6 +455,20 @@ func (r *relater) frameAt(t, depth int) frame {
 		}
 	}
 	return f
+}
+
+// perfect reports whether verb t has a perfect auxiliary ("has
+// arrived"), which makes a past participle active.
+func (r *relater) perfect(t int) bool {
+	for _, k := range r.kids[t] {
+		if r.dep(k) == "aux" {
+			switch r.lower(k) {
+			case "has", "have", "had", "'ve", "having":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // objectControl reports whether verb t passes its object to an xcomp
@@ -468,7 +523,27 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
 		objNoun = r.lower(f.obj)
 	}
+	if f.obj < 0 {
+		// A prepositional sense: "engage with Y" is consultation although
+		// "engage Y" is an assault; "engage in talks" leaves the event
+		// to the noun.
+	senses:
+		for _, tr := range trs {
+			for _, o := range f.obls {
+				if sp, ok := r.lex.Sense(tr, r.prep(o)); ok {
+					if sp.Category == "-" {
+						return
+					}
+					rd, found = reading{label: sp.Label, category: sp.Category, preps: []string{sp.Prep}}, true
+					break senses
+				}
+			}
+		}
+	}
 	for _, tr := range trs {
+		if found {
+			break
+		}
 		if objNoun != "" {
 			if p, ok := r.lex.Object(tr, objNoun, ""); ok {
 				if p.Category == "-" {
@@ -554,6 +629,12 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		}
 	}
 	if len(targets) == 0 {
+		// the recipient: "gave Ilves a letter", "sent Kyiv weapons"
+		if io := r.child(t, "iobj"); io >= 0 {
+			targets = r.args(io)
+		}
+	}
+	if len(targets) == 0 {
 		for _, o := range f.obls {
 			p := r.prep(o)
 			if contains(rd.preps, p) {
@@ -593,8 +674,8 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		}
 		// The parse gave no object: the nearest entity after the trigger
 		// within its clause, with low confidence.
-		if f.obj >= 0 && !rd.themeObj {
-			return
+		if (f.obj >= 0 || f.passive) && !rd.themeObj {
+			return // what follows a passive is its agent's phrase, not a patient
 		}
 		a, ok := r.clauseEntity(t, false)
 		if !ok || a.ent == place {
@@ -860,6 +941,15 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	if a.ent == b.ent || a.ent < 0 || b.ent < 0 || a.ent >= len(r.doc.Entities) || b.ent >= len(r.doc.Entities) {
 		return
 	}
+	if placeLabels[rd.label] {
+		// one visits, tours or travels to a place or an organisation,
+		// not a person ("Russia visited Shoigu") or a nationality
+		switch r.doc.Entities[b.ent].Type {
+		case GPE, Loc, Fac, Org:
+		default:
+			return
+		}
+	}
 	if place == a.ent || place == b.ent {
 		place = -1
 	}
@@ -873,6 +963,9 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Date = r.date(s, t, rel.Modality == Planned)
 	r.out = append(r.out, rel)
 }
+
+// placeLabels are the relations whose target is where the source went.
+var placeLabels = map[string]bool{"visited": true, "toured": true, "travelled": true}
 
 // negated reports "did not meet", "never visited", "no meeting", "refused
 // to meet".
@@ -1098,17 +1191,97 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 		default:
 			continue
 		}
+		if before && m.First > top {
+			// "X visited Pyongyang and gave Kim a letter" misparsed with no
+			// subject for "gave": an entity after the head of the clause
+			// whose subject is wanted is one of that clause's objects or
+			// obliques, not the subject.
+			continue
+		}
 		h := r.mentionHead(mi)
 		if !inside(h) {
 			continue
+		}
+		e := r.country(m.Entity)
+		if r.isModifier(h) {
+			// "his Korean friends": an adjective is no argument
+			var ok bool
+			if e, ok = r.modifierEntity(mi, h); !ok {
+				continue
+			}
 		}
 		d := m.First - t
 		if before {
 			d = t - m.End
 		}
 		if bestDist < 0 || d < bestDist {
-			best, bestDist = arg{r.country(m.Entity), 1, h}, d
+			best, bestDist = arg{e, 1, h}, d
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// modifierEntity resolves mention m, whose head token k modifies a noun
+// ("North Korean troops", "Russia's war effort", "the Soviet war
+// cemetery"), to the participant it stands for. A nationality or other
+// adjective (NORP, or any adjectival modifier) is never an argument
+// itself: it stands for its country when the document names one ("North
+// Korean" -> North Korea), or for its group when it modifies the group's
+// people ("Israeli soldiers"), and for nothing otherwise.
+func (r *relater) modifierEntity(m, k int) (int, bool) {
+	e := r.doc.Mentions[m].Entity
+	if e < 0 || e >= len(r.doc.Entities) {
+		return -1, false
+	}
+	ty := r.doc.Entities[e].Type
+	adj := ty == NORP || r.doc.Mentions[m].Type == NORP ||
+		((r.doc.Tokens[k].Tag == "ADJ" || r.dep(k) == "amod") && ty != Org && ty != Person)
+	if !adj {
+		return r.country(e), true
+	}
+	if ty == GPE {
+		return e, true // "Russian" resolved to the country Russia
+	}
+	if c := r.country(e); c != e && r.doc.Entities[c].Type == GPE {
+		return c, true
+	}
+	// No country named: the group itself acts only through its people
+	// ("North Korean troops", "Israeli tanks"), as event coders code
+	// it, never through a thing ("the Soviet war cemetery").
+	if h := r.head(k); ty == NORP && h >= 0 && r.isNoun(h) && r.ment[h] < 0 && agentNoun(r.lower(h)) {
+		return e, true
+	}
+	return -1, false
+}
+
+// agentNouns are nouns for the people, forces or officials of a group:
+// "North Korean troops" act for North Korea.
+var agentNouns = map[string]bool{
+	"troop": true, "force": true, "soldier": true, "army": true, "military": true, "militant": true, "rebel": true,
+	"police": true, "policeman": true, "official": true, "authority": true, "government": true, "delegation": true,
+	"diplomat": true, "leader": true, "people": true, "protester": true, "demonstrator": true, "student": true,
+	"fighter": true, "navy": true, "jet": true, "warplane": true, "tank": true, "aircraft": true, "artillery": true,
+	"gunman": true, "gunmen": true, "militia": true, "unit": true, "negotiator": true, "envoy": true, "side": true,
+	"guard": true, "security": true, "partner": true, "ally": true, "allies": true, "agent": true, "worker": true, "citizen": true, "national": true,
+}
+
+func agentNoun(w string) bool {
+	if agentNouns[w] || roleNouns[w] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(w, "ies"); ok && agentNouns[s+"y"] {
+		return true
+	}
+	s := strings.TrimSuffix(w, "s")
+	return agentNouns[s] || roleNouns[s]
+}
+
+// isModifier reports whether token t modifies a noun (an adjective,
+// compound or possessive) rather than heading an argument.
+func (r *relater) isModifier(t int) bool {
+	switch r.dep(t) {
+	case "amod", "compound", "nmod:poss":
+		return true
+	}
+	return false
 }

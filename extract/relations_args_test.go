@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestRelateArguments pins the argument rules that keep wrong participants
+// out of relations: active perfect participles, subjects never taken from
+// a conjunct's object, prepositional senses of a trigger, place-only
+// targets of visits, and nationality adjectives that modify a noun. The
+// sentences are invented; each tree is what the parser gives (or could
+// give) for it.
+func TestRelateArguments(t *testing.T) {
+	tests := []struct {
+		name string
+		tree string
+		want []string // every relation, exactly
+	}{
+		{name: "perfect participle is active", tree: `
+Anna PROPN NNP 0 root PERSON:Anna_Berg
+Berg PROPN NNP 1 flat PERSON:Anna_Berg
+, PUNCT , 7 punct
+Norway PROPN NNP 7 nmod:poss GPE:Norway
+'s PART POS 4 case
+chief ADJ JJ 7 amod
+envoy NOUN NN 1 appos
+, PUNCT , 1 punct
+has AUX VBZ 10 aux
+arrived VERB VBN 1 acl
+in ADP IN 12 case
+Oslo PROPN NNP 10 obl GPE:Oslo
+to PART TO 14 mark
+negotiate VERB VB 10 advcl
+. PUNCT . 10 punct`,
+			// not "Norway -visited-> Anna_Berg": "has arrived" is active
+			want: []string{"Anna_Berg -visited-> Oslo CONSULT", "Anna_Berg -envoy_of-> Norway ATTRIBUTE"}},
+		{name: "subject of a verb hanging off a name", tree: `
+Lars PROPN NNP 0 root PERSON:Lars_Holm
+Holm PROPN NNP 1 flat PERSON:Lars_Holm
+, PUNCT , 6 punct
+the DET DT 6 det
+Danish ADJ JJ 6 amod NORP:Danish
+minister NOUN NN 1 appos
+, PUNCT , 1 punct
+visited VERB VBD 1 parataxis
+Riga PROPN NNP 8 obj GPE:Riga
+and CCONJ CC 11 cc
+gave VERB VBD 8 conj
+Ilves PROPN NNP 11 iobj PERSON:Ilves
+a DET DT 14 det
+letter NOUN NN 11 obj
+. PUNCT . 8 punct`,
+			want: []string{"Lars_Holm -visited-> Riga CONSULT", "Lars_Holm -gave-> Ilves COOPERATE", "Lars_Holm -nationality-> Danish ATTRIBUTE"}},
+		{name: "no subject from a conjunct's object", tree: `
+The DET DT 2 det
+minister NOUN NN 0 root
+visited VERB VBD 2 parataxis
+Riga PROPN NNP 3 obj GPE:Riga
+and CCONJ CC 6 cc
+gave VERB VBD 3 conj
+Ilves PROPN NNP 6 iobj PERSON:Ilves
+a DET DT 9 det
+letter NOUN NN 6 obj
+. PUNCT . 3 punct`,
+			// not "Riga -gave-> Ilves"
+			want: nil},
+		{name: "name root with a coordinated verb", tree: `
+Chile PROPN NNP 0 root GPE:Chile
+on ADP IN 3 case
+Monday PROPN NNP 1 nmod
+accused VERB VBD 1 conj
+Peru PROPN NNP 4 obj GPE:Peru
+of SCONJ IN 7 mark
+spying VERB VBG 4 advcl
+. PUNCT . 4 punct`,
+			want: []string{"Chile -accused-> Peru ACCUSE"}},
+		{name: "engage with is consultation", tree: `
+Lee PROPN NNP 3 nsubj PERSON:Lee
+is AUX VBZ 3 cop
+unwilling ADJ JJ 0 root
+to PART TO 5 mark
+engage VERB VB 3 xcomp
+with ADP IN 7 case
+Sato PROPN NNP 5 obl PERSON:Sato
+. PUNCT . 3 punct`,
+			want: []string{"Lee -engaged_with-> Sato CONSULT"}},
+		{name: "engage an enemy is an assault", tree: `
+Rebels NOUN NNS 2 nsubj ORG:Rebels
+engaged VERB VBD 0 root
+Malian ADJ JJ 4 amod NORP:Malian
+troops NOUN NNS 2 obj
+. PUNCT . 2 punct`,
+			want: []string{"Rebels -engaged-> Malian ASSAULT"}},
+		{name: "engage in talks leaves the event to the noun", tree: `
+Lee PROPN NNP 2 nsubj PERSON:Lee
+engaged VERB VBD 0 root
+in ADP IN 4 case
+talks NOUN NNS 2 obl
+with ADP IN 6 case
+Sato PROPN NNP 4 nmod PERSON:Sato
+. PUNCT . 2 punct`,
+			want: []string{"Lee -held_talks_with-> Sato CONSULT"}},
+		{name: "talked to is consultation", tree: `
+Ortega PROPN NNP 2 nsubj PERSON:Ortega
+talked VERB VBD 0 root
+to ADP IN 4 case
+Bukele PROPN NNP 2 obl PERSON:Bukele
+. PUNCT . 2 punct`,
+			want: []string{"Ortega -talked_with-> Bukele CONSULT"}},
+		{name: "one visits places, not people", tree: `
+Mayor PROPN NNP 2 compound
+Diaz PROPN NNP 3 nsubj PERSON:Diaz
+visited VERB VBD 0 root
+Governor PROPN NNP 5 compound
+Ruiz PROPN NNP 3 obj PERSON:Ruiz
+. PUNCT . 3 punct`,
+			want: nil},
+		{name: "a nationality adjective is not a visit target", tree: `
+Olga PROPN NNP 2 nsubj PERSON:Olga
+visited VERB VBD 0 root
+the DET DT 6 det
+Ottoman ADJ JJ 6 amod NORP:Ottoman
+harbour NOUN NN 6 compound
+fortress NOUN NN 2 obj
+. PUNCT . 2 punct`,
+			want: nil},
+		{name: "a nationality adjective stands for its country", tree: `
+Olga PROPN NNP 2 nsubj PERSON:Olga
+praised VERB VBD 0 root
+Chilean ADJ JJ 4 amod NORP:Chilean
+rescuers NOUN NNS 2 obj
+in ADP IN 6 case
+Chile PROPN NNP 2 obl GPE:Chile
+. PUNCT . 2 punct`,
+			want: []string{"Olga -praised-> Chile SUPPORT"}},
+		{name: "a nationality adjective of a thing is nobody", tree: `
+Olga PROPN NNP 2 nsubj PERSON:Olga
+praised VERB VBD 0 root
+Chilean ADJ JJ 4 amod NORP:Chilean
+wine NOUN NN 2 obj
+. PUNCT . 2 punct`,
+			want: nil},
+		{name: "an adjective is no fallback target", tree: `
+Ito PROPN NNP 2 nsubj PERSON:Ito
+expressed VERB VBD 0 root
+his PRON PRP$ 4 nmod:poss
+gratitude NOUN NN 2 obj
+to ADP IN 8 case
+his PRON PRP$ 8 nmod:poss
+Peruvian ADJ JJ 8 amod LOC:Peruvian
+colleagues NOUN NNS 2 obl
+. PUNCT . 2 punct`,
+			want: nil},
+		{name: "by-agent without a passive auxiliary", tree: `
+Hamas PROPN NNP 6 nsubj ORG:Hamas
+, PUNCT , 3 punct
+backed VERB VBN 1 acl
+by ADP IN 5 case
+Qatar PROPN NNP 3 obl:agent GPE:Qatar
+rejected VERB VBD 0 root
+the DET DT 8 det
+plan NOUN NN 6 obj
+. PUNCT . 6 punct`,
+			want: []string{"Qatar -backed-> Hamas SUPPORT"}},
+		{name: "coordinated passives share the patient", tree: `
+Kosovo PROPN NNP 3 nsubj:pass GPE:Kosovo
+was AUX VBD 3 aux:pass
+recognised VERB VBN 0 root
+by ADP IN 5 case
+France PROPN NNP 3 obl:agent GPE:France
+and CCONJ CC 8 cc
+later ADV RB 8 advmod
+backed VERB VBN 3 conj
+by ADP IN 10 case
+Germany PROPN NNP 8 obl:agent GPE:Germany
+. PUNCT . 3 punct`,
+			want: []string{"France -recognised-> Kosovo SUPPORT", "Germany -backed-> Kosovo SUPPORT"}},
+		{name: "an event noun's place is no participant", tree: `
+Lukashenko PROPN NNP 3 nsubj PERSON:Lukashenko
+publicly ADV RB 3 advmod
+defended VERB VBD 0 root
+the DET DT 6 det
+troop NOUN NN 6 compound
+deployment NOUN NN 3 obj
+in ADP IN 8 case
+Belarus PROPN NNP 6 nmod GPE:Belarus
+. PUNCT . 3 punct`,
+			want: nil},
+	}
+	e := &Extractor{}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildParsed(t, tc.tree, time.Time{})
+			e.relate(doc)
+			var got []string
+			for _, r := range doc.Relations {
+				got = append(got, relString(doc, r))
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %q", w, got)
+				}
+			}
+			for _, g := range got {
+				if !slices.Contains(tc.want, g) {
+					t.Errorf("unexpected %q", g)
+				}
+			}
+		})
+	}
+}
