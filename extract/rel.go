@@ -774,6 +774,27 @@ func (r *relater) place(t int, f frame, targets []arg) int {
 			}
 		}
 	}
+	// "met North Korean leader Kim Jong Un in Pyongyang" parsed with the
+	// place on the person: a person or organisation is not located by a
+	// prepositional phrase, the meeting is.
+	for _, b := range targets {
+		switch r.doc.Entities[b.ent].Type {
+		case Person, Org:
+		default:
+			continue
+		}
+		for _, k := range r.kids[b.tok] {
+			if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
+				continue
+			}
+			if a, ok := r.entity(k); ok && a.conf == 1 {
+				switch r.doc.Entities[a.ent].Type {
+				case GPE, Loc, Fac:
+					return a.ent
+				}
+			}
+		}
+	}
 	return -1
 }
 

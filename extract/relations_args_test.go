@@ -188,6 +188,16 @@ in ADP IN 8 case
 Belarus PROPN NNP 6 nmod GPE:Belarus
 . PUNCT . 3 punct`,
 			want: nil},
+		{name: "a place attached to the person met is where they met", tree: `
+Lavrov PROPN NNP 2 nsubj PERSON:Lavrov
+met VERB VBD 0 root
+Foreign ADJ JJ 4 amod
+Minister PROPN NNP 5 nmod:desc
+Wang PROPN NNP 2 obj PERSON:Wang
+in ADP IN 7 case
+Beijing PROPN NNP 5 nmod GPE:Beijing
+. PUNCT . 2 punct`,
+			want: []string{"Lavrov -met-> Wang CONSULT @Beijing"}},
 	}
 	e := &Extractor{}
 	for _, tc := range tests {
