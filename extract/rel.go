@@ -441,8 +441,9 @@ func (r *relater) frameAt(t, depth int) frame {
 			}
 			if r.isVerbal(h) {
 				hf := r.frameAt(h, depth+1)
-				if dt == "xcomp" && hf.obj >= 0 && !hf.passive && r.objectControl(h) {
-					f.subj = hf.obj // "urged Kim to visit"
+				control := dt == "xcomp" || (base(dt) == "advcl" && !strings.HasPrefix(r.lower(h), "call"))
+				if control && hf.obj >= 0 && !hf.passive && r.objectControl(h) {
+					f.subj = hf.obj // "urged Kim to visit", "asking Obama to help" (parsed as advcl)
 				} else if hf.passive && dt == "xcomp" {
 					f.subj = hf.obj // "troops are believed to have been sent" -> handled as object
 				} else {
@@ -474,12 +475,26 @@ func (r *relater) perfect(t int) bool {
 // objectControl reports whether verb t passes its object to an xcomp
 // ("urged Kim to visit", "invited Putin to come").
 func (r *relater) objectControl(t int) bool {
-	switch r.lower(t) {
-	case "urged", "urge", "urges", "invited", "invite", "invites", "asked", "ask", "asks", "allowed", "allow",
-		"encouraged", "encourage", "told", "tell", "called", "persuaded", "forced", "helped", "help":
+	w := r.lower(t)
+	if objectControlVerbs[w] {
 		return true
 	}
-	return false
+	// inflections: urges, urging, urged, invited, inviting
+	for _, suf := range []string{"s", "ing", "ed", "d"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (objectControlVerbs[b] || objectControlVerbs[b+"e"]) {
+			return true
+		}
+	}
+	return w == "told"
+}
+
+// objectControlVerbs pass their object to an infinitive ("urged Kim to
+// visit", "wants Putin to attack").
+var objectControlVerbs = map[string]bool{
+	"urge": true, "invite": true, "ask": true, "allow": true, "encourage": true, "tell": true, "call": true,
+	"persuade": true, "force": true, "help": true, "want": true, "order": true, "request": true, "press": true,
+	"push": true, "instruct": true, "permit": true, "enable": true, "require": true, "expect": true, "need": true,
+	"pressure": true, "advise": true, "authorize": true, "authorise": true, "direct": true,
 }
 
 // trigger extracts the relations token t triggers, if it is in the lexicon.
@@ -1188,11 +1203,18 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
 				return false // another clause
 			}
-			if r.head(k) == top {
-				switch r.prep(k) {
+			p := r.prep(k)
+			switch {
+			case r.head(k) == top:
+				switch p {
 				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
 					return false // where or when, not who
 				}
+			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until":
+				return false // "a summit on the unrest in Iran": where, however deep
+			}
+			if before && p != "" && p != "by" && p != "of" {
+				return false // a subject takes no preposition ("before leaving for Beijing")
 			}
 			k = r.head(k)
 		}

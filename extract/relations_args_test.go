@@ -198,6 +198,46 @@ in ADP IN 7 case
 Beijing PROPN NNP 5 nmod GPE:Beijing
 . PUNCT . 2 punct`,
 			want: []string{"Lavrov -met-> Wang CONSULT @Beijing"}},
+		{name: "object control through a desire verb", tree: `
+Merkel PROPN NNP 2 nsubj PERSON:Merkel
+wants VERB VBZ 0 root
+Macron PROPN NNP 2 obj PERSON:Macron
+to PART TO 5 mark
+visit VERB VB 2 xcomp
+Warsaw PROPN NNP 5 obj GPE:Warsaw
+. PUNCT . 2 punct`,
+			// "wants" is no trigger; the visitor is Macron
+			want: []string{"Macron -visited-> Warsaw CONSULT planned"}},
+		{name: "object control parsed as a purpose clause", tree: `
+Parliament PROPN NNP 3 nsubj ORG:Parliament
+is AUX VBZ 3 aux
+urging VERB VBG 0 root
+Sanchez PROPN NNP 3 obj PERSON:Sanchez
+to PART TO 6 mark
+help VERB VB 3 advcl
+Morocco PROPN NNP 6 obj GPE:Morocco
+. PUNCT . 3 punct`,
+			want: []string{"Parliament -urged-> Sanchez REQUEST", "Sanchez -helped-> Morocco AID"}},
+		{name: "no fallback target from a place however deep", tree: `
+Orban PROPN NNP 2 nsubj PERSON:Orban
+attended VERB VBD 0 root
+a DET DT 4 det
+summit NOUN NN 2 obj
+on ADP IN 7 case
+the DET DT 7 det
+crisis NOUN NN 4 nmod
+in ADP IN 9 case
+Sudan PROPN NNP 7 nmod GPE:Sudan
+. PUNCT . 2 punct`,
+			want: nil},
+		{name: "no fallback subject from a prepositional phrase", tree: `
+Alongside ADP IN 2 case
+Tokyo PROPN NNP 4 obl GPE:Tokyo
+, PUNCT , 2 punct
+met VERB VBD 0 root
+Kishida PROPN NNP 4 obj PERSON:Kishida
+. PUNCT . 4 punct`,
+			want: nil},
 	}
 	e := &Extractor{}
 	for _, tc := range tests {
