@@ -118,6 +118,9 @@ func (r *relater) isVerbal(t int) bool {
 	return false
 }
 
+// isNominal reports whether t is a noun, proper noun or pronoun.
+func (r *relater) isNominal(t int) bool { return r.isNoun(t) || r.doc.Tokens[t].Tag == "PRON" }
+
 func (r *relater) isNoun(t int) bool {
 	switch r.doc.Tokens[t].Tag {
 	case "NOUN", "PROPN":
@@ -392,6 +395,21 @@ func (r *relater) frameAt(t, depth int) frame {
 			f.obj = h // "troops sent to Russia"
 		}
 	}
+	if f.subj < 0 && !f.passive {
+		// "visited Pyongyang as North Korea prepared to deploy troops"
+		// misparsed with "as North Korea" as an oblique and "prepared" a
+		// conjunct without a subject: the subordinated name just before
+		// the verb is its subject.
+		k := t - 1
+		for k >= 0 && r.dep(k) == "advmod" {
+			k--
+		}
+		if k >= 0 && r.ment[k] >= 0 && r.doc.Mentions[r.ment[k]].End == k+1 && r.doc.Mentions[r.ment[k]].Type != Date {
+			if hk := r.mentionHead(r.ment[k]); subordinators[r.prep(hk)] && r.head(hk) != t {
+				f.subj, f.inherited = hk, true
+			}
+		}
+	}
 	if f.subj < 0 && !f.passive && h >= 0 && h < t && (base(dt) == "parataxis" || base(dt) == "conj") && r.head(h) < 0 && r.isNoun(h) {
 		// "Sergey Shoigu, the defence minister, visited Pyongyang", "France
 		// on Wednesday accused Rwanda" misparsed with the name as root and
@@ -432,12 +450,18 @@ func (r *relater) frameAt(t, depth int) frame {
 			if base(dt) == "advcl" && r.prep(t) != "to" && r.doc.Tokens[t].XPOS != "VBG" {
 				break
 			}
-			if r.prep(t) == "for" && r.isVerbal(h) {
-				// "thanked the troops for defending Kursk": the troops defended
-				if hf := r.frameAt(h, depth+1); hf.obj >= 0 {
+			if p := r.prep(t); (p == "for" || p == "of" || p == "in") && r.isVerbal(h) {
+				// "thanked the troops for defending Kursk", "accused Rwanda
+				// of lying", "praised the forces ... in defending Kursk":
+				// the object did it (for "of" and "in", only an object that
+				// names a participant: "demonstrated unity in working to")
+				if hf := r.frameAt(h, depth+1); hf.obj >= 0 && r.isNominal(hf.obj) && (p == "for" || len(r.args(hf.obj)) > 0) {
 					f.subj, f.inherited = hf.obj, true
+					break
 				}
-				break
+				if p == "for" {
+					break
+				}
 			}
 			if r.isVerbal(h) {
 				hf := r.frameAt(h, depth+1)
@@ -457,6 +481,11 @@ func (r *relater) frameAt(t, depth int) frame {
 	}
 	return f
 }
+
+// subordinators introduce a clause; parsed as the preposition of their
+// clause's subject, they mark that the verb after it is the subject's.
+var subordinators = map[string]bool{"as": true, "while": true, "because": true, "when": true, "after": true,
+	"before": true, "since": true, "until": true, "although": true, "though": true, "whereas": true, "if": true}
 
 // perfect reports whether verb t has a perfect auxiliary ("has
 // arrived"), which makes a past participle active.

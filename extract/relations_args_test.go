@@ -238,6 +238,40 @@ met VERB VBD 0 root
 Kishida PROPN NNP 4 obj PERSON:Kishida
 . PUNCT . 4 punct`,
 			want: nil},
+		{name: "the subordinated name before a verb is its subject", tree: `
+Kallas PROPN NNP 2 nsubj PERSON:Kallas
+visited VERB VBD 0 root
+Kyiv PROPN NNP 2 obj GPE:Kyiv
+as ADP IN 5 case
+Poland PROPN NNP 2 obl GPE:Poland
+prepared VERB VBD 2 conj
+to PART TO 8 mark
+supply VERB VB 6 xcomp
+arms NOUN NNS 8 obj
+to ADP IN 11 case
+Ukraine PROPN NNP 8 obl GPE:Ukraine
+. PUNCT . 2 punct`,
+			// not "Kallas -supplied_arms_to-> Ukraine"
+			want: []string{"Kallas -visited-> Kyiv CONSULT", "Poland -supplied_arms_to-> Ukraine AID planned"}},
+		{name: "the object praised for doing did it", tree: `
+Sunak PROPN NNP 2 nsubj PERSON:Sunak
+praised VERB VBD 0 root
+Estonian ADJ JJ 4 amod NORP:Estonian
+soldiers NOUN NNS 2 obj
+in SCONJ IN 6 mark
+defending VERB VBG 2 advcl
+Narva PROPN NNP 6 obj GPE:Narva
+. PUNCT . 2 punct`,
+			want: []string{"Sunak -praised-> Estonian SUPPORT", "Estonian -defended-> Narva AID"}},
+		{name: "an object naming nobody leaves the subject", tree: `
+Canada PROPN NNP 2 nsubj GPE:Canada
+showed VERB VBD 0 root
+resolve NOUN NN 2 obj
+in SCONJ IN 5 mark
+defending VERB VBG 2 advcl
+Latvia PROPN NNP 5 obj GPE:Latvia
+. PUNCT . 2 punct`,
+			want: []string{"Canada -defended-> Latvia AID"}},
 	}
 	e := &Extractor{}
 	for _, tc := range tests {
