@@ -265,10 +265,11 @@ func (r *relater) entity(t int) (arg, bool) {
 			}
 		}
 	}
-	// "soldiers from Gondor", "a court in Guyana"; but an event noun's
-	// place is where it happens, not a participant ("defended the troop
-	// deployment in Russia").
-	if _, ev := r.lex.Noun(r.lower(t)); ev {
+	// "soldiers from Gondor", "a court in Guyana": people or an
+	// institution stand for their place; a thing does not ("holidays in
+	// North Korea"), nor does an event noun ("defended the troop
+	// deployment in Russia": where it happens).
+	if _, ev := r.lex.Noun(r.lower(t)); ev || !agentNoun(r.lower(t)) {
 		return arg{}, false
 	}
 	for _, k := range r.kids[t] {
@@ -1239,8 +1240,8 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
 					return false // where or when, not who
 				}
-			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until":
-				return false // "a summit on the unrest in Iran": where, however deep
+			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until" || p == "from":
+				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep
 			}
 			if before && p != "" && p != "by" && p != "of" {
 				return false // a subject takes no preposition ("before leaving for Beijing")
@@ -1334,7 +1335,10 @@ var agentNouns = map[string]bool{
 	"diplomat": true, "leader": true, "people": true, "protester": true, "demonstrator": true, "student": true,
 	"fighter": true, "navy": true, "jet": true, "warplane": true, "tank": true, "aircraft": true, "artillery": true,
 	"gunman": true, "gunmen": true, "militia": true, "unit": true, "negotiator": true, "envoy": true, "side": true,
-	"guard": true, "security": true, "partner": true, "ally": true, "allies": true, "agent": true, "worker": true, "citizen": true, "national": true,
+	"guard": true, "security": true, "partner": true, "ally": true, "allies": true, "court": true, "ministry": true,
+	"parliament": true, "embassy": true, "regime": true, "council": true, "tribunal": true, "administration": true,
+	"cabinet": true, "judge": true, "prosecutor": true, "media": true, "agency": true, "party": true, "group": true,
+	"man": true, "men": true, "woman": true, "women": true, "resident": true, "villager": true, "activist": true, "agent": true, "worker": true, "citizen": true, "national": true,
 }
 
 func agentNoun(w string) bool {

@@ -272,6 +272,35 @@ defending VERB VBG 2 advcl
 Latvia PROPN NNP 5 obj GPE:Latvia
 . PUNCT . 2 punct`,
 			want: []string{"Canada -defended-> Latvia AID"}},
+		{name: "a place stands for its institution", tree: `
+a DET DT 2 det
+court NOUN NN 5 nsubj
+in ADP IN 4 case
+Chile PROPN NNP 2 nmod GPE:Chile
+jailed VERB VBD 0 root
+Diaz PROPN NNP 5 obj PERSON:Diaz
+. PUNCT . 5 punct`,
+			want: []string{"Chile -jailed-> Diaz COERCE"}},
+		{name: "a place does not stand for a thing", tree: `
+Russia PROPN NNP 2 nsubj GPE:Russia
+celebrated VERB VBD 0 root
+holidays NOUN NNS 2 obj
+in ADP IN 5 case
+Vietnam PROPN NNP 3 nmod GPE:Vietnam
+. PUNCT . 2 punct`,
+			want: nil},
+		{name: "no fallback target from a from-phrase", tree: `
+Ruiz PROPN NNP 2 nsubj PERSON:Ruiz
+conveyed VERB VBD 0 root
+a DET DT 4 det
+message NOUN NN 2 obj
+from ADP IN 8 case
+Peruvian ADJ JJ 8 amod NORP:Peru
+President PROPN NNP 8 compound
+Boluarte PROPN NNP 4 nmod PERSON:Boluarte
+. PUNCT . 2 punct`,
+			// not "Ruiz -conveyed_message-> Peru"
+			want: []string{"Boluarte -nationality-> Peru ATTRIBUTE"}},
 	}
 	e := &Extractor{}
 	for _, tc := range tests {
