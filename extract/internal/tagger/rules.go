@@ -315,7 +315,7 @@ func isLowerWord(w string) bool {
 }
 
 // applyRules corrects the mentions of one sentence in place, in order
-// (after joinParticles):
+// (after joinParticles and tagNamedOutlets):
 //
 //  1. a mention whose head (nameHead) is an event word (eventHeads) is an
 //     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
@@ -354,6 +354,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 	}
 	joinParticles(words, classes)
+	tagNamedOutlets(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
 		// 1. event heads
@@ -477,6 +478,35 @@ func joinParticles(words []string, classes []int) {
 		for j := e; j < k; j++ {
 			classes[j] = 2 + 2*typ
 		}
+	}
+}
+
+// outletNouns introduce the name of a news outlet or agency: "state news
+// agency MENA", "the newspaper Pravda", "broadcaster NHK".
+var outletNouns = map[string]bool{
+	"agency": true, "newspaper": true, "daily": true, "broadcaster": true, "tabloid": true,
+	"magazine": true, "weekly": true, "outlet": true, "wire": true,
+}
+
+// tagNamedOutlets tags as ORG the untagged capitalised words (up to four)
+// right after an outlet noun in lower case ("state-run agency Tass").
+func tagNamedOutlets(words []string, classes []int) {
+	for i := 0; i+1 < len(words); i++ {
+		if !outletNouns[words[i]] || classes[i] != 0 {
+			continue
+		}
+		k := i + 1
+		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) {
+			k++
+		}
+		if k == i+1 {
+			continue
+		}
+		classes[i+1] = 1 + 2*typOrg
+		for j := i + 2; j < k; j++ {
+			classes[j] = 2 + 2*typOrg
+		}
+		i = k - 1
 	}
 }
 
