@@ -398,6 +398,12 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				}
 			}
 		}
+		// 2c. a "person" that names a place noun is a place ("the Kerem
+		// Shalom crossing", "the Kursk region")
+		if typ == typPerson && e < len(words) && placeNouns[words[e]] {
+			set(s, e, typLoc)
+			typ = typLoc
+		}
 		ws := words[s:e]
 		// 3. lower-case phrases are no names
 		allLower := true
@@ -479,6 +485,14 @@ func joinParticles(words []string, classes []int) {
 			classes[j] = 2 + 2*typ
 		}
 	}
+}
+
+// placeNouns are lower-case nouns that a place name modifies ("the Rafah
+// crossing", "the Kursk region"); a person's name does not.
+var placeNouns = map[string]bool{
+	"crossing": true, "region": true, "province": true, "district": true, "oblast": true, "river": true,
+	"valley": true, "airport": true, "checkpoint": true, "governorate": true, "county": true,
+	"peninsula": true, "strait": true, "mountains": true, "desert": true, "basin": true, "lake": true,
 }
 
 // outletNouns introduce the name of a news outlet or agency: "state news
