@@ -846,6 +846,9 @@ func contextRole(doc *Document, m *Mention) string {
 		w := doc.Slice(doc.Tokens[j].Span)
 		r, _ := utf8.DecodeRuneInString(w)
 		_, place := alias.Lookup(w)
+		if !place && j+1 < first { // "South Korean President ...": a two-word name
+			_, place = alias.Lookup(w + " " + doc.Slice(doc.Tokens[j+1].Span))
+		}
 		// a common noun or adjective of the role ("ruling party leader"),
 		// never a verb, determiner or number
 		common := unicode.IsLower(r) && (doc.Tokens[j].Tag == "NOUN" || doc.Tokens[j].Tag == "ADJ")

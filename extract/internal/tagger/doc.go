@@ -207,13 +207,21 @@ func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string 
 	head := make([]bool, len(words))
 	any := false
 	for s, ws := range words {
-		head[s] = !isAllCaps(ws) && isHeadlineCase(ws, m.Lower)
+		head[s] = !isAllCaps(ws) && titleShaped(ws)
 		any = any || head[s]
 	}
 	if !any {
 		return words
 	}
 	body := bodyCase(words, head)
+	any = false
+	for s, ws := range words {
+		head[s] = head[s] && isHeadlineCase(ws, m.Lower, body)
+		any = any || head[s]
+	}
+	if !any {
+		return words
+	}
 	out := make([][]string, len(words))
 	for s, ws := range words {
 		out[s] = ws

@@ -72,10 +72,11 @@ func stemOf(w string) string {
 // headlines are ("Shoigu Commends North Korea’s Military Support"): at
 // least three words with letters outside headlineSmall, all of them
 // capitalised, and at least two of them (and a quarter), after the first
-// word, words the model's lexicon (lower) knows as usually written in
-// lower case. A run of names ("Kim Jong Un and Vladimir Putin", "Osman
-// Adam Khatib, 20, London") is not a headline.
-func isHeadlineCase(words []string, lower map[string]bool) bool {
+// word, common words: words the model's lexicon (lower) knows as usually
+// written in lower case, or that the document's body (may be nil) writes
+// in lower case more often than not. A run of names ("Kim Jong Un and
+// Vladimir Putin", "Osman Adam Khatib, 20, London") is not a headline.
+func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool {
 	content, common := 0, 0
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -90,11 +91,39 @@ func isHeadlineCase(words []string, lower map[string]bool) bool {
 			return false
 		}
 		content++
-		if i > 0 && !isAcronym(w) && (lower[lw] || lower[stemOf(lw)]) {
+		if i > 0 && !isAcronym(w) && (lower[lw] || lower[stemOf(lw)] || body.lowerMostly(lw)) {
 			common++
 		}
 	}
 	return content >= 3 && common >= 2 && common*4 >= content
+}
+
+// lowerMostly reports whether the body writes a word (or, if it does not
+// use the word, a form of it) in lower case more often than not.
+func (cs caseStats) lowerMostly(lw string) bool {
+	c, ok := cs[lw]
+	if !ok {
+		c = cs["~"+stemOf(lw)]
+	}
+	return c[0] > c[1]+c[2]
+}
+
+// titleShaped reports whether every word with letters outside
+// headlineSmall is capitalised, three at least: a cheap first test for
+// isHeadlineCase.
+func titleShaped(words []string) bool {
+	content := 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || headlineSmall[strings.ToLower(w)] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		content++
+	}
+	return content >= 3
 }
 
 // isAcronym reports whether w has no lower-case letter ("DPRK", "U.S.").
