@@ -354,10 +354,12 @@ func isLowerWord(w string) bool {
 //     lower-case words ("Workers’ Party foundation" -> "Workers’ Party",
 //     "Western nations" -> "Western"), and rule 1 is tried again on what
 //     is left; an ORG headed by a collective noun for an organised group
-//     keeps them ("Syrian government", "Iraqi security forces");
+//     keeps them ("Syrian government", "Iraqi security forces").
 //     A PERSON mention made of an acronym or a demonym and trailing role
 //     words (trailingRoles) loses the role words: "UN Chief" -> "UN", an
-//     ORG; "Iraqi President" -> "Iraqi", NORP by rule 4;
+//     ORG; "Iraqi President" -> "Iraqi", NORP by rule 4. A PERSON mention
+//     followed by a place noun (placeNouns) is a LOC ("the Kerem Shalom
+//     crossing");
 //  3. an EVENT, or a mention of two or more words, all in lower case and
 //     whose head is no event word is no name ("partnership treaty") and is
 //     dropped (a single lower-case word stays: "hanoi" in lower-case text);

@@ -58,6 +58,14 @@ func unbio(words []string, classes []int) string {
 	return strings.Join(out, " ")
 }
 
+func TestTypeIndices(t *testing.T) {
+	for i, want := range map[int]string{typPerson: "PERSON", typOrg: "ORG", typGPE: "GPE", typLoc: "LOC", typFac: "FAC", typNORP: "NORP", typEvent: "EVENT"} {
+		if Types[i] != want {
+			t.Errorf("Types[%d] = %s, want %s", i, Types[i], want)
+		}
+	}
+}
+
 func TestApplyRules(t *testing.T) {
 	gaz, err := gazetteer.Default()
 	if err != nil {
