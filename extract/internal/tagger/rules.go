@@ -529,8 +529,16 @@ var placeNouns = map[string]bool{
 // outletNouns introduce the name of a news outlet or agency: "state news
 // agency MENA", "the newspaper Pravda", "broadcaster NHK".
 var outletNouns = map[string]bool{
-	"agency": true, "newspaper": true, "daily": true, "broadcaster": true, "tabloid": true,
-	"magazine": true, "weekly": true, "outlet": true, "wire": true,
+	"agency": true, "newspaper": true, "broadcaster": true, "tabloid": true, "magazine": true,
+	"outlet": true,
+}
+
+// calendarWords are capitalised words that name no outlet ("the agency
+// Monday said").
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // tagNamedOutlets tags as ORG the untagged capitalised words (up to four)
@@ -541,7 +549,7 @@ func tagNamedOutlets(words []string, classes []int) {
 			continue
 		}
 		k := i + 1
-		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) {
+		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) && !calendarWords[strings.ToLower(words[k])] {
 			k++
 		}
 		if k == i+1 {

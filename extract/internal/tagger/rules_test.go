@@ -132,6 +132,8 @@ func TestApplyRules(t *testing.T) {
 			"according to state-run agency Prensa Latina , talks", "according to state-run agency [ORG Prensa Latina] , talks"},
 		{"outlet noun before a tagged name",
 			"the newspaper [PERSON Ana Lima] founded", "the newspaper [PERSON Ana Lima] founded"},
+		{"outlet noun before a weekday",
+			"the agency Monday said", "the agency Monday said"},
 		{"outlet noun before lower case",
 			"the agency said", "the agency said"},
 		{"person name before a place noun",
