@@ -160,7 +160,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 	}
 	for s, ws := range words {
 		c := res.Classes[s]
-		caps := isAllCaps(ws)
+		caps := titleShaped(ws) && isAllCaps(ws) // titleShaped fails fast
 		for i := 0; i < len(ws); i++ {
 			if (c[i] != 0 && c[i]%2 == 0) || !startsUpper(ws[i]) {
 				continue // inside a mention, or not a name
@@ -207,7 +207,7 @@ func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string 
 	head := make([]bool, len(words))
 	any := false
 	for s, ws := range words {
-		head[s] = !isAllCaps(ws) && titleShaped(ws)
+		head[s] = titleShaped(ws) && !isAllCaps(ws)
 		any = any || head[s]
 	}
 	if !any {

@@ -32,14 +32,22 @@ var headlineSmall = map[string]bool{
 	"up": true, "off": true, "out": true, "than": true, "is": true, "are": true, "be": true,
 }
 
-// caseStats is how a document's body writes each word in mid-sentence:
-// folded word -> [lower-case count, capitalised count, all-caps count].
-// Words are also counted under their stem (stemOf), so "commended" in the
-// body tells how a headline's "Commends" is written.
-type caseStats map[string][3]int
+// caseStats is how a document's body writes the words of its headlines in
+// mid-sentence: lower-case word -> [lower-case count, capitalised count,
+// all-caps count]. Words are also counted under their stem (stemOf), so
+// "commended" in the body tells how a headline's "Commends" is written.
+type caseStats struct {
+	words, stems map[string][3]int
+}
 
 func (cs caseStats) add(w string) {
 	lw := strings.ToLower(w)
+	st := stemOf(lw)
+	c, okw := cs.words[lw]
+	cst, oks := cs.stems[st]
+	if !okw && !oks {
+		return // not a word of any headline
+	}
 	i := 0
 	switch {
 	case isAcronym(w) && utf8.RuneCountInString(w) > 1:
@@ -47,14 +55,24 @@ func (cs caseStats) add(w string) {
 	case startsUpper(w):
 		i = 1
 	}
-	c := cs[lw]
-	c[i]++
-	cs[lw] = c
-	if st := stemOf(lw); st != lw {
-		c := cs["~"+st]
+	if okw {
 		c[i]++
-		cs["~"+st] = c
+		cs.words[lw] = c
 	}
+	if oks {
+		cst[i]++
+		cs.stems[st] = cst
+	}
+}
+
+// get returns the counts of a lower-case word, or of its stem when the
+// body does not use the word itself.
+func (cs caseStats) get(lw string) [3]int {
+	c := cs.words[lw]
+	if c[0]+c[1]+c[2] == 0 {
+		c = cs.stems[stemOf(lw)]
+	}
+	return c
 }
 
 // stemOf strips a common inflection (-s, -es, -ed, -ing) from a lower-case
@@ -73,8 +91,8 @@ func stemOf(w string) string {
 // least three words with letters outside headlineSmall, all of them
 // capitalised, and at least two of them (and a quarter), after the first
 // word, common words: words the model's lexicon (lower) knows as usually
-// written in lower case, or that the document's body (may be nil) writes
-// in lower case more often than not. A run of names ("Kim Jong Un and
+// written in lower case, or that the document's body (may be empty)
+// writes in lower case more often than not. A run of names ("Kim Jong Un and
 // Vladimir Putin", "Osman Adam Khatib, 20, London") is not a headline.
 func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool {
 	content, common := 0, 0
@@ -101,10 +119,7 @@ func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool 
 // lowerMostly reports whether the body writes a word (or, if it does not
 // use the word, a form of it) in lower case more often than not.
 func (cs caseStats) lowerMostly(lw string) bool {
-	c, ok := cs[lw]
-	if !ok {
-		c = cs["~"+stemOf(lw)]
-	}
+	c := cs.get(lw)
 	return c[0] > c[1]+c[2]
 }
 
@@ -172,10 +187,7 @@ func headlineView(words []string, body caseStats, lower map[string]bool, gaz *ga
 			continue
 		}
 		lw := strings.ToLower(w)
-		c := body[lw]
-		if c[0]+c[1]+c[2] == 0 {
-			c = body["~"+stemOf(lw)]
-		}
+		c := body.get(lw)
 		switch {
 		case c[0] > c[1]+c[2]:
 			out[i] = lw
@@ -204,12 +216,22 @@ func looksAcronym(w string) bool {
 	return n >= 2 && (n <= 3 || vowels == 0)
 }
 
-// bodyCase counts how the sentences that are not headlines write their
-// words after the first.
+// bodyCase counts how the sentences that are not headlines write the
+// headlines' words (and their stems), after a sentence's first word.
 func bodyCase(words [][]string, head []bool) caseStats {
-	cs := caseStats{}
+	cs := caseStats{words: map[string][3]int{}, stems: map[string][3]int{}}
 	for s, ws := range words {
-		if head[s] || isAllCaps(ws) {
+		if !head[s] {
+			continue
+		}
+		for _, w := range ws {
+			lw := strings.ToLower(w)
+			cs.words[lw] = [3]int{}
+			cs.stems[stemOf(lw)] = [3]int{}
+		}
+	}
+	for s, ws := range words {
+		if head[s] || titleShaped(ws) && isAllCaps(ws) {
 			continue
 		}
 		for i, w := range ws {
@@ -448,8 +470,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			continue
 		}
 		// 4. demonyms
-		phrase := strings.ToLower(straightQuotes(strings.Join(ws, " ")))
-		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(phrase, gaz) {
+		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
 			set(s, e, typNORP)
 			continue
 		}

@@ -44,7 +44,7 @@ func FuzzApplyRules(f *testing.F) {
 				t.Fatalf("invalid BIO at %d: %v %v", i, words, classes)
 			}
 		}
-		body := bodyCase([][]string{words}, []bool{false})
+		body := bodyCase([][]string{words, words}, []bool{true, false})
 		if v := headlineView(words, body, lower, gaz); len(v) != len(words) {
 			t.Fatalf("view has %d words, want %d", len(v), len(words))
 		}

@@ -172,7 +172,7 @@ func TestHeadlineCase(t *testing.T) {
 		{"NIGERIA AND GHANA SIGN NEW TRADE DEAL", false},           // all caps: handled elsewhere
 		{"Erdogan’s Visit to Baku : New Talks on Energy Ties", true},
 	} {
-		if got := isHeadlineCase(strings.Fields(tc.words), lower, nil); got != tc.want {
+		if got := isHeadlineCase(strings.Fields(tc.words), lower, caseStats{}); got != tc.want {
 			t.Errorf("isHeadlineCase(%q) = %v, want %v", tc.words, got, tc.want)
 		}
 	}
@@ -181,7 +181,7 @@ func TestHeadlineCase(t *testing.T) {
 func TestHeadlineCaseFromBody(t *testing.T) {
 	lower := map[string]bool{"agree": true}
 	words := strings.Fields("Lima and Quito Agree on Fishing Treaty")
-	if isHeadlineCase(words, lower, nil) {
+	if isHeadlineCase(words, lower, caseStats{}) {
 		t.Fatal("one common word from the lexicon should not make a headline")
 	}
 	all := [][]string{words, strings.Fields("The fishing treaty was signed in Lima .")}
