@@ -160,7 +160,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 	}
 	for s, ws := range words {
 		c := res.Classes[s]
-		caps := titleShaped(ws) && isAllCaps(ws) // titleShaped fails fast
+		caps := isAllCaps(ws)
 		for i := 0; i < len(ws); i++ {
 			if (c[i] != 0 && c[i]%2 == 0) || !startsUpper(ws[i]) {
 				continue // inside a mention, or not a name

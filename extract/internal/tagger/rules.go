@@ -231,7 +231,7 @@ func bodyCase(words [][]string, head []bool) caseStats {
 		}
 	}
 	for s, ws := range words {
-		if head[s] || titleShaped(ws) && isAllCaps(ws) {
+		if head[s] || isAllCaps(ws) {
 			continue
 		}
 		for i, w := range ws {
