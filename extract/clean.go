@@ -10,15 +10,17 @@ import (
 
 // clean finds the article's text blocks and leaves web-page boilerplate
 // out of doc.Body: comment forms, share buttons, related-article lists,
-// author bios and bylines, image captions, loaders and source lines. A date-only line
-// near the top becomes doc.Published when none was given, and a short
-// first line without final punctuation becomes the title.
+// author bios and bylines, image captions, loaders and source lines. A
+// date-only line before the article's first paragraph becomes
+// doc.Published when none was given; further down (a timeline's heading)
+// it stays text.
 //
 // Blocks are paragraphs separated by blank lines; a paragraph that is one
 // line per sentence is kept whole. Spans are trimmed of white space.
 func clean(doc *Document) {
 	blocks := paragraphs(doc.Text)
 	var body []Span
+	prose := false // a paragraph of the article has been seen
 	for i, b := range blocks {
 		line := doc.Text[b.Start:b.End]
 		switch kind := classifyBlock(line, i, len(blocks)); kind {
@@ -28,6 +30,9 @@ func clean(doc *Document) {
 		case blockDrop:
 			continue
 		case blockDate:
+			if prose {
+				break // a date heading inside the article ("March 3, 2024" in a timeline): text
+			}
 			if doc.Published.IsZero() {
 				if t, ok := parseDateLine(line); ok {
 					doc.Published = t
@@ -36,8 +41,16 @@ func clean(doc *Document) {
 			continue
 		}
 		body = append(body, b)
+		prose = prose || isProse(line)
 	}
 	doc.Body = body
+}
+
+// isProse reports whether a block reads as a paragraph of the article: over
+// 100 bytes and ending a sentence.
+func isProse(block string) bool {
+	b := strings.TrimRight(block, "”\"’' ")
+	return len(block) > 100 && b != "" && strings.ContainsRune(".!?", rune(b[len(b)-1]))
 }
 
 type blockKind int

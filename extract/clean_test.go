@@ -102,3 +102,15 @@ func TestBylines(t *testing.T) {
 		}
 	}
 }
+
+func TestDateHeadingInArticleIsText(t *testing.T) {
+	para := "The council met in Accra on Monday to discuss the budget, and members argued for hours about the size of the deficit and the cost of new roads in the north of the country."
+	doc := &Document{Text: "Council Meets in Accra\n\n" + para + "\n\nMarch 3, 2024\n\nThe first vote failed. The second passed. Members left.\n"}
+	clean(doc)
+	if !doc.Published.IsZero() {
+		t.Errorf("published %v from a date heading inside the article", doc.Published)
+	}
+	if len(doc.Body) != 4 {
+		t.Errorf("body has %d blocks, want 4 (the date heading kept)", len(doc.Body))
+	}
+}
