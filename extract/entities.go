@@ -775,7 +775,7 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 	// "the United States" -> "United States", but "The Hague", which the
 	// gazetteer knows only with its article, keeps it.
 	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") &&
-		!keepsArticle(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End]) {
+		!(Class(m.Type) == "PLACE" && keepsArticle(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End])) {
 		first++
 	}
 	roleFirst := first
@@ -814,9 +814,9 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 	return name, role
 }
 
-// keepsArticle reports whether a name that starts with "the" is known to
-// the gazetteer only with it ("The Hague"; not "the Netherlands", which it
-// also knows as "Netherlands").
+// keepsArticle reports whether a place name that starts with "the" is a
+// city the gazetteer knows only with it ("The Hague"; not "the
+// Netherlands", which it also knows as "Netherlands", nor "the UN").
 func keepsArticle(name string) bool {
 	g, err := gazetteer.Default()
 	if err != nil {
@@ -824,7 +824,7 @@ func keepsArticle(name string) bool {
 	}
 	n := gazetteer.Norm(strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s"))
 	rest, ok := strings.CutPrefix(n, "the ")
-	return ok && g.LookupNorm(n) != 0 && g.LookupNorm(rest) == 0
+	return ok && g.LookupNorm(n)&gazetteer.City != 0 && g.LookupNorm(rest) == 0
 }
 
 // contextRole returns the role written just before a person mention, in
