@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -166,7 +167,8 @@ func FuzzJSONL(f *testing.F) {
 }
 
 // FuzzReadJSONL feeds arbitrary bytes to the reader: it must return a
-// graph or an ErrJSONL, never panic.
+// graph or an ErrJSONL, never panic; and Verify (kgx import's consistency
+// check) on what it read must not panic either.
 func FuzzReadJSONL(f *testing.F) {
 	var good bytes.Buffer
 	WriteJSONL(&good, &Dump{Graph: fixture()})
@@ -177,6 +179,14 @@ func FuzzReadJSONL(f *testing.F) {
 		d, err := ReadJSONL(bytes.NewReader(b))
 		if err == nil && d.Graph == nil {
 			t.Fatal("nil graph without an error")
+		}
+		if err != nil && !errors.Is(err, ErrJSONL) {
+			t.Fatalf("error %v is not an ErrJSONL", err)
+		}
+		if err == nil {
+			if err := d.Verify(); err != nil && !errors.Is(err, ErrJSONL) {
+				t.Fatalf("Verify: %v is not an ErrJSONL", err)
+			}
 		}
 	})
 }
