@@ -158,3 +158,23 @@ func TestImportRefusesBadDumps(t *testing.T) {
 		}
 	})
 }
+
+// TestImportResumes: an import interrupted after some documents (here: a
+// store that already holds two of them, stored as ingest stores them)
+// finishes to the same store when run again.
+func TestImportResumes(t *testing.T) {
+	_, dump := curatedDump(t)
+	db := filepath.Join(t.TempDir(), "partial.db")
+	for _, f := range []string{"dprk-russia-security-ties-deepen.txt", "shoigu-visits-pyongyang-korean-war-anniversary.txt"} {
+		if code, _, stderr := runKgx(t, "", "--db", db, "ingest", "../../testdata/news/"+f); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	code, _, stderr := runKgx(t, string(dump), "--db", db, "import", "-")
+	if code != 0 || !strings.Contains(stderr, "imported 3 documents (2 already stored), 4 curation records (0 already recorded)") {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	if again := exportJSONL(t, db); !bytes.Equal(again, dump) {
+		t.Errorf("the resumed import differs:\n%s", firstDiff(string(dump), string(again)))
+	}
+}
