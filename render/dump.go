@@ -23,6 +23,9 @@ func (d *Dump) Verify() error {
 		}
 		seen[f.Doc.ID] = true
 	}
+	if len(d.Facts) == 0 && d.Graph != nil && len(d.Graph.Docs())+len(d.Graph.Entities()) > 0 {
+		return fmt.Errorf("%w: the dump has documents or entities but no facts records, which an import replays (write it with 'kgx export --format jsonl')", ErrJSONL)
+	}
 	resolved, _ := graph.Resolve(d.Facts, d.Curations)
 	var got, want bytes.Buffer
 	if err := WriteJSONL(&got, &Dump{Graph: d.Graph, Facts: d.Facts, Curations: d.Curations}); err != nil {
@@ -39,6 +42,9 @@ func (d *Dump) Verify() error {
 	w.Buffer(nil, maxJSONLLine)
 	for n := 1; ; n++ {
 		gok, wok := g.Scan(), w.Scan()
+		if n == 1 && gok && wok && !bytes.Equal(g.Bytes(), w.Bytes()) {
+			return fmt.Errorf("%w: the facts and curations resolve to other counts than the dump's records:\n  records: %s\n  facts:   %s", ErrJSONL, g.Bytes(), w.Bytes())
+		}
 		if !gok || !wok || !bytes.Equal(g.Bytes(), w.Bytes()) {
 			rec := "end of the dump"
 			if gok {
