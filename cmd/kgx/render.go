@@ -77,16 +77,22 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err != nil {
 		return nil, render.Options{}, err
 	}
-	full, err := loadGraph(g)
+	// Date bounds select by evidence date, so they need every relation's
+	// evidence; otherwise only the relations kept get theirs, below.
+	dated := sel.Since != "" || sel.Until != ""
+	full, err := loadGraph(g, dated)
 	if err != nil {
 		return nil, render.Options{}, err
 	}
 	m := graph.Analyze(full, 1)
 	sub, focus, err := render.Select(full, sel, m)
 	if errors.Is(err, render.ErrNoEntity) {
-		return nil, render.Options{}, notFoundError{"kgx: " + strings.TrimPrefix(err.Error(), "render: ") + " (see 'kgx entities')"}
+		return nil, render.Options{}, notFoundError{strings.TrimPrefix(err.Error(), "render: ") + " (see 'kgx entities')"}
 	}
 	if err != nil {
+		return nil, render.Options{}, err
+	}
+	if err := fillEvidence(g, sub); err != nil {
 		return nil, render.Options{}, err
 	}
 	title := o.Title
@@ -177,7 +183,7 @@ func runRender(ctx context.Context, o *renderOptions, g *globalOptions) error {
 		return usageError{err}
 	}
 	if len(sub.Entities()) == 0 {
-		return notFoundError{"kgx: the selection is empty: nothing to draw"}
+		return notFoundError{"the selection is empty: nothing to draw"}
 	}
 	return writeOut(g, o.Out, func(w io.Writer) error {
 		switch format {
