@@ -34,8 +34,9 @@ Documents are then stored whole or not at all, and already stored ones (same
 content hash) are skipped, so an interrupted import is finished by running it
 again. Into a store that holds other documents, the dump's documents are added
 as 'kgx ingest' would add them (one with the same path replaces the old one);
-curation records are appended unless the store's log already begins with
-them, and a store whose curation log differs from the dump's is refused.
+the dump's curation records are appended unless the store's log already
+holds them, and a store whose curation log differs from the dump's is
+refused.
 
 'kgx alias import FILE.csv' is another command: it adds aliases from a CSV
 table.` + exitStatusHelp,
@@ -120,13 +121,18 @@ func validateDump(d *render.Dump) error {
 	return d.Verify()
 }
 
-// curationsToAdd returns the dump's curation records the store lacks: all
-// of them when the store has none, the rest when the store's log is a
-// prefix of the dump's. Any other log would be changed in meaning by
-// appending, so it is an error.
+// curationsToAdd returns the dump's curation records the store lacks:
+// the rest of the dump's log when the store's log begins it (all of it
+// for a store without curation), none when the dump's log begins the
+// store's (a dump without curation, or an earlier backup of this store).
+// Appending to any other log would change what both logs mean, so it is
+// an error.
 func curationsToAdd(have, dump []graph.Curation) ([]graph.Curation, error) {
-	if len(have) <= len(dump) && slices.Equal(have, dump[:len(have)]) {
+	switch {
+	case len(have) <= len(dump) && slices.Equal(have, dump[:len(have)]):
 		return dump[len(have):], nil
+	case len(dump) <= len(have) && slices.Equal(dump, have[:len(dump)]):
+		return nil, nil
 	}
-	return nil, fmt.Errorf("the store has %d curation records that the dump's %d do not begin with; import into an empty store (see 'kgx curation')", len(have), len(dump))
+	return nil, fmt.Errorf("the store's %d curation records and the dump's %d differ (neither log begins the other); import into an empty store, or record the decisions with kgx alias/merge/... (see 'kgx curation')", len(have), len(dump))
 }

@@ -138,22 +138,37 @@ func TestImportRefusesBadDumps(t *testing.T) {
 		})
 	}
 
-	// A store whose curation log is not a prefix of the dump's is refused,
-	// and left as it was.
-	t.Run("other curation", func(t *testing.T) {
-		file := filepath.Join(t.TempDir(), "backup.jsonl")
-		if err := os.WriteFile(file, dump, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if code, _, stderr := runKgx(t, "", "--db", db1, "alias", "add", "Sergei Shoigu", "Defence Secretary"); code != 0 {
-			t.Fatal(stderr)
-		}
+	// An earlier backup of a store that has recorded more since adds
+	// nothing; a dump whose curation log and the store's differ is refused,
+	// and the store left as it was.
+	file := filepath.Join(t.TempDir(), "backup.jsonl")
+	if err := os.WriteFile(file, dump, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runKgx(t, "", "--db", db1, "alias", "add", "Sergei Shoigu", "Defence Secretary"); code != 0 {
+		t.Fatal(stderr)
+	}
+	t.Run("earlier backup", func(t *testing.T) {
 		before := exportJSONL(t, db1)
 		code, _, stderr := runKgx(t, "", "--db", db1, "import", file)
-		if code != 1 || !strings.Contains(stderr, "do not begin with") {
+		if code != 0 || !strings.Contains(stderr, "imported 0 documents (5 already stored), 0 curation records (4 already recorded)") {
 			t.Errorf("exit %d, stderr %q", code, stderr)
 		}
 		if after := exportJSONL(t, db1); !bytes.Equal(before, after) {
+			t.Error("importing an earlier backup changed the store")
+		}
+	})
+	t.Run("other curation", func(t *testing.T) {
+		other := seedStore(t)
+		if code, _, stderr := runKgx(t, "", "--db", other, "alias", "add", "Sergei Shoigu", "Defence Secretary"); code != 0 {
+			t.Fatal(stderr)
+		}
+		before := exportJSONL(t, other)
+		code, _, stderr := runKgx(t, "", "--db", other, "import", file)
+		if code != 1 || !strings.Contains(stderr, "neither log begins the other") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+		if after := exportJSONL(t, other); !bytes.Equal(before, after) {
 			t.Error("a refused import changed the store")
 		}
 	})
