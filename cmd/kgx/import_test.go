@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kgx-project/kgx/graph"
 )
 
 // curatedDump ingests testdata/news, records one curation of each kind and
@@ -191,5 +194,35 @@ func TestImportResumes(t *testing.T) {
 	}
 	if again := exportJSONL(t, db); !bytes.Equal(again, dump) {
 		t.Errorf("the resumed import differs:\n%s", firstDiff(string(dump), string(again)))
+	}
+}
+
+func TestCurationsToAdd(t *testing.T) {
+	a := graph.Curation{Op: graph.OpAlias, Name: "Kim Jong Un", Other: "Marshal Kim"}
+	b := graph.Curation{Op: graph.OpIgnore, Name: "Minister"}
+	c := graph.Curation{Op: graph.OpRename, Name: "Trump", Other: "Donald Trump"}
+	L := func(cs ...graph.Curation) []graph.Curation { return cs }
+	tests := []struct {
+		name       string
+		have, dump []graph.Curation
+		want       []graph.Curation
+		err        bool
+	}{
+		{"both empty", nil, nil, nil, false},
+		{"into a store without curation", nil, L(a, b), L(a, b), false},
+		{"resumed", L(a), L(a, b), L(b), false},
+		{"already there", L(a, b), L(a, b), nil, false},
+		{"dump without curation", L(a), nil, nil, false},
+		{"earlier backup", L(a, b, c), L(a, b), nil, false},
+		{"diverged", L(a, c), L(a, b), nil, true},
+		{"other order", L(b, a), L(a, b), nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := curationsToAdd(tt.have, tt.dump)
+			if (err != nil) != tt.err || !slices.Equal(got, tt.want) {
+				t.Errorf("curationsToAdd = %v, %v; want %v, error %v", got, err, tt.want, tt.err)
+			}
+		})
 	}
 }
