@@ -61,6 +61,7 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	dump.Graph = nil // checked; the facts and curations are what is stored
 
 	db, err := store.Open(g.DB, store.Options{MemTableSize: ingestMemTable})
 	if err != nil {
