@@ -29,6 +29,7 @@ type viewOptions struct {
 	Since      string
 	Until      string
 	CoMentions bool
+	Events     bool
 	SizeBy     string
 	Title      string
 }
@@ -44,6 +45,7 @@ func (o *viewOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Since, "since", "", "only evidence dated on or after this day (YYYY-MM-DD)")
 	fs.StringVar(&o.Until, "until", "", "only evidence dated on or before this day (YYYY-MM-DD)")
 	fs.BoolVar(&o.CoMentions, "co-mentions", false, "include co_mentioned edges (entities named in one sentence)")
+	fs.BoolVar(&o.Events, "events", false, "include event nodes (interactions with a date or place, \"met, Pyongyang, 2025-12-24\") linked to their participants and place")
 	fs.StringVar(&o.SizeBy, "size", "mentions", "size nodes by mentions or rank")
 	fs.StringVar(&o.Title, "title", "", "title (default: describes the view)")
 }
@@ -52,7 +54,7 @@ func (o *viewOptions) addFlags(fs *pflag.FlagSet) {
 func (o *viewOptions) selection() (render.Selection, error) {
 	s := render.Selection{
 		Focus: o.Focus, Depth: o.Depth, Labels: o.Rels, MinCount: o.MinCount, Top: o.Top,
-		Since: o.Since, Until: o.Until, CoMentions: o.CoMentions,
+		Since: o.Since, Until: o.Until, CoMentions: o.CoMentions, Events: o.Events,
 	}
 	for _, t := range o.Types {
 		typ, err := parseTypeFlag(strings.TrimSpace(t))
@@ -78,9 +80,16 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 		return nil, render.Options{}, err
 	}
 	// Date bounds select by evidence date, so they need every relation's
-	// evidence; otherwise only the relations kept get theirs, below.
+	// evidence; otherwise only the relations kept get theirs, below. Event
+	// nodes are not in the saved view: --events resolves the store in
+	// memory, evidence included.
 	dated := sel.Since != "" || sel.Until != ""
-	full, err := loadGraph(g, dated)
+	var full *graph.Graph
+	if o.Events {
+		full, err = loadGraphWithEvents(g)
+	} else {
+		full, err = loadGraph(g, dated)
+	}
 	if err != nil {
 		return nil, render.Options{}, err
 	}
@@ -250,4 +259,23 @@ func writeOut(g *globalOptions, path string, write func(io.Writer) error) error 
 		fmt.Fprintf(g.Stderr, "kgx: wrote %s\n", path)
 	}
 	return nil
+}
+
+// loadGraphWithEvents resolves the whole store in memory, event nodes
+// included: the saved resolved view holds only entities and typed
+// relations.
+func loadGraphWithEvents(g *globalOptions) (*graph.Graph, error) {
+	db, err := g.openStoreRead()
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	full, problems, err := db.ResolvedGraph()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+	}
+	return full, nil
 }
