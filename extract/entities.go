@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
 )
 
 // Rules that link an alias to a document entity (Alias.Rule). graph adds
@@ -23,6 +24,7 @@ const (
 	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard")
 	RuleTitle      = "title"        // a title alone ("the President") for the one person with that role
 	RuleAcronym    = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
+	RuleInitials   = "initials"     // the initials of one organisation in the document ("WFP")
 	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
 	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
 	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
@@ -36,12 +38,16 @@ const (
 //   - an acronym defined in the text, "Korean Central News Agency (KCNA)",
 //     makes the long form one ORG mention (replacing the fragments a tagger
 //     may have found inside it) and links every later "KCNA" to it;
+//   - an all-capital name spelling the initials of exactly one
+//     multi-word organisation in the document ("WFP" after "World Food
+//     Programme", "UN" after "United Nations") joins it;
 //   - titles and roles of a person, inside the mention ("President
 //     Vladimir Putin", "NASA Administrator Charles Bolden"), just before it
 //     ("Russian Security Council chief Sergei Shoigu") or in an apposition
 //     (", the Russian defense minister,"), become the entity's Roles; a
-//     title alone ("the President") joins the one person with that role,
-//     or names nothing; trailing possessives are dropped;
+//     title alone ("the President") joins the one person with that role
+//     as a mention, never as an alias, or names nothing; trailing
+//     possessives are dropped;
 //   - a country's common, official or alternate name ("DPRK", "U.S.")
 //     becomes the country's common name; a demonym ("North Korean") links
 //     the mention, which keeps its NORP type, to its country; a capital is
@@ -64,6 +70,7 @@ func (e *Extractor) resolve(doc *Document) {
 		infos[mi] = describe(doc, &doc.Mentions[mi])
 	}
 	linkAcronyms(infos, acr)
+	linkInitials(infos)
 	linkNameParts(infos)
 	linkTitles(infos)
 	voteTypes(infos)
@@ -81,7 +88,7 @@ func (e *Extractor) resolve(doc *Document) {
 			doc.Entities = append(doc.Entities, Entity{Key: in.key, Name: in.canon})
 		}
 		ent := &doc.Entities[ei]
-		if in.name != ent.Name {
+		if in.name != ent.Name && !in.title { // a title is a role, never an alias
 			rule := in.rule
 			if rule == "" {
 				rule = RuleSpelling
@@ -601,6 +608,64 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 	}
 }
 
+// linkInitials links an all-capital mention (two to six letters, dots
+// allowed: "WFP", "U.N.") that no rule has linked yet to the one
+// multi-word organisation of the document whose initials it spells, with
+// or without its small words ("World Food Programme", "Organisation of
+// American States").
+func linkInitials(infos []mentionInfo) {
+	initials := map[string]map[string]int{} // initials -> org key -> an index into infos
+	for i, in := range infos {
+		if in.skip || in.class != "ORG" || len(in.words) < 2 || in.joined {
+			continue
+		}
+		var all, content strings.Builder
+		for _, w := range in.words {
+			r, _ := utf8.DecodeRuneInString(w)
+			all.WriteRune(r)
+			if !smallWords[w] {
+				content.WriteRune(r)
+			}
+		}
+		for _, k := range []string{all.String(), content.String()} {
+			if initials[k] == nil {
+				initials[k] = map[string]int{}
+			}
+			initials[k][in.key] = i
+		}
+	}
+	for i := range infos {
+		in := &infos[i]
+		if in.skip || in.joined || in.gaz || !isInitialism(in.name) {
+			continue
+		}
+		cands := initials[strings.ToLower(strings.ReplaceAll(in.name, ".", ""))]
+		if len(cands) != 1 {
+			continue
+		}
+		for _, j := range cands {
+			in.setKey(infos[j].typ, infos[j].canon)
+			in.rule, in.joined = RuleInitials, true
+		}
+	}
+}
+
+// isInitialism reports whether a name is two to six capital letters,
+// dots allowed ("WFP", "U.N.").
+func isInitialism(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
 func addAlias(e *Entity, name, rule string) {
 	for _, a := range e.Aliases {
 		if a.Name == name {
@@ -612,17 +677,66 @@ func addAlias(e *Entity, name, rule string) {
 
 // addRole adds a role unless a longer role ends with it ("president"
 // after "russian president"); a longer role replaces the shorter one.
+// Roles are compared without possessives ("dprk’s state security
+// minister" is "dprk state security minister").
 func addRole(e *Entity, role string) {
+	k := roleKey(role)
 	for i, r := range e.Roles {
+		rk := roleKey(r)
 		switch {
-		case r == role || strings.HasSuffix(r, " "+role):
+		case rk == k || strings.HasSuffix(rk, " "+k):
 			return
-		case strings.HasSuffix(role, " "+r):
+		case strings.HasSuffix(k, " "+rk):
 			e.Roles[i] = role
 			return
 		}
 	}
 	e.Roles = append(e.Roles, role)
+}
+
+// roleKey is a role without possessive endings and extra spaces.
+func roleKey(role string) string {
+	r := strings.NewReplacer("’s ", " ", "'s ", " ", "’ ", " ", "' ", " ").Replace(role + " ")
+	return strings.Join(strings.Fields(r), " ")
+}
+
+// FoldRoles returns roles, in order, without those that another role
+// repeats or ends with, comparing them without possessives: "president"
+// goes when "russian president" is there, and of "dprk state security
+// minister" and "dprk’s state security minister" the first stays.
+func FoldRoles(roles []string) []string {
+	var out []string
+	for i, r := range roles {
+		k := roleKey(r)
+		keep := true
+		for j, o := range roles {
+			ok := roleKey(o)
+			if i != j && (strings.HasSuffix(ok, " "+k) || ok == k && j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IsTitle reports whether every word of name is a title or role word
+// ("Minister", "State Security Minister", "the President"): such a name
+// is a role, never an alias of the person who holds it.
+func IsTitle(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	for _, w := range ws {
+		if !titles[w] && !titles[w+"."] && !roleHeads[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // titles are words that precede a person's name as a title or role.
@@ -654,10 +768,14 @@ var roleHeads = map[string]bool{
 }
 
 // mentionName returns the mention's name with leading titles (returned as
-// the role, lower case), a leading "the" and a trailing possessive removed.
+// the role, lower case), a leading "the" (but not the "The" of "The
+// Hague") and a trailing possessive removed.
 func mentionName(doc *Document, m *Mention) (name, role string) {
 	first, end := m.First, m.End
-	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") {
+	// "the United States" -> "United States", but "The Hague", which the
+	// gazetteer knows only with its article, keeps it.
+	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") &&
+		!(Class(m.Type) == "PLACE" && keepsArticle(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End])) {
 		first++
 	}
 	roleFirst := first
@@ -696,10 +814,24 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 	return name, role
 }
 
+// keepsArticle reports whether a place name that starts with "the" is a
+// city the gazetteer knows only with it ("The Hague"; not "the
+// Netherlands", which it also knows as "Netherlands", nor "the UN").
+func keepsArticle(name string) bool {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return false
+	}
+	n := gazetteer.Norm(strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s"))
+	rest, ok := strings.CutPrefix(n, "the ")
+	return ok && g.LookupNorm(n)&gazetteer.City != 0 && g.LookupNorm(rest) == 0
+}
+
 // contextRole returns the role written just before a person mention, in
-// lower case: a run of title words and capitalised words in the same
-// sentence ending in a role head next to the name ("Russian Security
-// Council chief", "DPRK State Security Minister", "North Korean leader").
+// lower case: a run of up to six title words, capitalised words and (with
+// POS tags) common nouns and adjectives in the same sentence, ending in a
+// role head next to the name ("Russian Security Council chief", "DPRK
+// State Security Minister", "North Korean leader", "ruling party leader").
 func contextRole(doc *Document, m *Mention) string {
 	first := m.First
 	sent := sentenceOf(doc, m.First)
@@ -710,11 +842,17 @@ func contextRole(doc *Document, m *Mention) string {
 		return ""
 	}
 	start := first - 1
-	for j := first - 2; j >= sent; j-- {
+	for j := first - 2; j >= sent && first-1-j < 6; j-- {
 		w := doc.Slice(doc.Tokens[j].Span)
 		r, _ := utf8.DecodeRuneInString(w)
 		_, place := alias.Lookup(w)
-		if titles[strings.ToLower(w)] || (unicode.IsUpper(r) && (j > sent || place)) {
+		if !place && j+1 < first { // "South Korean President ...": a two-word name
+			_, place = alias.Lookup(w + " " + doc.Slice(doc.Tokens[j+1].Span))
+		}
+		// a common noun or adjective of the role ("ruling party leader"),
+		// never a verb, determiner or number
+		common := unicode.IsLower(r) && (doc.Tokens[j].Tag == "NOUN" || doc.Tokens[j].Tag == "ADJ")
+		if titles[strings.ToLower(w)] || common || (unicode.IsUpper(r) && (j > sent || place)) {
 			start = j
 			continue
 		}

@@ -89,6 +89,9 @@ func TestResolveRules(t *testing.T) {
 		{"role before mention",
 			"Russian Security Council chief [PERSON Sergei Shoigu] met them.",
 			[]string{"Sergei Shoigu PERSON (russian security council chief)"}},
+		{"role opening the sentence with a two-word country",
+			"South Korean President [PERSON Yoon Suk Yeol] spoke.",
+			[]string{"Yoon Suk Yeol PERSON (south korean president)"}},
 		{"shorter role folded into longer",
 			"Russian President [PERSON Vladimir Putin] spoke. President [PERSON Putin] left.",
 			[]string{"Vladimir Putin PERSON +Putin:surname (russian president)"}},
@@ -145,7 +148,10 @@ func TestResolveRules(t *testing.T) {
 			[]string{"Charles Bolden PERSON +Bolden:surname (nasa administrator)"}},
 		{"title alone joins the one person with that role",
 			"President [PERSON Donald Trump] spoke. The [PERSON President] left.",
-			[]string{"Donald Trump PERSON +President:title (president)"}},
+			[]string{"Donald Trump PERSON (president)"}},
+		{"a title is never an alias",
+			"Deputy Minister [PERSON Aiko Tanaka] arrived. The [PERSON Deputy Minister] spoke. [PERSON Minister] Tanaka left.",
+			[]string{"Aiko Tanaka PERSON (deputy minister)"}},
 		{"title alone with no such person names nothing",
 			"The [PERSON President] left. [PERSON Sergei Shoigu] stayed.",
 			[]string{"Sergei Shoigu PERSON"}},
@@ -161,6 +167,24 @@ func TestResolveRules(t *testing.T) {
 		{"possessive inside a mention splits it",
 			"[GPE Russia’s Ukraine] efforts and [ORG North Korea’s Workers’ Party] events.",
 			[]string{"Russia GPE", "Ukraine GPE", "North Korea GPE", "Workers’ Party ORG"}},
+		{"initials of one organisation",
+			"The [ORG World Food Programme] said. The [ORG WFP] and the [GPE U.N.] and the [ORG United Nations] agreed.",
+			[]string{"World Food Programme ORG +WFP:initials", "United Nations ORG +U.N.:initials"}},
+		{"initials of two organisations link neither",
+			"[ORG Arab Bank] and [ORG African Bank] and [ORG AB].",
+			[]string{"Arab Bank ORG", "African Bank ORG", "AB ORG"}},
+		{"initials with small words",
+			"The [ORG Organisation of American States] met. The [ORG OAS] said.",
+			[]string{"Organisation of American States ORG +OAS:initials"}},
+		{"The in a place name",
+			"Judges met in [GPE The Hague]. [GPE the United States] and [ORG the Kremlin] agreed.",
+			[]string{"The Hague GPE", "United States GPE", "Kremlin ORG"}},
+		{"The at the start of a sentence",
+			"[GPE The Hague] hosted it. [GPE the Netherlands] agreed.",
+			[]string{"The Hague GPE", "Netherlands GPE"}},
+		{"no article kept outside city names",
+			"[ORG the UN] and [ORG UN] and [ORG The Islamic State] and [ORG Islamic State].",
+			[]string{"UN ORG", "Islamic State ORG"}},
 		{"same name, majority type",
 			"[ORG TASS] said. [GPE TASS] added. [ORG Tass] wrote.",
 			[]string{"TASS ORG +Tass:spelling"}},
@@ -279,6 +303,43 @@ func TestAppositiveRole(t *testing.T) {
 		got := strings.Join(doc.Entities[0].Roles, "; ")
 		if got != tc.want {
 			t.Errorf("%q: roles %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestContextRole(t *testing.T) {
+	tags := map[string]string{"the": "DET", "governing": "ADJ", "party": "NOUN", "leader": "NOUN", "met": "VERB",
+		"opposition": "NOUN", "chief": "NOUN", "In": "ADP", "May": "PROPN", ",": "PUNCT", "three": "NUM", "former": "ADJ"}
+	for _, tc := range []struct{ text, want string }{
+		{"In May, governing party leader [PERSON Ana Lima] met them.", "governing party leader"},
+		{"They met opposition chief [PERSON Ana Lima] in May.", "opposition chief"},
+		{"In May, the former party leader [PERSON Ana Lima] met them.", "former party leader"},
+		{"They met three leader [PERSON Ana Lima].", "leader"},
+		{"They met [PERSON Ana Lima].", ""},
+	} {
+		doc := annotated(t, tc.text)
+		for i := range doc.Tokens {
+			doc.Tokens[i].Tag = tags[doc.Slice(doc.Tokens[i].Span)]
+		}
+		Resolve(doc)
+		got := strings.Join(doc.Entities[0].Roles, "; ")
+		if got != tc.want {
+			t.Errorf("%q: roles %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFoldRoles(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"president", "russian president"}, []string{"russian president"}},
+		{[]string{"ghana state security minister", "ghana’s state security minister"}, []string{"ghana state security minister"}},
+		{[]string{"ghana's minister", "minister"}, []string{"ghana's minister"}},
+		{[]string{"chief", "security chief", "party chief"}, []string{"security chief", "party chief"}},
+		{[]string{"adviser", "governor"}, []string{"adviser", "governor"}},
+		{nil, nil},
+	} {
+		if got := FoldRoles(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("FoldRoles(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"io"
 	"regexp"
 	"strings"
 
@@ -40,7 +39,12 @@ func DetectFormat(name string, head []byte) Format {
 // gives, if any. Markdown keeps its byte offsets: markup characters become
 // spaces, so spans into the result are spans into the source. HTML becomes
 // its visible text, one block per paragraph, without scripts, styles,
-// navigation, headers, footers, asides, forms and figure captions.
+// navigation, headers, footers, asides, forms and figure captions; its
+// title is the page's headline (og:title or twitter:title, else the first
+// h1, else <title> without a trailing " | Site name"), and the publication
+// date its metadata gives (article:published_time, datePublished, pubdate
+// and the like, else the first <time datetime>) becomes the text's first
+// line, an ISO date that extraction reads as the document's date.
 func Text(src string, f Format) (text, title string) {
 	switch f {
 	case Markdown:
@@ -105,12 +109,31 @@ var blocks = map[atom.Atom]bool{
 	atom.Section: true, atom.Pre: true, atom.Hr: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
 }
 
+// dateMeta are the meta names and properties that carry a page's
+// publication date.
+var dateMeta = map[string]bool{
+	"article:published_time": true, "og:published_time": true, "datepublished": true, "pubdate": true,
+	"publishdate": true, "publish-date": true, "date": true, "dc.date": true, "dc.date.issued": true,
+	"dcterms.created": true, "sailthru.date": true, "parsely-pub-date": true, "article.published": true,
+}
+
+// titleMeta are the meta properties that carry a page's headline.
+var titleMeta = map[string]bool{"og:title": true, "twitter:title": true}
+
+// siteSuffix is a trailing " | Site name" (or " - ", " – ", " — ") in a
+// <title>.
+var siteSuffix = regexp.MustCompile(`\s+[|–—-]\s+[^|–—]{1,40}$`)
+
+// isoDate matches the date at the start of a machine-readable timestamp.
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
 func htmlText(src string) (string, string) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var sb strings.Builder
-	var title strings.Builder
+	var title, h1 strings.Builder
+	metaTitle, date := "", ""
 	depth := 0 // inside skipped elements
-	inTitle := false
+	inTitle, inH1, h1Done := false, false, false
 	para := func() {
 		s := sb.String()
 		if len(s) > 0 && !strings.HasSuffix(s, "\n\n") {
@@ -121,20 +144,58 @@ func htmlText(src string) (string, string) {
 			}
 		}
 	}
+	finish := func() (string, string) {
+		out := strings.TrimSpace(sb.String())
+		t := metaTitle
+		if t == "" {
+			t = strings.Join(strings.Fields(h1.String()), " ")
+		}
+		if t == "" {
+			t = strings.Join(strings.Fields(title.String()), " ")
+			if m := siteSuffix.FindStringIndex(t); m != nil && m[0] >= 20 {
+				t = t[:m[0]]
+			}
+		}
+		if date != "" {
+			out = date + "\n\n" + out
+		}
+		return out, t
+	}
+	attrs := func() map[string]string {
+		a := map[string]string{}
+		for {
+			k, v, more := z.TagAttr()
+			a[strings.ToLower(string(k))] = string(v)
+			if !more {
+				return a
+			}
+		}
+	}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			if z.Err() != io.EOF {
-				return sb.String(), strings.TrimSpace(title.String())
-			}
-			out := strings.TrimSpace(sb.String())
-			return out, strings.Join(strings.Fields(title.String()), " ")
+			return finish()
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			if a == atom.Title {
+			switch {
+			case a == atom.Title:
 				inTitle = tt == html.StartTagToken
+			case a == atom.H1 && !h1Done && depth == 0:
+				inH1 = tt == html.StartTagToken
+			case (a == atom.Meta || a == atom.Time) && hasAttr:
+				at := attrs()
+				key := strings.ToLower(at["property"] + at["name"] + at["itemprop"])
+				content := strings.TrimSpace(at["content"])
+				switch {
+				case a == atom.Meta && titleMeta[key] && metaTitle == "":
+					metaTitle = strings.Join(strings.Fields(content), " ")
+				case a == atom.Meta && dateMeta[key] && date == "":
+					date = isoDate.FindString(content)
+				case a == atom.Time && date == "":
+					date = isoDate.FindString(strings.TrimSpace(at["datetime"]))
+				}
 			}
 			if skipped[a] && tt == html.StartTagToken {
 				depth++
@@ -147,6 +208,9 @@ func htmlText(src string) (string, string) {
 			a := atom.Lookup(name)
 			if a == atom.Title {
 				inTitle = false
+			}
+			if a == atom.H1 && inH1 {
+				inH1, h1Done = false, true
 			}
 			if skipped[a] && depth > 0 {
 				depth--
@@ -162,6 +226,9 @@ func htmlText(src string) (string, string) {
 			}
 			if depth > 0 {
 				continue
+			}
+			if inH1 {
+				h1.WriteString(t)
 			}
 			t = strings.Join(strings.Fields(t), " ")
 			if t == "" {

@@ -4,11 +4,18 @@ import "github.com/kgx-project/kgx/extract/internal/tagger"
 
 // tagPOS fills Token.Tag (UPOS) and Token.XPOS (Penn) sentence by
 // sentence with kgx's averaged-perceptron tagger (trained on UD
-// English-EWT and GUM; see extract/models).
+// English-EWT and GUM; see extract/models). Title-case headlines and
+// all-caps lines are tagged in their case-normalised view, as the
+// recogniser reads them (tagger.Model.CaseView).
 func (e *Extractor) tagPOS(doc *Document) {
 	var out []int
-	for _, s := range doc.Sentences {
-		words := sentenceWords(doc, s)
+	all := make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		all[i] = sentenceWords(doc, s)
+	}
+	all = e.m.ner.CaseView(all, e.m.gaz)
+	for i, s := range doc.Sentences {
+		words := all[i]
 		out = append(out[:0], make([]int, len(words))...)
 		e.m.pos.TagPOS(words, out)
 		for i, c := range out {

@@ -118,6 +118,9 @@ func (r *relater) isVerbal(t int) bool {
 	return false
 }
 
+// isNominal reports whether t is a noun, proper noun or pronoun.
+func (r *relater) isNominal(t int) bool { return r.isNoun(t) || r.doc.Tokens[t].Tag == "PRON" }
+
 func (r *relater) isNoun(t int) bool {
 	switch r.doc.Tokens[t].Tag {
 	case "NOUN", "PROPN":
@@ -236,7 +239,9 @@ func (r *relater) entity(t int) (arg, bool) {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
 				switch r.doc.Mentions[m].Type {
 				case GPE, NORP, Org, Person:
-					return arg{r.country(r.doc.Mentions[m].Entity), 0.6, k}, true
+					if e, ok := r.modifierEntity(m, k); ok {
+						return arg{e, 0.6, k}, true
+					}
 				}
 			}
 		}
@@ -251,14 +256,22 @@ func (r *relater) entity(t int) (arg, bool) {
 				for _, kk := range r.kids[k] {
 					if d := r.dep(kk); d == "compound" || d == "amod" || d == "nmod:poss" {
 						if m := r.ment[kk]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.doc.Mentions[m].Type != Date {
-							return arg{r.country(r.doc.Mentions[m].Entity), 0.5, kk}, true
+							if e, ok := r.modifierEntity(m, kk); ok {
+								return arg{e, 0.5, kk}, true
+							}
 						}
 					}
 				}
 			}
 		}
 	}
-	// "soldiers from Gondor", "a court in Guyana"
+	// "soldiers from Gondor", "a court in Guyana": people or an
+	// institution stand for their place; a thing does not ("holidays in
+	// North Korea"), nor does an event noun ("defended the troop
+	// deployment in Russia": where it happens).
+	if _, ev := r.lex.Noun(r.lower(t)); ev || !agentNoun(r.lower(t)) {
+		return arg{}, false
+	}
 	for _, k := range r.kids[t] {
 		if base(r.dep(k)) == "nmod" && (r.prep(k) == "from" || r.prep(k) == "in") {
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
@@ -359,6 +372,9 @@ func (r *relater) frameAt(t, depth int) frame {
 			}
 		}
 	}
+	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
+		f.passive = true // "supported by X" without a passive auxiliary
+	}
 	if f.passive {
 		f.subj = agent
 	}
@@ -366,15 +382,59 @@ func (r *relater) frameAt(t, depth int) frame {
 	dt := r.dep(t)
 	h := r.head(t)
 	if base(dt) == "acl" && h >= 0 {
+		// A past participle is passive ("troops sent to Russia") unless a
+		// perfect auxiliary makes it active ("Shoigu ... has arrived in").
+		participle := r.doc.Tokens[t].XPOS == "VBN" && !r.perfect(t)
 		switch {
 		case f.subj >= 0 && relPronouns[r.lower(f.subj)]:
 			f.subj = h
 		case f.obj >= 0 && relPronouns[r.lower(f.obj)]:
 			f.obj = h
-		case f.subj < 0 && !f.passive && r.doc.Tokens[t].XPOS != "VBN":
+		case f.subj < 0 && !f.passive && !participle:
 			f.subj, f.inherited = h, true // "troops supporting Russia"
-		case f.obj < 0 && (f.passive || r.doc.Tokens[t].XPOS == "VBN"):
+		case f.obj < 0 && (f.passive || participle):
 			f.obj = h // "troops sent to Russia"
+		}
+	}
+	if f.subj < 0 && !f.passive {
+		// "visited Pyongyang as North Korea prepared to deploy troops"
+		// misparsed with "as North Korea" as an oblique and "prepared" a
+		// conjunct without a subject: the subordinated name just before
+		// the verb is its subject.
+		k := t - 1
+		for k >= 0 && r.dep(k) == "advmod" {
+			k--
+		}
+		if k >= 0 && r.ment[k] >= 0 && r.doc.Mentions[r.ment[k]].End == k+1 && r.doc.Mentions[r.ment[k]].Type != Date {
+			if hk := r.mentionHead(r.ment[k]); subordinators[r.prep(hk)] && r.head(hk) != t {
+				f.subj, f.inherited = hk, true
+			}
+		}
+	}
+	if f.subj < 0 && !f.passive && h >= 0 && h < t && (base(dt) == "parataxis" || base(dt) == "conj") && r.head(h) < 0 && r.isNoun(h) {
+		// "Sergey Shoigu, the defence minister, visited Pyongyang", "France
+		// on Wednesday accused Rwanda" misparsed with the name as root and
+		// the verb hanging off it: the name is the subject.
+		if m := r.ment[h]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+			switch r.doc.Mentions[m].Type {
+			case Person, Org, GPE:
+				f.subj, f.inherited = h, true
+			}
+		}
+	}
+	if f.passive && f.obj < 0 && base(dt) == "conj" && h >= 0 {
+		// "The SDF ... and supported by Coalition advisers": the patient
+		// of a coordinated passive is the subject of the first conjunct.
+		if r.isVerbal(h) {
+			// "It was founded by X and headed by Y": both passive, the
+			// same patient
+			if hf := r.frameAt(h, depth+1); hf.passive {
+				f.obj = hf.obj
+			} else {
+				f.obj = hf.subj
+			}
+		} else if r.isNoun(h) {
+			f.obj = h
 		}
 	}
 	if f.subj < 0 && !f.passive && h >= 0 {
@@ -391,17 +451,24 @@ func (r *relater) frameAt(t, depth int) frame {
 			if base(dt) == "advcl" && r.prep(t) != "to" && r.doc.Tokens[t].XPOS != "VBG" {
 				break
 			}
-			if r.prep(t) == "for" && r.isVerbal(h) {
-				// "thanked the troops for defending Kursk": the troops defended
-				if hf := r.frameAt(h, depth+1); hf.obj >= 0 {
+			if p := r.prep(t); (p == "for" || p == "of" || p == "in") && r.isVerbal(h) {
+				// "thanked the troops for defending Kursk", "accused Rwanda
+				// of lying", "praised the forces ... in defending Kursk":
+				// the object did it (for "of" and "in", only an object that
+				// names a participant: "demonstrated unity in working to")
+				if hf := r.frameAt(h, depth+1); hf.obj >= 0 && r.isNominal(hf.obj) && (p == "for" || len(r.args(hf.obj)) > 0) {
 					f.subj, f.inherited = hf.obj, true
+					break
 				}
-				break
+				if p == "for" {
+					break
+				}
 			}
 			if r.isVerbal(h) {
 				hf := r.frameAt(h, depth+1)
-				if dt == "xcomp" && hf.obj >= 0 && !hf.passive && r.objectControl(h) {
-					f.subj = hf.obj // "urged Kim to visit"
+				control := dt == "xcomp" || (base(dt) == "advcl" && !strings.HasPrefix(r.lower(h), "call"))
+				if control && hf.obj >= 0 && !hf.passive && r.objectControl(h) {
+					f.subj = hf.obj // "urged Kim to visit", "asking Obama to help" (parsed as advcl)
 				} else if hf.passive && dt == "xcomp" {
 					f.subj = hf.obj // "troops are believed to have been sent" -> handled as object
 				} else {
@@ -416,15 +483,48 @@ func (r *relater) frameAt(t, depth int) frame {
 	return f
 }
 
+// subordinators introduce a clause; parsed as the preposition of their
+// clause's subject, they mark that the verb after it is the subject's.
+var subordinators = map[string]bool{"as": true, "while": true, "because": true, "when": true, "after": true,
+	"before": true, "since": true, "until": true, "although": true, "though": true, "whereas": true, "if": true}
+
+// perfect reports whether verb t has a perfect auxiliary ("has
+// arrived"), which makes a past participle active.
+func (r *relater) perfect(t int) bool {
+	for _, k := range r.kids[t] {
+		if r.dep(k) == "aux" {
+			switch r.lower(k) {
+			case "has", "have", "had", "'ve", "having":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // objectControl reports whether verb t passes its object to an xcomp
 // ("urged Kim to visit", "invited Putin to come").
 func (r *relater) objectControl(t int) bool {
-	switch r.lower(t) {
-	case "urged", "urge", "urges", "invited", "invite", "invites", "asked", "ask", "asks", "allowed", "allow",
-		"encouraged", "encourage", "told", "tell", "called", "persuaded", "forced", "helped", "help":
+	w := r.lower(t)
+	if objectControlVerbs[w] {
 		return true
 	}
-	return false
+	// inflections: urges, urging, urged, invited, inviting
+	for _, suf := range []string{"s", "ing", "ed", "d"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (objectControlVerbs[b] || objectControlVerbs[b+"e"]) {
+			return true
+		}
+	}
+	return w == "told"
+}
+
+// objectControlVerbs pass their object to an infinitive ("urged Kim to
+// visit", "wants Putin to attack").
+var objectControlVerbs = map[string]bool{
+	"urge": true, "invite": true, "ask": true, "allow": true, "encourage": true, "tell": true, "call": true,
+	"persuade": true, "force": true, "help": true, "want": true, "order": true, "request": true, "press": true,
+	"push": true, "instruct": true, "permit": true, "enable": true, "require": true, "expect": true, "need": true,
+	"pressure": true, "advise": true, "authorize": true, "authorise": true, "direct": true,
 }
 
 // trigger extracts the relations token t triggers, if it is in the lexicon.
@@ -468,7 +568,27 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
 		objNoun = r.lower(f.obj)
 	}
+	if f.obj < 0 {
+		// A prepositional sense: "engage with Y" is consultation although
+		// "engage Y" is an assault; "engage in talks" leaves the event
+		// to the noun.
+	senses:
+		for _, tr := range trs {
+			for _, o := range f.obls {
+				if sp, ok := r.lex.Sense(tr, r.prep(o)); ok {
+					if sp.Category == "-" {
+						return
+					}
+					rd, found = reading{label: sp.Label, category: sp.Category, preps: []string{sp.Prep}}, true
+					break senses
+				}
+			}
+		}
+	}
 	for _, tr := range trs {
+		if found {
+			break
+		}
 		if objNoun != "" {
 			if p, ok := r.lex.Object(tr, objNoun, ""); ok {
 				if p.Category == "-" {
@@ -554,6 +674,12 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		}
 	}
 	if len(targets) == 0 {
+		// the recipient: "gave Ilves a letter", "sent Kyiv weapons"
+		if io := r.child(t, "iobj"); io >= 0 {
+			targets = r.args(io)
+		}
+	}
+	if len(targets) == 0 {
 		for _, o := range f.obls {
 			p := r.prep(o)
 			if contains(rd.preps, p) {
@@ -593,8 +719,8 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		}
 		// The parse gave no object: the nearest entity after the trigger
 		// within its clause, with low confidence.
-		if f.obj >= 0 && !rd.themeObj {
-			return
+		if (f.obj >= 0 || f.passive) && !rd.themeObj {
+			return // what follows a passive is its agent's phrase, not a patient
 		}
 		a, ok := r.clauseEntity(t, false)
 		if !ok || a.ent == place {
@@ -688,6 +814,27 @@ func (r *relater) place(t int, f frame, targets []arg) int {
 					taken = taken || b.ent == a.ent
 				}
 				if !taken {
+					return a.ent
+				}
+			}
+		}
+	}
+	// "met North Korean leader Kim Jong Un in Pyongyang" parsed with the
+	// place on the person: a person or organisation is not located by a
+	// prepositional phrase, the meeting is.
+	for _, b := range targets {
+		switch r.doc.Entities[b.ent].Type {
+		case Person, Org:
+		default:
+			continue
+		}
+		for _, k := range r.kids[b.tok] {
+			if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
+				continue
+			}
+			if a, ok := r.entity(k); ok && a.conf == 1 {
+				switch r.doc.Entities[a.ent].Type {
+				case GPE, Loc, Fac:
 					return a.ent
 				}
 			}
@@ -860,6 +1007,15 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	if a.ent == b.ent || a.ent < 0 || b.ent < 0 || a.ent >= len(r.doc.Entities) || b.ent >= len(r.doc.Entities) {
 		return
 	}
+	if placeLabels[rd.label] {
+		// one visits, tours or travels to a place or an organisation,
+		// not a person ("Russia visited Shoigu") or a nationality
+		switch r.doc.Entities[b.ent].Type {
+		case GPE, Loc, Fac, Org:
+		default:
+			return
+		}
+	}
 	if place == a.ent || place == b.ent {
 		place = -1
 	}
@@ -873,6 +1029,9 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Date = r.date(s, t, rel.Modality == Planned)
 	r.out = append(r.out, rel)
 }
+
+// placeLabels are the relations whose target is where the source went.
+var placeLabels = map[string]bool{"visited": true, "toured": true, "travelled": true}
 
 // negated reports "did not meet", "never visited", "no meeting", "refused
 // to meet".
@@ -1074,11 +1233,18 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 			case "advcl", "xcomp", "ccomp", "acl", "parataxis", "csubj", "conj", "list":
 				return false // another clause
 			}
-			if r.head(k) == top {
-				switch r.prep(k) {
+			p := r.prep(k)
+			switch {
+			case r.head(k) == top:
+				switch p {
 				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
 					return false // where or when, not who
 				}
+			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until" || p == "from":
+				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep
+			}
+			if before && p != "" && p != "by" && p != "of" {
+				return false // a subject takes no preposition ("before leaving for Beijing")
 			}
 			k = r.head(k)
 		}
@@ -1098,17 +1264,100 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 		default:
 			continue
 		}
+		if before && m.First > top {
+			// "X visited Pyongyang and gave Kim a letter" misparsed with no
+			// subject for "gave": an entity after the head of the clause
+			// whose subject is wanted is one of that clause's objects or
+			// obliques, not the subject.
+			continue
+		}
 		h := r.mentionHead(mi)
 		if !inside(h) {
 			continue
+		}
+		e := r.country(m.Entity)
+		if r.isModifier(h) {
+			// "his Korean friends": an adjective is no argument
+			var ok bool
+			if e, ok = r.modifierEntity(mi, h); !ok {
+				continue
+			}
 		}
 		d := m.First - t
 		if before {
 			d = t - m.End
 		}
 		if bestDist < 0 || d < bestDist {
-			best, bestDist = arg{r.country(m.Entity), 1, h}, d
+			best, bestDist = arg{e, 1, h}, d
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// modifierEntity resolves mention m, whose head token k modifies a noun
+// ("North Korean troops", "Russia's war effort", "the Soviet war
+// cemetery"), to the participant it stands for. A nationality or other
+// adjective (NORP, or any adjectival modifier) is never an argument
+// itself: it stands for its country when the document names one ("North
+// Korean" -> North Korea), or for its group when it modifies the group's
+// people ("Israeli soldiers"), and for nothing otherwise.
+func (r *relater) modifierEntity(m, k int) (int, bool) {
+	e := r.doc.Mentions[m].Entity
+	if e < 0 || e >= len(r.doc.Entities) {
+		return -1, false
+	}
+	ty := r.doc.Entities[e].Type
+	adj := ty == NORP || r.doc.Mentions[m].Type == NORP ||
+		((r.doc.Tokens[k].Tag == "ADJ" || r.dep(k) == "amod") && ty != Org && ty != Person)
+	if !adj {
+		return r.country(e), true
+	}
+	if ty == GPE {
+		return e, true // "Russian" resolved to the country Russia
+	}
+	if c := r.country(e); c != e && r.doc.Entities[c].Type == GPE {
+		return c, true
+	}
+	// No country named: the group itself acts only through its people
+	// ("North Korean troops", "Israeli tanks"), as event coders code
+	// it, never through a thing ("the Soviet war cemetery").
+	if h := r.head(k); ty == NORP && h >= 0 && r.isNoun(h) && r.ment[h] < 0 && agentNoun(r.lower(h)) {
+		return e, true
+	}
+	return -1, false
+}
+
+// agentNouns are nouns for the people, forces or officials of a group:
+// "North Korean troops" act for North Korea.
+var agentNouns = map[string]bool{
+	"troop": true, "force": true, "soldier": true, "army": true, "military": true, "militant": true, "rebel": true,
+	"police": true, "policeman": true, "official": true, "authority": true, "government": true, "delegation": true,
+	"diplomat": true, "leader": true, "people": true, "protester": true, "demonstrator": true, "student": true,
+	"fighter": true, "navy": true, "jet": true, "warplane": true, "tank": true, "aircraft": true, "artillery": true,
+	"gunman": true, "gunmen": true, "militia": true, "unit": true, "negotiator": true, "envoy": true, "side": true,
+	"guard": true, "security": true, "partner": true, "ally": true, "allies": true, "court": true, "ministry": true,
+	"parliament": true, "embassy": true, "regime": true, "council": true, "tribunal": true, "administration": true,
+	"cabinet": true, "judge": true, "prosecutor": true, "media": true, "agency": true, "party": true, "group": true,
+	"man": true, "men": true, "woman": true, "women": true, "resident": true, "villager": true, "activist": true, "agent": true, "worker": true, "citizen": true, "national": true,
+}
+
+func agentNoun(w string) bool {
+	if agentNouns[w] || roleNouns[w] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(w, "ies"); ok && agentNouns[s+"y"] {
+		return true
+	}
+	s := strings.TrimSuffix(w, "s")
+	return agentNouns[s] || roleNouns[s]
+}
+
+// isModifier reports whether token t modifies a noun (an adjective,
+// compound or possessive) rather than heading an argument.
+func (r *relater) isModifier(t int) bool {
+	switch r.dep(t) {
+	case "amod", "compound", "nmod:poss":
+		return true
+	}
+	return false
 }

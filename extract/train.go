@@ -292,7 +292,10 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 		pos := make([][]string, hi-lo)
 		for i := lo; i < hi; i++ {
 			words[i-lo] = f.sents[i].words
-			pos[i-lo] = tagUPOS(m.pos, f.sents[i].words)
+		}
+		view := m.ner.CaseView(words, m.gaz) // as extract's tagPOS reads them
+		for i := lo; i < hi; i++ {
+			pos[i-lo] = tagUPOS(m.pos, view[i-lo])
 		}
 		res := m.ner.TagDoc(words, pos, m.gaz)
 		for i := lo; i < hi; i++ {

@@ -144,6 +144,9 @@ func FromDocument(d *extract.Document, path string) *Facts {
 		f.CoMentions = append(f.CoMentions, Relation{Source: a, Target: b, Label: CoMentioned, Count: 1,
 			Evidence: []Evidence{{Doc: d.ID, Sentence: d.Slice(c.Evidence), Start: c.Evidence.Start, End: c.Evidence.End, Date: date}}})
 	}
+	evs, evRels := eventFacts(d, ids, date)
+	f.Entities = append(f.Entities, evs...)
+	f.Relations = append(f.Relations, evRels...)
 	f.Entities = mergeEntityList(f.Entities)
 	return f
 }

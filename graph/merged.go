@@ -25,6 +25,10 @@ type Graph struct {
 	co       map[edgeKey]*Relation
 	out, in  map[int64]map[int64][]*Relation
 	docs     map[string]Doc
+	// event nodes and their edges, kept apart (events.go) unless inline
+	evNodes map[int64]*Entity
+	evEdges map[edgeKey]*Relation
+	inline  bool
 }
 
 // New returns an empty graph.
@@ -32,6 +36,7 @@ func New() *Graph {
 	return &Graph{
 		entities: map[int64]*Entity{}, rels: map[edgeKey]*Relation{}, co: map[edgeKey]*Relation{},
 		out: map[int64]map[int64][]*Relation{}, in: map[int64]map[int64][]*Relation{}, docs: map[string]Doc{},
+		evNodes: map[int64]*Entity{}, evEdges: map[edgeKey]*Relation{},
 	}
 }
 
@@ -71,25 +76,34 @@ func (g *Graph) Add(f *Facts) {
 func (g *Graph) AddDoc(d Doc) { g.docs[d.ID] = d }
 
 // AddEntity adds e, or merges it into the entity with the same id.
+// Event nodes are kept apart (EventNodes) unless the graph inlines them.
 func (g *Graph) AddEntity(e Entity) {
-	if old, ok := g.entities[e.ID]; ok {
+	m := g.entities
+	if !g.inline && IsEventNode(e.Key) {
+		m = g.evNodes
+	}
+	if old, ok := m[e.ID]; ok {
 		MergeEntity(old, e)
 		return
 	}
 	c := e
 	c.Aliases = slices.Clone(e.Aliases)
 	c.Roles = slices.Clone(e.Roles)
-	g.entities[e.ID] = &c
+	m[e.ID] = &c
 }
 
 // AddRelation adds r, or merges it into the relation with the same
 // source, label and target (counts add, evidence appends). Relations to
-// unknown entities are kept; callers add entities first.
+// unknown entities are kept; callers add entities first. Co-mentions and
+// event edges (unless the graph inlines events) are kept apart.
 func (g *Graph) AddRelation(r Relation) {
 	k := edgeKey{r.Source, r.Target, r.Label}
 	m := g.rels
 	if r.Label == CoMentioned {
 		m = g.co
+	}
+	if !g.inline && IsEventEdge(r.Label) {
+		m = g.evEdges
 	}
 	if old, ok := m[k]; ok {
 		old.Count += r.Count
@@ -99,7 +113,7 @@ func (g *Graph) AddRelation(r Relation) {
 	c := r
 	c.Evidence = slices.Clone(r.Evidence)
 	m[k] = &c
-	if r.Label == CoMentioned {
+	if r.Label == CoMentioned || (!g.inline && IsEventEdge(r.Label)) {
 		return
 	}
 	link(g.out, r.Source, r.Target, &c)
@@ -115,8 +129,13 @@ func link(m map[int64]map[int64][]*Relation, a, b int64, r *Relation) {
 	inner[b] = append(inner[b], r)
 }
 
-// Entity returns the entity with id, or nil.
-func (g *Graph) Entity(id int64) *Entity { return g.entities[id] }
+// Entity returns the entity or event node with id, or nil.
+func (g *Graph) Entity(id int64) *Entity {
+	if e, ok := g.entities[id]; ok {
+		return e
+	}
+	return g.evNodes[id]
+}
 
 // Entities returns all entities sorted by id.
 func (g *Graph) Entities() []*Entity {

@@ -143,7 +143,7 @@ func newResolver(facts []*Facts) *resolver {
 // rulePrecedence orders the rules an alias may have: the first explains
 // best.
 var rulePrecedence = []string{
-	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleCountry, extract.RuleDemonym,
+	RuleCuratedAlias, RuleCuratedMerge, extract.RuleAcronym, extract.RuleInitials, extract.RuleCountry, extract.RuleDemonym,
 	extract.RuleSurname, extract.RuleGivenName, extract.RulePartial, extract.RuleMiddleName, RuleTransliteration, extract.RuleSpelling,
 	RuleSameName, RuleAliasElsewhere, RuleSameKey,
 }
@@ -309,7 +309,7 @@ func (r *resolver) mergeByAlias() {
 	owners := map[string]map[int]bool{} // folded acronym -> roots defining it
 	for i, m := range r.ms {
 		for a, rule := range m.aliases {
-			if rule != extract.RuleAcronym {
+			if rule != extract.RuleAcronym && rule != extract.RuleInitials {
 				continue
 			}
 			f := extract.Fold(a)
@@ -561,10 +561,17 @@ func (r *resolver) entity(root int, is []int) Entity {
 		aliases[auto] = RuleRenamed
 	}
 	delete(aliases, name)
+	for n, ru := range aliases {
+		// A title alone ("Minister") is a role, not a name: facts from
+		// older extractions may still carry it as an alias.
+		if ru != RuleCuratedAlias && ru != RuleRenamed && extract.IsTitle(n) {
+			delete(aliases, n)
+		}
+	}
 	for _, n := range slices.Sorted(maps.Keys(aliases)) {
 		e.Aliases = append(e.Aliases, extract.Alias{Name: n, Rule: aliases[n]})
 	}
-	e.Roles = slices.Sorted(maps.Keys(roles))
+	e.Roles = extract.FoldRoles(slices.Sorted(maps.Keys(roles)))
 	e.Documents = len(docs)
 	return e
 }

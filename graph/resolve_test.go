@@ -96,9 +96,20 @@ func TestResolveRules(t *testing.T) {
 		{"acronym defined elsewhere", []*Facts{
 			doc("a", ent(O, "Korean Central News Agency", 2, al("KCNA", extract.RuleAcronym))), doc("b", ent(G, "KCNA", 1))},
 			nil, []string{"Korean Central News Agency ORG = KCNA:acronym"}},
+		{"initials linked elsewhere", []*Facts{
+			doc("a", ent(O, "World Food Programme", 2, al("WFP", extract.RuleInitials))), doc("b", ent(O, "WFP", 1))},
+			nil, []string{"World Food Programme ORG = WFP:initials"}},
 		{"demonym NORP entity is not merged into a person", []*Facts{
 			doc("a", ent(N, "Korean", 1), ent(P, "Kim Jong Un", 1))},
 			nil, []string{"Kim Jong Un PERSON", "Korean NORP"}},
+		{"a title is never an alias", []*Facts{
+			doc("a", ent(P, "Amara Okafor", 2, al("Minister", extract.RuleTitle), al("the Deputy Minister", extract.RuleTitle))),
+			doc("b", ent(P, "Amara Okafor", 1, al("Okafor", extract.RuleSurname)))},
+			nil, []string{"Amara Okafor PERSON = Okafor:surname"}},
+		{"a curated title alias stays", []*Facts{
+			doc("a", ent(P, "Amara Okafor", 2))},
+			[]Curation{{OpAlias, "Amara Okafor", "Minister"}},
+			[]string{"Amara Okafor PERSON = Minister:curated alias"}},
 		{"curated merge keeps the first name", []*Facts{
 			doc("a", ent(P, "Vladimir Putin", 2)), doc("b", ent(P, "V. V. Putin", 1))},
 			[]Curation{{OpMerge, "Vladimir Putin", "V. V. Putin"}},

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -125,7 +126,9 @@ func FuzzJSON(f *testing.F) {
 		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
 			t.Fatalf("json does not parse: %v", err)
 		}
-		if len(v.Nodes) != 2 || v.Nodes[0].Attributes.Label != strings.ToValidUTF8(name, "\ufffd") {
+		// encoding/json replaces each invalid byte with U+FFFD, as
+		// converting to runes does (ToValidUTF8 would replace a run once).
+		if len(v.Nodes) != 2 || v.Nodes[0].Attributes.Label != string([]rune(name)) {
 			t.Fatalf("json label %q, want %q", v.Nodes[0].Attributes.Label, name)
 		}
 		if hasBidi(b.Bytes()) || bytes.Contains(b.Bytes(), []byte("<")) {
@@ -164,7 +167,8 @@ func FuzzJSONL(f *testing.F) {
 }
 
 // FuzzReadJSONL feeds arbitrary bytes to the reader: it must return a
-// graph or an ErrJSONL, never panic.
+// graph or an ErrJSONL, never panic; and Verify (kgx import's consistency
+// check) on what it read must not panic either.
 func FuzzReadJSONL(f *testing.F) {
 	var good bytes.Buffer
 	WriteJSONL(&good, &Dump{Graph: fixture()})
@@ -175,6 +179,14 @@ func FuzzReadJSONL(f *testing.F) {
 		d, err := ReadJSONL(bytes.NewReader(b))
 		if err == nil && d.Graph == nil {
 			t.Fatal("nil graph without an error")
+		}
+		if err != nil && !errors.Is(err, ErrJSONL) {
+			t.Fatalf("error %v is not an ErrJSONL", err)
+		}
+		if err == nil {
+			if err := d.Verify(); err != nil && !errors.Is(err, ErrJSONL) {
+				t.Fatalf("Verify: %v is not an ErrJSONL", err)
+			}
 		}
 	})
 }

@@ -27,6 +27,7 @@ type Selection struct {
 	Since      string               // ISO date: keep evidence on or after
 	Until      string               // ISO date: keep evidence on or before
 	CoMentions bool                 // include co_mentioned edges
+	Events     bool                 // include event nodes linked to the selected entities
 }
 
 // ErrNoEntity is returned when a focus name matches no entity.
@@ -121,7 +122,8 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 	focus = slices.Compact(focus)
 
 	keepType := func(e *graph.Entity) bool {
-		return e != nil && (len(s.Types) == 0 || slices.Contains(s.Types, e.Type))
+		// event nodes are asked for by --events, whatever the types
+		return e != nil && (len(s.Types) == 0 || slices.Contains(s.Types, e.Type) || graph.IsEventNode(e.Key))
 	}
 	dated := s.Since != "" || s.Until != ""
 	inRange := func(d string) bool {
@@ -242,9 +244,24 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 
 	out := graph.New()
 	docs := map[string]bool{}
+	var evs []*graph.Entity
+	var evRels []*graph.Relation
+	if s.Events {
+		out.InlineEvents()
+		evs, evRels = selectEvents(g, keep, filterRel)
+	}
 	for _, e := range g.Entities() {
 		if keep[e.ID] {
 			out.AddEntity(*e)
+		}
+	}
+	for _, e := range evs {
+		out.AddEntity(*e)
+	}
+	for _, r := range evRels {
+		out.AddRelation(*r)
+		for _, ev := range r.Evidence {
+			docs[ev.Doc] = true
 		}
 	}
 	for _, r := range slices.Concat(rels, cos) {
@@ -262,4 +279,39 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 		}
 	}
 	return out, focus, nil
+}
+
+// selectEvents picks the event nodes with a participant in the view and
+// their edges, adding to keep the event's other participants and its
+// place (of a kept type): an event is drawn whole. Edges pass filterRel
+// (dates, counts, types) but not the label and category filters, which
+// are for typed relations.
+func selectEvents(g *graph.Graph, keep map[int64]bool, filterRel func(*graph.Relation, bool) *graph.Relation) ([]*graph.Entity, []*graph.Relation) {
+	edges := map[int64][]*graph.Relation{}
+	for _, r := range g.EventEdges() {
+		if c := filterRel(r, false); c != nil {
+			edges[r.Source] = append(edges[r.Source], c)
+		}
+	}
+	var evs []*graph.Entity
+	var rels []*graph.Relation
+	var add []int64
+	for _, ev := range g.EventNodes() {
+		in := false
+		for _, r := range edges[ev.ID] {
+			in = in || (r.Label == graph.EventParticipant && keep[r.Target])
+		}
+		if !in {
+			continue
+		}
+		evs = append(evs, ev)
+		for _, r := range edges[ev.ID] { // filterRel kept only targets of a kept type
+			rels = append(rels, r)
+			add = append(add, r.Target)
+		}
+	}
+	for _, id := range add {
+		keep[id] = true
+	}
+	return evs, rels
 }

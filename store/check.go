@@ -29,8 +29,22 @@ func (p Problem) String() string { return p.Key + ": " + p.Message }
 // Report is what Check found.
 type Report struct {
 	Docs, Entities, Relations, CoMentions, Contributions int
+	Curations                                            int // curation records
 	Problems                                             []Problem
-	Repaired                                             int // problems fixed (with repair)
+	// Warnings are curation records that no longer apply: the names
+	// they refer to match no entity, or several. The store is sound (a
+	// record can name an entity of a document removed since, or one not
+	// ingested yet), but the analyst's decision has no effect.
+	Warnings []Problem
+	Repaired int // problems fixed (with repair)
+
+	curations []loggedCuration // the curation log, in order
+}
+
+// loggedCuration is a curation record and its key.
+type loggedCuration struct {
+	key []byte
+	c   graph.Curation
 }
 
 // OK reports whether no problem remains.
@@ -49,7 +63,10 @@ func (r *Report) OK() bool { return len(r.Problems) == 0 }
 //     merged value without contributions; every relation's entities exist;
 //   - the name and alias index and the reverse relation index are exactly
 //     what the merged values imply;
-//   - no journal entry is left.
+//   - no journal entry is left;
+//   - every curation record has a well-formed key, decodes and is a
+//     valid record; one whose names no longer match exactly one entity
+//     of the resolved graph is a warning (see Report.Warnings).
 //
 // With repair, it fixes what it safely can and checks again; the report
 // then lists what is left.
@@ -68,6 +85,9 @@ func (s *DB) Check(ctx context.Context, repair bool) (*Report, error) {
 		rep, fix, err = check(ctx, txn)
 		return err
 	})
+	if err == nil && (!repair || rep.OK()) {
+		err = s.checkCurationApplies(rep)
+	}
 	if err != nil || !repair || rep.OK() {
 		if err != nil {
 			return nil, fmt.Errorf("check store %s: %w", s.dir, err)
@@ -83,11 +103,46 @@ func (s *DB) Check(ctx context.Context, repair bool) (*Report, error) {
 		rep, _, err = check(ctx, txn)
 		return err
 	})
+	if err == nil {
+		err = s.checkCurationApplies(rep)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("check store %s after repair: %w", s.dir, err)
 	}
 	rep.Repaired = before - len(rep.Problems)
 	return rep, nil
+}
+
+// checkCurationApplies resolves the graph under the curation log and
+// turns each record that did not apply into a warning on its key. It is
+// skipped when the facts do not decode (check reported that already).
+func (s *DB) checkCurationApplies(rep *Report) error {
+	if len(rep.curations) == 0 {
+		return nil
+	}
+	facts, err := s.allFacts(factsIndex)
+	if err != nil {
+		rep.Problems = append(rep.Problems, Problem{Key: printable([]byte{pCurationLog}),
+			Message: fmt.Sprintf("curation not checked against the graph: the facts do not load: %v", err)})
+		return nil
+	}
+	cs := make([]graph.Curation, len(rep.curations))
+	for i, lc := range rep.curations {
+		cs[i] = lc.c
+	}
+	_, errs := graph.Resolve(facts, cs)
+	used := make([]bool, len(rep.curations))
+	for _, e := range errs {
+		k := []byte{pCurationLog}
+		for i, lc := range rep.curations {
+			if !used[i] && strings.HasPrefix(e.Error(), "curation "+lc.c.String()+":") {
+				used[i], k = true, lc.key
+				break
+			}
+		}
+		rep.Warnings = append(rep.Warnings, Problem{Key: printable(k), Message: e.Error()})
+	}
+	return nil
 }
 
 // fixes are the repairs check found safe.
@@ -122,6 +177,10 @@ func printable(k []byte) string {
 		if len(k) >= 17 {
 			return fmt.Sprintf("%c/%d/%d/%q", k[0], getID(k[1:9]), getID(k[9:17]), k[17:])
 		}
+	case pCurationLog:
+		if len(k) == 9 {
+			return fmt.Sprintf("%c/%d", k[0], binary.BigEndian.Uint64(k[1:]))
+		}
 	}
 	return fmt.Sprintf("%c/%q", k[0], k[1:])
 }
@@ -138,6 +197,29 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	if err := eachKey(txn, []byte{pJournal}, func(k []byte) error {
 		c.problem(k, true, "unfinished write (journal entry left by an interrupted process)")
 		c.fix.journal = true
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	// The curation log: well-formed keys, values that decode, valid
+	// records. (Whether they still apply needs the resolved graph: see
+	// checkCurationApplies.)
+	if err := scan(txn, []byte{pCurationLog}, func(k, v []byte) error {
+		if len(k) != 9 || binary.BigEndian.Uint64(k[1:]) == 0 {
+			c.problem(k, false, "malformed curation log key")
+			return nil
+		}
+		var cur graph.Curation
+		if err := decode(v, &cur); err != nil {
+			c.problem(k, false, "curation record does not decode: %v", err)
+			return nil
+		}
+		if err := cur.Validate(); err != nil {
+			c.problem(k, false, "%v", err)
+			return nil
+		}
+		c.rep.Curations++
+		c.rep.curations = append(c.rep.curations, loggedCuration{bytes.Clone(k), cur})
 		return nil
 	}); err != nil {
 		return nil, nil, err

@@ -12,7 +12,8 @@ import (
 
 type checkOptions struct {
 	Repair bool
-	Max    int // problems printed
+	Strict bool // curation records that no longer apply are problems
+	Max    int  // problems printed
 }
 
 func newCheckCmd(g *globalOptions) *cobra.Command {
@@ -24,7 +25,13 @@ func newCheckCmd(g *globalOptions) *cobra.Command {
 path indexes agree, every fact belongs to a stored document, every merged
 entity, relation and co-mention equals the merge of the facts of the
 documents that support it (so counts equal their evidence), every relation's
-entities exist, and the name, alias and reverse indexes are exact.
+entities exist, the name, alias and reverse indexes are exact, and every
+curation record (merge, split, alias, rename, ignore) is well formed.
+
+A curation record whose names no longer match exactly one entity (the
+document that mentioned it was removed or changed, or it names an entity of a
+document still to come) is printed as a warning: the analyst's decision is
+kept but has no effect. With --strict such records are problems too.
 
 A write that a crash interrupted is finished (or rolled back) when the store
 is opened, before checking. With --repair, check rebuilds derived values and
@@ -32,11 +39,13 @@ drops dangling index entries and facts of documents that no longer exist;
 nothing a stored document says is ever dropped. It prints each problem and
 exits 1 if any remain.` + exitStatusHelp,
 		Example: `  kgx check
-  kgx check --repair`,
+  kgx check --repair
+  kgx check --strict`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(cmd.Context(), o, g) },
 	}
 	cmd.Flags().BoolVar(&o.Repair, "repair", false, "fix what can be fixed safely")
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "count curation records that no longer apply as problems")
 	cmd.Flags().IntVar(&o.Max, "max", 50, "print at most this many problems (0: all)")
 	return cmd
 }
@@ -51,6 +60,13 @@ func runCheck(ctx context.Context, o *checkOptions, g *globalOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Strict {
+		rep.Problems = append(rep.Problems, rep.Warnings...)
+		rep.Warnings = nil
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(g.Stderr, "kgx: warning: %s\n", clean(w.String()))
+	}
 	for i, p := range rep.Problems {
 		if o.Max > 0 && i == o.Max {
 			fmt.Fprintf(g.Stdout, "... and %d more\n", len(rep.Problems)-i)
@@ -60,7 +76,7 @@ func runCheck(ctx context.Context, o *checkOptions, g *globalOptions) error {
 		if p.Repairable && !o.Repair {
 			fix = " (--repair fixes this)"
 		}
-		fmt.Fprintf(g.Stdout, "%s%s\n", p, fix)
+		fmt.Fprintf(g.Stdout, "%s%s\n", clean(p.String()), fix)
 	}
 	if rep.Repaired > 0 {
 		fmt.Fprintf(g.Stdout, "repaired %d problems\n", rep.Repaired)
@@ -69,8 +85,8 @@ func runCheck(ctx context.Context, o *checkOptions, g *globalOptions) error {
 	if !rep.OK() {
 		status = fmt.Sprintf("%d problems", len(rep.Problems))
 	}
-	fmt.Fprintf(g.Stdout, "%s: %d documents, %d entities, %d relations, %d co-mentions, %d facts: %s\n",
-		g.DB, rep.Docs, rep.Entities, rep.Relations, rep.CoMentions, rep.Contributions, status)
+	fmt.Fprintf(g.Stdout, "%s: %d documents, %d entities, %d relations, %d co-mentions, %d facts, %d curation records: %s\n",
+		clean(g.DB), rep.Docs, rep.Entities, rep.Relations, rep.CoMentions, rep.Contributions, rep.Curations, status)
 	if !rep.OK() {
 		return silentError{exitFailed}
 	}

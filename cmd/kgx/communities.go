@@ -52,7 +52,7 @@ communities. The same --seed gives the same communities.` + exitStatusHelp,
 }
 
 type memberJSON struct {
-	ID   int64  `json:"id"`
+	ID   int64  `json:"id,string"`
 	Name string `json:"name"`
 	Type string `json:"type"`
 }

@@ -55,8 +55,11 @@ func runDemo(ctx context.Context, o *demoOptions, g *globalOptions) error {
 	if err := runIngest(ctx, &ingestOptions{Input: "text", Batch: defaultBatch}, g, []string{o.Corpus}); err != nil {
 		return err
 	}
-	gr, err := loadGraph(g)
+	gr, err := loadGraph(g, true)
 	if err != nil {
+		return err
+	}
+	if err := fillEvidence(g, gr); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {

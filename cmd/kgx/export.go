@@ -36,10 +36,16 @@ func newExportCmd(g *globalOptions) *cobra.Command {
            evidence, each document's facts, curations), which 'kgx import'
            reads back into an identical store; selection flags do not apply.
 
+With --events the view also holds event nodes (type EVENT): each interaction
+with a date or a place ("met, Pyongyang, 2025-12-24"), linked to its
+participants (event_participant) and place (event_place), dated for Gephi's
+timeline. Like co-mentions they are left out unless asked for.
+
 The format follows --out's extension unless --format is given; without --out
 the export goes to stdout (not for csv).` + exitStatusHelp,
 		Example: `  kgx export --out graph.gexf
   kgx export --format csv --out gephi/ --co-mentions
+  kgx export --events --out events.gexf
   kgx export --focus "Kim Jong Un" --depth 2 --out kim.graphml
   kgx export --format jsonl --out backup.jsonl`,
 		Args: cobra.NoArgs,
@@ -57,7 +63,7 @@ func runExport(o *exportOptions, g *globalOptions, cmd *cobra.Command) error {
 		return err
 	}
 	if format == "jsonl" {
-		for _, f := range []string{"focus", "types", "rel", "category", "min-count", "top", "since", "until", "co-mentions"} {
+		for _, f := range []string{"focus", "types", "rel", "category", "min-count", "top", "since", "until", "co-mentions", "events"} {
 			if cmd.Flags().Changed(f) {
 				return usagef("--%s does not apply to jsonl, which dumps the whole store", f)
 			}

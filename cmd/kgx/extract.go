@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -26,8 +25,17 @@ document per line: its entities with their mentions (byte offsets into the
 input, end exclusive) and its relations with the evidence sentence. Nothing is
 stored. With no PATH it reads standard input.
 
+Inputs are read as 'kgx ingest' reads them: binary and empty files are skipped
+with a warning naming the file; UTF-16 is decoded, a byte-order mark dropped,
+CRLF made LF, invalid UTF-8 and NUL bytes replaced with U+FFFD; HTML (without
+scripts, styles and navigation) and Markdown become text; a file over 2 MiB is
+cut into parts, each printed as a document of its own. Each
+failed input is reported, every good one is printed, and the exit status is 1
+if any failed.
+
 With --input jsonl each input line is {"id","text"} plus optional "title",
-"date" (YYYY-MM-DD) and "url".
+"date" (YYYY-MM-DD) and "url"; a line that is not such an object is reported
+with its number (PATH:LINE) and the others are extracted.
 
 With --events each object also lists "events": interactions that have a date
 or a place, as nodes of their own ({"type","category","trigger",
@@ -64,20 +72,36 @@ func runExtract(ctx context.Context, o *extractOptions, g *globalOptions, args [
 	}
 	enc := json.NewEncoder(g.Stdout)
 	enc.SetEscapeHTML(false)
+	// The inputs are read as 'kgx ingest' reads them (read.go): binary and
+	// empty files skipped with a warning naming them, UTF-16 decoded, BOMs
+	// dropped, CRLF made LF, invalid UTF-8 and NUL made U+FFFD, HTML and
+	// Markdown made text, long files in parts (path#1, path#2, ...), bad
+	// JSONL lines reported with their number. A failed input is reported
+	// and the others are still extracted; the exit status is then 1.
 	var failures []error
+	var fatal error // cancelled, or the output failed: stop
 	one := func(f inputFile) error {
+		if fatal != nil {
+			return fatal
+		}
 		doc, err := ex.Extract(ctx, f.In)
+		if isCancel(err) {
+			fatal = err
+			return err
+		}
 		if err != nil {
-			if errors.Is(err, context.Canceled) {
-				return err
-			}
-			return inputErr{f.Path, err}
+			failures = append(failures, inputErr{f.Path, err})
+			return nil
 		}
 		v := extractView(doc)
 		if o.Events {
 			v.Events = eventsView(doc)
 		}
-		return enc.Encode(v)
+		if err := enc.Encode(v); err != nil {
+			fatal = fmt.Errorf("write output: %w", err)
+			return fatal
+		}
+		return nil
 	}
 	for _, p := range paths {
 		if o.Input == "jsonl" {
@@ -86,24 +110,23 @@ func runExtract(ctx context.Context, o *extractOptions, g *globalOptions, args [
 				failures = append(failures, inputErr{p, err})
 				continue
 			}
-			failures = append(failures, readJSONL(p, r, one)...)
+			errs := readJSONLines(p, r, one)
 			closeFn()
-			continue
-		}
-		f, err := readInput(p, g.Stdin)
-		if err != nil {
-			failures = append(failures, inputErr{p, err})
-			continue
-		}
-		if err := one(f); err != nil {
-			if errors.Is(err, context.Canceled) {
-				return err
+			if fatal == nil {
+				failures = append(failures, errs...)
 			}
-			failures = append(failures, err)
+		} else if _, err := readParts(p, g.Stdin, one); err != nil && fatal == nil {
+			failures = append(failures, inputErr{p, err})
+		}
+		if fatal != nil {
+			break
 		}
 	}
 	for _, f := range failures {
 		fmt.Fprintf(g.Stderr, "kgx: %v\n", f)
+	}
+	if fatal != nil {
+		return fatal
 	}
 	if len(failures) > 0 {
 		return silentError{exitFailed}

@@ -111,7 +111,9 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 		return err
 	}
 	setIngestMemoryLimit()
-	ex, err := extract.New()
+	// Interactions with a date or place are stored as event nodes too;
+	// render and export show them with --events.
+	ex, err := extract.New(extract.WithEvents())
 	if err != nil {
 		return err
 	}
@@ -264,8 +266,16 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 			default:
 				st.Added++
 				st.Tokens += r.tokens
-				st.Entities += len(r.facts.Entities)
-				st.Relations += len(r.facts.Relations)
+				for _, e := range r.facts.Entities {
+					if !graph.IsEventNode(e.Key) { // event nodes are not counted as entities
+						st.Entities++
+					}
+				}
+				for _, rel := range r.facts.Relations {
+					if !graph.IsEventEdge(rel.Label) {
+						st.Relations++
+					}
+				}
 			}
 			st.Docs++
 			st.Words += r.words

@@ -1,26 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract"
 )
-
-// maxFileSize is the largest input file kgx reads.
-const maxFileSize = 64 << 20
 
 // inputFile is one input, read and decoded.
 type inputFile struct {
@@ -78,51 +68,6 @@ func expandPaths(args []string) ([]string, error) {
 	return out, nil
 }
 
-// readInput reads one text input (a file or stdin) and converts it to
-// plain text, rejecting binary data.
-func readInput(path string, stdin io.Reader) (inputFile, error) {
-	var r io.Reader = stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return inputFile{}, err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
-	if err != nil {
-		return inputFile{}, err
-	}
-	if len(b) > maxFileSize {
-		return inputFile{}, fmt.Errorf("larger than %d MiB", maxFileSize>>20)
-	}
-	text, err := decodeText(b)
-	if err != nil {
-		return inputFile{}, err
-	}
-	format := extract.DetectFormat(path, b)
-	body, title := extract.Text(text, format)
-	return inputFile{Path: path, In: extract.Input{Title: title, Source: path, Text: body}}, nil
-}
-
-// decodeText checks that b is text: no NUL bytes; a BOM is dropped, CRLF
-// becomes LF and invalid UTF-8 becomes U+FFFD.
-func decodeText(b []byte) (string, error) {
-	if bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0 {
-		return "", errors.New("binary file (NUL bytes), skipped")
-	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
-	if !utf8.Valid(b) {
-		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
-	}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return "", errors.New("empty file")
-	}
-	return string(b), nil
-}
-
 // jsonlDoc is one line of --input jsonl.
 type jsonlDoc struct {
 	ID    string `json:"id"`
@@ -130,54 +75,6 @@ type jsonlDoc struct {
 	Title string `json:"title"`
 	Date  string `json:"date"`
 	URL   string `json:"url"`
-}
-
-// readJSONL reads documents from JSON lines, calling fn for each good line
-// and collecting an error naming the file and line for each bad one.
-func readJSONL(path string, r io.Reader, fn func(inputFile) error) []error {
-	var errs []error
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), maxFileSize)
-	line := 0
-	for sc.Scan() {
-		line++
-		raw := bytes.TrimSpace(sc.Bytes())
-		if len(raw) == 0 {
-			continue
-		}
-		where := fmt.Sprintf("%s:%d", path, line)
-		var d jsonlDoc
-		if err := json.Unmarshal(raw, &d); err != nil {
-			errs = append(errs, inputErr{where, fmt.Errorf("not a JSON object: %w", err)})
-			continue
-		}
-		if d.Text == "" {
-			errs = append(errs, inputErr{where, errors.New(`missing "text"`)})
-			continue
-		}
-		in := extract.Input{ID: d.ID, Title: d.Title, Source: d.URL, Text: strings.ToValidUTF8(d.Text, "\uFFFD")}
-		if in.Source == "" {
-			in.Source = where
-		}
-		if d.Date != "" {
-			t, err := parseDate(d.Date)
-			if err != nil {
-				errs = append(errs, inputErr{where, err})
-				continue
-			}
-			in.Published = t
-		}
-		if err := fn(inputFile{Path: where, In: in}); err != nil {
-			errs = append(errs, err)
-			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-				return errs
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, inputErr{path, err})
-	}
-	return errs
 }
 
 func parseDate(s string) (time.Time, error) {

@@ -91,7 +91,7 @@ not json
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for the bad lines", code)
 	}
-	for _, want := range []string{"-:2: not a JSON object", `-:3: missing "text"`} {
+	for _, want := range []string{"-:2: not a JSON object", `-:3: missing or empty "text"`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -64,15 +64,15 @@ func (o *neighborsOptions) finalize() error {
 }
 
 type nodeJSON struct {
-	ID    int64  `json:"id"`
+	ID    int64  `json:"id,string"`
 	Name  string `json:"name"`
 	Type  string `json:"type"`
 	Depth int    `json:"depth"`
 }
 
 type edgeJSON struct {
-	Source   int64  `json:"source"`
-	Target   int64  `json:"target"`
+	Source   int64  `json:"source,string"`
+	Target   int64  `json:"target,string"`
 	Type     string `json:"type"`
 	Category string `json:"category"`
 	Count    int    `json:"count"`

@@ -48,14 +48,14 @@ only the entities the search reaches.` + exitStatusHelp,
 }
 
 type pathNodeJSON struct {
-	ID   int64  `json:"id"`
+	ID   int64  `json:"id,string"`
 	Name string `json:"name"`
 	Type string `json:"type"`
 }
 
 type pathEdgeJSON struct {
-	Source   int64  `json:"source"`
-	Target   int64  `json:"target"`
+	Source   int64  `json:"source,string"`
+	Target   int64  `json:"target,string"`
 	Type     string `json:"type"`
 	Category string `json:"category"`
 	Evidence string `json:"evidence"`

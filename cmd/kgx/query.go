@@ -681,12 +681,65 @@ func source(ev evidenceJSON) string {
 
 // loadGraph loads the whole resolved graph (after entity resolution and
 // curation), for the commands that need all of it: render, export, demo.
-func loadGraph(g *globalOptions) (*graph.Graph, error) {
+// With evidence, every relation carries its evidence (sentences, dates);
+// without, only its head (label, category, count), which is much cheaper
+// on a large store: fillEvidence adds it later to the relations kept.
+func loadGraph(g *globalOptions, evidence bool) (*graph.Graph, error) {
 	var gr *graph.Graph
 	err := withView(g, func(v *store.View) error {
-		var err error
-		gr, err = v.Graph()
-		return err
+		if !evidence {
+			var err error
+			gr, err = v.Graph()
+			return err
+		}
+		gr = graph.New()
+		if err := v.EachEntity(func(e graph.Entity) error { gr.AddEntity(e); return nil }); err != nil {
+			return err
+		}
+		return v.EachRelation(false, func(r graph.Relation) error { gr.AddRelation(r); return nil })
 	})
 	return gr, err
+}
+
+// fillEvidence gives every typed relation of sub that has none its
+// stored evidence (the sentences SVG tooltips quote and the dates that
+// make first_seen, last_seen and the GEXF timeline spells), and adds the
+// documents the evidence cites.
+func fillEvidence(g *globalOptions, sub *graph.Graph) error {
+	return withView(g, func(v *store.View) error {
+		out := map[int64][]graph.Relation{}
+		for _, r := range sub.Relations() {
+			if len(r.Evidence) > 0 {
+				continue
+			}
+			rs, ok := out[r.Source]
+			if !ok {
+				var err error
+				if rs, err = v.Out(r.Source); err != nil {
+					return err
+				}
+				out[r.Source] = rs
+			}
+			for _, s := range rs {
+				if s.Target == r.Target && s.Label == r.Label {
+					r.Evidence = s.Evidence
+					break
+				}
+			}
+		}
+		// The documents the evidence cites, for their titles and dates.
+		for _, r := range sub.Relations() {
+			for _, ev := range r.Evidence {
+				if _, ok := sub.Doc(ev.Doc); ok {
+					continue
+				}
+				d, err := v.Doc(ev.Doc)
+				if err != nil {
+					return err
+				}
+				sub.AddDoc(d)
+			}
+		}
+		return nil
+	})
 }

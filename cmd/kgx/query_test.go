@@ -328,13 +328,15 @@ func TestSeedQueries(t *testing.T) {
 		t.Skip("ingests the seed corpus")
 	}
 	db := seedStore(t)
-	idOf := func(name string) float64 {
+	idOf := func(name string) string {
 		t.Helper()
 		code, out, stderr := runKgx(t, "", "--db", db, "show", "--json", name)
 		if code != 0 {
 			t.Fatalf("show %q: exit %d: %s", name, code, stderr)
 		}
-		var v struct{ ID float64 }
+		// Ids are JSON strings: 64-bit ids do not survive JavaScript's
+		// (or jq's) float64 numbers.
+		var v struct{ ID string }
 		if err := json.Unmarshal([]byte(out), &v); err != nil {
 			t.Fatal(err)
 		}

@@ -64,7 +64,7 @@ func (o *rankOptions) finalize() error {
 }
 
 type scoreJSON struct {
-	ID    int64   `json:"id"`
+	ID    int64   `json:"id,string"`
 	Name  string  `json:"name"`
 	Type  string  `json:"type"`
 	Score float64 `json:"score"`

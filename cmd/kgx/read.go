@@ -309,7 +309,8 @@ func cutPoint(buf []byte, limit int) int {
 	return i
 }
 
-// readJSONLines reads documents from JSON lines like readJSONL, but with
+// readJSONLines reads documents from JSON lines ({"id","text"} plus optional
+// "title", "date" and "url"; kgx ingest and kgx extract --input jsonl), with
 // bounded memory per line: a line longer than maxLineSize is reported
 // with its number and skipped, and reading goes on.
 func readJSONLines(path string, r io.Reader, fn func(inputFile) error) []error {

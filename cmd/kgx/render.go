@@ -29,6 +29,7 @@ type viewOptions struct {
 	Since      string
 	Until      string
 	CoMentions bool
+	Events     bool
 	SizeBy     string
 	Title      string
 }
@@ -44,6 +45,7 @@ func (o *viewOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Since, "since", "", "only evidence dated on or after this day (YYYY-MM-DD)")
 	fs.StringVar(&o.Until, "until", "", "only evidence dated on or before this day (YYYY-MM-DD)")
 	fs.BoolVar(&o.CoMentions, "co-mentions", false, "include co_mentioned edges (entities named in one sentence)")
+	fs.BoolVar(&o.Events, "events", false, "include event nodes (interactions with a date or place, \"met, Pyongyang, 2025-12-24\") linked to their participants and place")
 	fs.StringVar(&o.SizeBy, "size", "mentions", "size nodes by mentions or rank")
 	fs.StringVar(&o.Title, "title", "", "title (default: describes the view)")
 }
@@ -52,7 +54,7 @@ func (o *viewOptions) addFlags(fs *pflag.FlagSet) {
 func (o *viewOptions) selection() (render.Selection, error) {
 	s := render.Selection{
 		Focus: o.Focus, Depth: o.Depth, Labels: o.Rels, MinCount: o.MinCount, Top: o.Top,
-		Since: o.Since, Until: o.Until, CoMentions: o.CoMentions,
+		Since: o.Since, Until: o.Until, CoMentions: o.CoMentions, Events: o.Events,
 	}
 	for _, t := range o.Types {
 		typ, err := parseTypeFlag(strings.TrimSpace(t))
@@ -77,16 +79,29 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err != nil {
 		return nil, render.Options{}, err
 	}
-	full, err := loadGraph(g)
+	// Date bounds select by evidence date, so they need every relation's
+	// evidence; otherwise only the relations kept get theirs, below. Event
+	// nodes are not in the saved view: --events resolves the store in
+	// memory, evidence included.
+	dated := sel.Since != "" || sel.Until != ""
+	var full *graph.Graph
+	if o.Events {
+		full, err = loadGraphWithEvents(g)
+	} else {
+		full, err = loadGraph(g, dated)
+	}
 	if err != nil {
 		return nil, render.Options{}, err
 	}
 	m := graph.Analyze(full, 1)
 	sub, focus, err := render.Select(full, sel, m)
 	if errors.Is(err, render.ErrNoEntity) {
-		return nil, render.Options{}, notFoundError{"kgx: " + strings.TrimPrefix(err.Error(), "render: ") + " (see 'kgx entities')"}
+		return nil, render.Options{}, notFoundError{strings.TrimPrefix(err.Error(), "render: ") + " (see 'kgx entities')"}
 	}
 	if err != nil {
+		return nil, render.Options{}, err
+	}
+	if err := fillEvidence(g, sub); err != nil {
 		return nil, render.Options{}, err
 	}
 	title := o.Title
@@ -177,7 +192,7 @@ func runRender(ctx context.Context, o *renderOptions, g *globalOptions) error {
 		return usageError{err}
 	}
 	if len(sub.Entities()) == 0 {
-		return notFoundError{"kgx: the selection is empty: nothing to draw"}
+		return notFoundError{"the selection is empty: nothing to draw"}
 	}
 	return writeOut(g, o.Out, func(w io.Writer) error {
 		switch format {
@@ -244,4 +259,23 @@ func writeOut(g *globalOptions, path string, write func(io.Writer) error) error 
 		fmt.Fprintf(g.Stderr, "kgx: wrote %s\n", path)
 	}
 	return nil
+}
+
+// loadGraphWithEvents resolves the whole store in memory, event nodes
+// included: the saved resolved view holds only entities and typed
+// relations.
+func loadGraphWithEvents(g *globalOptions) (*graph.Graph, error) {
+	db, err := g.openStoreRead()
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	full, problems, err := db.ResolvedGraph()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+	}
+	return full, nil
 }

@@ -69,6 +69,7 @@ Start with 'kgx demo', or 'kgx ingest DIR' then 'kgx entities'.` + exitStatusHel
 		newTagCmd(g),
 		newRenderCmd(g),
 		newExportCmd(g),
+		newImportCmd(g),
 		newBenchCmd(g),
 	)
 	return root

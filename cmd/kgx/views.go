@@ -19,7 +19,7 @@ type mentionJSON struct {
 }
 
 type docEntityJSON struct {
-	ID       int64         `json:"id"`
+	ID       int64         `json:"id,string"`
 	Name     string        `json:"name"`
 	Type     string        `json:"type"`
 	Aliases  []string      `json:"aliases"`
@@ -28,8 +28,8 @@ type docEntityJSON struct {
 }
 
 type docRelationJSON struct {
-	Source     int64   `json:"source"`
-	Target     int64   `json:"target"`
+	Source     int64   `json:"source,string"`
+	Target     int64   `json:"target,string"`
 	Type       string  `json:"type"`
 	Category   string  `json:"category"`
 	Evidence   string  `json:"evidence"`
@@ -39,7 +39,7 @@ type docRelationJSON struct {
 	Negated    bool    `json:"negated"`
 	Modality   string  `json:"modality"`
 	Date       string  `json:"date,omitempty"`
-	Place      *int64  `json:"place,omitempty"`
+	Place      *int64  `json:"place,omitempty,string"`
 }
 
 type extractJSON struct {
@@ -84,7 +84,7 @@ func extractView(d *extract.Document) extractJSON {
 }
 
 type entityJSON struct {
-	ID        int64    `json:"id"`
+	ID        int64    `json:"id,string"`
 	Name      string   `json:"name"`
 	Type      string   `json:"type"`
 	Aliases   []string `json:"aliases"`
@@ -101,7 +101,7 @@ func entityView(e *graph.Entity) entityJSON {
 }
 
 type refJSON struct {
-	ID   int64  `json:"id"`
+	ID   int64  `json:"id,string"`
 	Name string `json:"name"`
 	Type string `json:"type,omitempty"`
 }
@@ -138,7 +138,7 @@ type aliasJSON struct {
 }
 
 type showJSON struct {
-	ID         int64              `json:"id"`
+	ID         int64              `json:"id,string"`
 	Name       string             `json:"name"`
 	Type       string             `json:"type"`
 	Aliases    []string           `json:"aliases"`

@@ -59,6 +59,7 @@ type Lexicon struct {
 	patterns map[string][]Pattern // block -> patterns
 	synsets  map[string][]string
 	objIndex map[string]map[string][]int // block -> object word -> pattern indices
+	senses   map[[2]string]Pattern       // (block, prep) -> prepositional sense
 }
 
 // Default returns the embedded lexicon, parsed on first use.
@@ -66,7 +67,7 @@ var Default = sync.OnceValues(func() (*Lexicon, error) { return Parse(tableTSV) 
 
 // Parse reads a table in the format gen writes.
 func Parse(s string) (*Lexicon, error) {
-	l := &Lexicon{verbs: map[string][]Trigger{}, nouns: map[string]Trigger{}, patterns: map[string][]Pattern{}, synsets: map[string][]string{}, objIndex: map[string]map[string][]int{}}
+	l := &Lexicon{verbs: map[string][]Trigger{}, nouns: map[string]Trigger{}, patterns: map[string][]Pattern{}, synsets: map[string][]string{}, objIndex: map[string]map[string][]int{}, senses: map[[2]string]Pattern{}}
 	for n, line := range strings.Split(s, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -101,6 +102,11 @@ func Parse(s string) (*Lexicon, error) {
 				return nil, bad
 			}
 			l.nouns[f[1]] = Trigger{Lemma: f[2], Label: f[3], Code: f[4], Category: f[5], Noun: true}
+		case "R":
+			if len(f) != 6 {
+				return nil, bad
+			}
+			l.senses[[2]string{f[1], f[2]}] = Pattern{Prep: f[2], Code: f[3], Category: f[4], Label: f[5]}
 		default:
 			return nil, bad
 		}
@@ -197,6 +203,16 @@ func (l *Lexicon) Prep(t Trigger, prep string) (Pattern, bool) {
 		}
 	}
 	return Pattern{}, false
+}
+
+// Sense returns the reading a verb takes when it has no object and its
+// complement is introduced by prep: "engage with Y" is consultation,
+// although "engage Y" (in a firefight) is an assault. A sense with
+// Category "-" means the verb is no event there ("engage in talks": the
+// noun is the trigger).
+func (l *Lexicon) Sense(t Trigger, prep string) (Pattern, bool) {
+	p, ok := l.senses[[2]string{t.block, prep}]
+	return p, ok
 }
 
 // Size returns the number of verb forms, nouns and patterns.

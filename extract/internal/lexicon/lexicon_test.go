@@ -45,8 +45,37 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+func TestSense(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ verb, prep, label, cat string }{
+		{"engaged", "with", "engaged_with", "CONSULT"},
+		{"engages", "in", "-", "-"},
+		{"talked", "to", "talked_with", "CONSULT"},
+		{"talk", "with", "talked_with", "CONSULT"},
+	} {
+		ts := l.Verb(tc.verb)
+		if len(ts) == 0 {
+			t.Fatalf("Verb(%q): no reading", tc.verb)
+		}
+		p, ok := l.Sense(ts[0], tc.prep)
+		if !ok || p.Label != tc.label || p.Category != tc.cat {
+			t.Errorf("Sense(%s, %s) = %+v, %v; want %s/%s", tc.verb, tc.prep, p, ok, tc.label, tc.cat)
+		}
+	}
+	// without the preposition the dictionary's reading stands
+	if ts := l.Verb("engaged"); ts[0].Category != "ASSAULT" {
+		t.Errorf("engaged = %+v, want ASSAULT", ts[0])
+	}
+	if _, ok := l.Sense(l.Verb("met")[0], "with"); ok {
+		t.Errorf("met has a prepositional sense")
+	}
+}
+
 func TestParseErrors(t *testing.T) {
-	for _, s := range []string{"", "X\tfoo", "V\ttoo\tfew"} {
+	for _, s := range []string{"", "X\tfoo", "V\ttoo\tfew", "R\tENGAGE\twith"} {
 		if _, err := Parse(s); err == nil {
 			t.Errorf("Parse(%q): no error", s)
 		}

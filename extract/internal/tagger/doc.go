@@ -52,11 +52,26 @@ type DocResult struct {
 //  1. every mention of the same words gets the type with the highest total
 //     score over the document;
 //  2. words left untagged that spell a confidently tagged name (score >=
-//     0.8), or the surname of a tagged multi-word PERSON, are tagged too
+//     0.8, or a capitalised event name such as "Korean War"), or the surname of a tagged multi-word PERSON, are tagged too
 //     (score halved), so a headline or a later "Shoigu" gets the type the
-//     body gave "Sergei Shoigu".
+//     body gave "Sergei Shoigu"; such a name may swallow the whole
+//     mentions it covers ("Korean" then untagged "War" become "Korean
+//     War" when the document knows that name), never cut one.
+//
+// Title-case headlines are tagged in a case-normalised view (CaseView), so
+// that "Shoigu Commends North Korea" is read as "Shoigu commends North
+// Korea"; all-caps lines are truecased when features are computed, and in
+// step 2 they match the body's names whatever their case ("SHOIGU"). Last,
+// the rules of applyRules correct types and spans (named events, demonyms,
+// trailing common nouns).
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
+	words = m.CaseView(words, gaz)
+	defer func() {
+		for s := range words {
+			applyRules(words[s], res.Classes[s], gaz)
+		}
+	}()
 	var ms []Mention
 	for s := range words {
 		res.Classes[s] = make([]int, len(words[s]))
@@ -103,12 +118,16 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		score float32
 	}
 	names := map[string]known{}
+	folded := map[string]known{} // names in lower case, for all-caps lines
 	maxLen := 0
 	addName := func(k string, typ int, score float32, n int) {
 		if old, ok := names[k]; ok && old.score >= score {
 			return
 		}
 		names[k] = known{typ, score}
+		if old, ok := folded[strings.ToLower(k)]; !ok || old.score < score {
+			folded[strings.ToLower(k)] = known{typ, score}
+		}
 		maxLen = max(maxLen, n)
 	}
 	person := 0
@@ -120,7 +139,15 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 				typ = t
 			}
 		}
-		if mn.Score < 0.8 || !startsUpper(words[mn.Sent][mn.Start]) {
+		ws := words[mn.Sent][mn.Start:mn.End]
+		if !startsUpper(ws[0]) {
+			continue
+		}
+		if isProperEventName(ws) { // "Korean War": a name by rule
+			addName(key(mn), typEvent, max(mn.Score, 0.8), len(ws))
+			continue
+		}
+		if mn.Score < 0.8 {
 			continue
 		}
 		addName(key(mn), typ, mn.Score, mn.End-mn.Start)
@@ -133,22 +160,28 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 	}
 	for s, ws := range words {
 		c := res.Classes[s]
+		caps := isAllCaps(ws)
 		for i := 0; i < len(ws); i++ {
-			if c[i] != 0 || !startsUpper(ws[i]) {
-				continue
+			if (c[i] != 0 && c[i]%2 == 0) || !startsUpper(ws[i]) {
+				continue // inside a mention, or not a name
 			}
 			for n := min(maxLen, len(ws)-i); n >= 1; n-- {
-				free := true
+				// The span may cover whole mentions (a longer known name
+				// wins: "Korean" + "War anniversary" -> "Korean War"), but
+				// must not cut one, and must add at least one word.
+				untagged := 0
 				for k := i; k < i+n; k++ {
-					if c[k] != 0 {
-						free = false
-						break
+					if c[k] == 0 {
+						untagged++
 					}
 				}
-				if !free || (i+n < len(ws) && c[i+n]%2 == 0 && c[i+n] != 0) {
+				if untagged == 0 || (i+n < len(ws) && c[i+n]%2 == 0 && c[i+n] != 0) {
 					continue
 				}
 				kn, ok := names[strings.Join(ws[i:i+n], " ")]
+				if !ok && caps { // "SHOIGU" in a shouted headline is the body's "Shoigu"
+					kn, ok = folded[strings.ToLower(strings.Join(ws[i:i+n], " "))]
+				}
 				if !ok {
 					continue
 				}
@@ -159,4 +192,42 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		}
 	}
 	return res
+}
+
+// CaseView returns words with every title-case headline (isHeadlineCase)
+// replaced by its case-normalised view (headlineView), judged against how
+// the rest of the document writes each word. Other sentences are shared,
+// not copied; all-caps lines are left as they are, for the model's own
+// all-caps features (and TagDoc matches them to the body's names without
+// regard to case). Tag POS on the view too: TagDoc computes it itself.
+func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string {
+	if m.Lower == nil {
+		return words
+	}
+	head := make([]bool, len(words))
+	any := false
+	for s, ws := range words {
+		head[s] = titleShaped(ws) && !isAllCaps(ws)
+		any = any || head[s]
+	}
+	if !any {
+		return words
+	}
+	body := bodyCase(words, head)
+	any = false
+	for s, ws := range words {
+		head[s] = head[s] && isHeadlineCase(ws, m.Lower, body)
+		any = any || head[s]
+	}
+	if !any {
+		return words
+	}
+	out := make([][]string, len(words))
+	for s, ws := range words {
+		out[s] = ws
+		if head[s] {
+			out[s] = headlineView(ws, body, m.Lower, gaz)
+		}
+	}
+	return out
 }

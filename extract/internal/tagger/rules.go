@@ -1,0 +1,658 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+)
+
+// This file holds the rules TagDoc applies around the statistical model:
+// a case-normalised view of headlines before tagging, and a small type
+// layer after it. Every rule is general (word lists and the gazetteer, no
+// names from any corpus) and is measured by `kgx eval ner` like the model.
+
+// Type indices into Types.
+const (
+	typPerson = iota
+	typOrg
+	typGPE
+	typLoc
+	typFac
+	typNORP
+	typEvent
+)
+
+// headlineSmall are the words a title-case headline leaves in lower case.
+var headlineSmall = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "and": true, "or": true, "nor": true, "but": true, "by": true, "with": true, "from": true,
+	"as": true, "vs": true, "vs.": true, "via": true, "into": true, "over": true, "amid": true, "per": true,
+	"up": true, "off": true, "out": true, "than": true, "is": true, "are": true, "be": true,
+}
+
+// caseStats is how a document's body writes the words of its headlines in
+// mid-sentence: lower-case word -> [lower-case count, capitalised count,
+// all-caps count]. Words are also counted under their stem (stemOf), so
+// "commended" in the body tells how a headline's "Commends" is written.
+type caseStats struct {
+	words, stems map[string][3]int
+}
+
+func (cs caseStats) add(w string) {
+	lw := strings.ToLower(w)
+	st := stemOf(lw)
+	c, okw := cs.words[lw]
+	cst, oks := cs.stems[st]
+	if !okw && !oks {
+		return // not a word of any headline
+	}
+	i := 0
+	switch {
+	case isAcronym(w) && utf8.RuneCountInString(w) > 1:
+		i = 2
+	case startsUpper(w):
+		i = 1
+	}
+	if okw {
+		c[i]++
+		cs.words[lw] = c
+	}
+	if oks {
+		cst[i]++
+		cs.stems[st] = cst
+	}
+}
+
+// get returns the counts of a lower-case word, or of its stem when the
+// body does not use the word itself.
+func (cs caseStats) get(lw string) [3]int {
+	c := cs.words[lw]
+	if c[0]+c[1]+c[2] == 0 {
+		c = cs.stems[stemOf(lw)]
+	}
+	return c
+}
+
+// stemOf strips a common inflection (-s, -es, -ed, -ing) from a lower-case
+// word: a crude stem, only used to compare word forms inside a document.
+func stemOf(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+// isHeadlineCase reports whether a sentence is written in title case, as
+// headlines are ("Shoigu Commends North Korea’s Military Support"): at
+// least three words with letters outside headlineSmall, all of them
+// capitalised, and at least two of them (and a quarter), after the first
+// word, common words: words the model's lexicon (lower) knows as usually
+// written in lower case, or that the document's body (may be empty)
+// writes in lower case more often than not. A run of names ("Kim Jong Un and
+// Vladimir Putin", "Osman Adam Khatib, 20, London") is not a headline.
+func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool {
+	content, common := 0, 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if headlineSmall[lw] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		content++
+		if i > 0 && !isAcronym(w) && (lower[lw] || lower[stemOf(lw)] || body.lowerMostly(lw)) {
+			common++
+		}
+	}
+	return content >= 3 && common >= 2 && common*4 >= content
+}
+
+// lowerMostly reports whether the body writes a word (or, if it does not
+// use the word, a form of it) in lower case more often than not.
+func (cs caseStats) lowerMostly(lw string) bool {
+	c := cs.get(lw)
+	return c[0] > c[1]+c[2]
+}
+
+// titleShaped reports whether every word with letters outside
+// headlineSmall is capitalised, three at least: a cheap first test for
+// isHeadlineCase.
+func titleShaped(words []string) bool {
+	content := 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || headlineSmall[strings.ToLower(w)] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		content++
+	}
+	return content >= 3
+}
+
+// isAcronym reports whether w has no lower-case letter ("DPRK", "U.S.").
+func isAcronym(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameCats are the gazetteer categories that make a headline word part of
+// a name.
+const nameCats = gazetteer.Country | gazetteer.City | gazetteer.Region | gazetteer.Demonym |
+	gazetteer.OrgName | gazetteer.PersonName | gazetteer.Religion
+
+// headlineView returns a case-normalised copy of a title-case headline:
+// each capitalised word after the first is put in lower case when the
+// document's body writes it (or a form of it) in lower case more often
+// than capitalised, or, when the body does not use it, when the model's
+// lexicon knows it as a lower-case word and no gazetteer name covers it.
+// Acronyms, names the gazetteer knows ("North Korea", "Pyongyang") and
+// words the body capitalises ("Shoigu", "War" in "Korean War") keep their
+// capitals. The first word keeps its case, as in any sentence.
+func headlineView(words []string, body caseStats, lower map[string]bool, gaz *gazetteer.Gazetteer) []string {
+	out := make([]string, len(words))
+	copy(out, words)
+	named := make([]bool, len(words))
+	if gaz != nil {
+		lw := make([]string, len(words))
+		for i, w := range words {
+			lw[i] = gazetteer.Norm(straightQuotes(w))
+		}
+		gaz.Match(lw, func(s, e int, c gazetteer.Category) {
+			if c&nameCats != 0 {
+				for k := s; k < e; k++ {
+					named[k] = true
+				}
+			}
+		})
+	}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !startsUpper(w) || isAcronym(w) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		c := body.get(lw)
+		switch {
+		case c[0] > c[1]+c[2]:
+			out[i] = lw
+		case c[1]+c[2] > c[0] || named[i]:
+		case lower[lw] || lower[stemOf(lw)]:
+			out[i] = lw
+		}
+	}
+	return out
+}
+
+// looksAcronym reports whether an all-caps word reads as an acronym
+// rather than a word: two or three letters, or no vowel ("UN", "EU",
+// "RSF", "WFP").
+func looksAcronym(w string) bool {
+	n, vowels := 0, 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if strings.ContainsRune("AEIOUY", unicode.ToUpper(r)) {
+			vowels++
+		}
+	}
+	return n >= 2 && (n <= 3 || vowels == 0)
+}
+
+// bodyCase counts how the sentences that are not headlines write the
+// headlines' words (and their stems), after a sentence's first word.
+func bodyCase(words [][]string, head []bool) caseStats {
+	cs := caseStats{words: map[string][3]int{}, stems: map[string][3]int{}}
+	for s, ws := range words {
+		if !head[s] {
+			continue
+		}
+		for _, w := range ws {
+			lw := strings.ToLower(w)
+			cs.words[lw] = [3]int{}
+			cs.stems[stemOf(lw)] = [3]int{}
+		}
+	}
+	for s, ws := range words {
+		if head[s] || isAllCaps(ws) {
+			continue
+		}
+		for i, w := range ws {
+			if i == 0 || i > 0 && isSentenceOpener(ws[i-1]) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLetter(r) {
+				cs.add(w)
+			}
+		}
+	}
+	return cs
+}
+
+// isSentenceOpener reports whether the word before a word makes it
+// capitalised for reasons other than being a name (a quote or a colon).
+func isSentenceOpener(prev string) bool {
+	switch prev {
+	case "“", "\"", ":", "‘", "'", "(", "[", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+// eventHeads are the head words of named events ("Korean War", "World
+// War II", "Victory Day parade", "the security forum", "anniversary
+// celebrations", "Olympics"). A mention whose head is one of them is an
+// EVENT, whatever type the model gave it.
+var eventHeads = map[string]bool{
+	"war": true, "wars": true, "battle": true, "parade": true, "parades": true, "summit": true,
+	"celebration": true, "celebrations": true, "anniversary": true, "olympics": true, "olympiad": true,
+	"paralympics": true, "festival": true, "championship": true, "championships": true,
+	"tournament": true, "election": true, "elections": true, "referendum": true, "revolution": true,
+	"uprising": true, "massacre": true, "genocide": true, "holocaust": true, "siege": true,
+	"ceremony": true, "ceremonies": true, "commemoration": true, "commemorations": true, "crisis": true,
+	"expo": true, "marathon": true, "offensive": true, "invasion": true, "bombing": true, "attacks": true,
+	"insurgency": true, "rebellion": true, "coup": true, "blockade": true, "airlift": true,
+	"forum": true, "conference": true, "congress": true, "convention": true, "games": true, "cup": true,
+	"talks": true, "exercises": true, "drills": true,
+}
+
+// eventHeadsLowerOnly are event heads that also end organisation names
+// ("World Economic Forum", "Congress", "Epic Games"): they make an EVENT
+// only when written in lower case ("the security forum", "the party
+// congress").
+var eventHeadsLowerOnly = map[string]bool{
+	"forum": true, "conference": true, "congress": true, "convention": true, "games": true,
+	"talks": true, "exercises": true, "drills": true,
+}
+
+// trailingRoles are role words that end no person's name (unlike "King",
+// "Major" or "Bishop", which are also surnames).
+var trailingRoles = map[string]bool{
+	"chief": true, "minister": true, "president": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "ambassador": true, "envoy": true, "chairman": true,
+	"chairwoman": true, "premier": true, "governor": true, "senator": true, "director": true,
+	"commander": true, "adviser": true, "advisor": true, "official": true, "officials": true,
+	"leader": true, "leaders": true, "boss": true, "head": true, "chiefs": true, "ministers": true,
+}
+
+// collectiveHeads are lower-case nouns that make an organised actor of
+// the words before them ("Syrian government", "Asad regime", "Iraqi
+// security forces"), as event coders and re3d treat them.
+var collectiveHeads = map[string]bool{
+	"government": true, "governments": true, "forces": true, "regime": true, "military": true,
+	"army": true, "navy": true, "police": true, "troops": true, "opposition": true, "people": true,
+	"authorities": true, "administration": true, "rebels": true, "insurgents": true, "militants": true,
+	"militia": true, "militias": true, "coalition": true, "leadership": true, "delegation": true,
+	"delegations": true, "parliament": true, "ministry": true, "junta": true, "cabinet": true,
+}
+
+// headPrepositions end a name's head: the head of "Battle of Kursk" is
+// "Battle", of "Ministry of War" "Ministry".
+var headPrepositions = map[string]bool{"of": true, "for": true, "on": true, "against": true, "in": true, "at": true}
+
+// extraDemonyms are nationality and group words the gazetteer lacks
+// (it leaves out demonyms shared by two countries, such as "Korean").
+var extraDemonyms = map[string]bool{
+	"korean": true, "koreans": true, "english": true, "scottish": true, "scots": true, "welsh": true,
+	"persian": true, "persians": true, "slavic": true, "slav": true, "slavs": true, "nordic": true,
+	"scandinavian": true, "scandinavians": true, "latin american": true, "latin americans": true,
+	"middle eastern": true, "tatar": true, "tatars": true, "cossack": true, "cossacks": true,
+	"serb": true, "serbs": true, "croat": true, "croats": true, "congolese": true, "sudanese": true,
+	"arab": true, "arabs": true, "caucasian": true, "balkan": true,
+}
+
+// nameHead returns the index (into ws) of a name's head word: the last
+// word before the first preposition, skipping a final numeral ("World War
+// II", "Olympics 2024").
+func nameHead(ws []string) int {
+	end := len(ws)
+	for k := 1; k < len(ws); k++ {
+		if headPrepositions[strings.ToLower(ws[k])] {
+			end = k
+			break
+		}
+	}
+	h := end - 1
+	if h > 0 && isNumeral(ws[h]) {
+		h--
+	}
+	return h
+}
+
+// isNumeral reports whether w is a number or a Roman numeral.
+func isNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	digits, roman := true, true
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			digits = false
+		}
+		if !strings.ContainsRune("IVXL", r) {
+			roman = false
+		}
+	}
+	return digits || roman
+}
+
+func isLowerWord(w string) bool {
+	hasLetter := false
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return false
+		}
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	return hasLetter
+}
+
+// applyRules corrects the mentions of one sentence in place, in order
+// (after joinParticles and tagNamedOutlets):
+//
+//  1. a mention whose head (nameHead) is an event word (eventHeads) is an
+//     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
+//     that also end organisation names count only in lower case ("the
+//     security forum", not "World Economic Forum");
+//  2. otherwise a PERSON, ORG, GPE or NORP mention loses trailing
+//     lower-case words ("Workers’ Party foundation" -> "Workers’ Party",
+//     "Western nations" -> "Western"), and rule 1 is tried again on what
+//     is left; an ORG headed by a collective noun for an organised group
+//     keeps them ("Syrian government", "Iraqi security forces").
+//     A PERSON mention made of an acronym or a demonym and trailing role
+//     words (trailingRoles) loses the role words: "UN Chief" -> "UN", an
+//     ORG; "Iraqi President" -> "Iraqi", NORP by rule 4. A PERSON mention
+//     followed by a place noun (placeNouns) is a LOC ("the Kerem Shalom
+//     crossing");
+//  3. an EVENT, or a mention of two or more words, all in lower case and
+//     whose head is no event word is no name ("partnership treaty") and is
+//     dropped (a single lower-case word stays: "hanoi" in lower-case text);
+//  4. a whole mention typed ORG or a place that is a demonym or a
+//     religious or political group word (gazetteer, extraDemonyms) is NORP
+//     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
+//     disagree on "Americans";
+//  5. a GPE or LOC mention headed by an organisation word (orgHeads) is
+//     an ORG ("Russian Embassy", "Unification Ministry"); a place headed
+//     by a word for meetings that also ends organisation names
+//     (eventHeadsLowerOnly) is an EVENT ("Jeddah Forum", "Lausanne
+//     Conference").
+func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	set := func(s, e, typ int) {
+		for k := s; k < e; k++ {
+			classes[k] = 2 + 2*typ
+		}
+		classes[s] = 1 + 2*typ
+	}
+	clear := func(s, e int) {
+		for k := s; k < e; k++ {
+			classes[k] = 0
+		}
+	}
+	joinParticles(words, classes)
+	tagNamedOutlets(words, classes)
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e, typ := mn.Start, mn.End, mn.Type
+		// 1. event heads
+		if isEventName(words[s:e]) {
+			if typ != typEvent {
+				set(s, e, typEvent)
+			}
+			continue
+		}
+		// 2. trailing lower-case words
+		if typ != typEvent && typ != typFac && typ != typLoc {
+			k := e
+			for k > s && isLowerWord(words[k-1]) && !(typ == typOrg && collectiveHeads[words[e-1]]) {
+				k--
+			}
+			if k > s && k < e { // an all lower-case mention is left to rule 3
+				clear(k, e)
+				e = k
+			}
+			if k > s && isEventName(words[s:e]) {
+				set(s, e, typEvent)
+				continue
+			}
+		}
+		// 2b. a person's name never ends in a role word ("UN Chief"):
+		// the role words go, and an acronym left is an ORG
+		stripped := false
+		if typ == typPerson {
+			k := e
+			for k > s && trailingRoles[strings.ToLower(words[k-1])] {
+				k--
+			}
+			rest := strings.ToLower(straightQuotes(strings.Join(words[s:k], " ")))
+			acronym := k-s == 1 && looksAcronym(words[s]) && isAcronym(words[s])
+			if k > s && k < e && (acronym || isDemonym(rest, gaz)) {
+				clear(k, e)
+				e, stripped = k, true
+				if acronym {
+					set(s, e, typOrg)
+					typ = typOrg
+				}
+			}
+		}
+		// 2c. a "person" that names a place noun is a place ("the Kerem
+		// Shalom crossing", "the Kursk region")
+		if typ == typPerson && e < len(words) && placeNouns[words[e]] {
+			set(s, e, typLoc)
+			typ = typLoc
+		}
+		ws := words[s:e]
+		// 3. lower-case phrases are no names
+		allLower := true
+		for _, w := range ws {
+			if !isLowerWord(w) && !isNumeral(w) && !startsDigit(w) {
+				allLower = false
+			}
+		}
+		if allLower && (typ == typEvent || len(ws) > 1) {
+			clear(s, e)
+			continue
+		}
+		// 4. demonyms
+		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
+			set(s, e, typNORP)
+			continue
+		}
+		// 5. organisation heads; a place headed by a word that names
+		// meetings as well as bodies ("Jeddah Forum") is an EVENT
+		if (typ == typGPE || typ == typLoc || typ == typFac) && len(ws) > 1 && eventHeadsLowerOnly[strings.ToLower(ws[nameHead(ws)])] {
+			set(s, e, typEvent)
+			continue
+		}
+		if (typ == typGPE || typ == typLoc) && len(ws) > 1 && orgHeads[strings.ToLower(ws[nameHead(ws)])] {
+			set(s, e, typOrg)
+		}
+	}
+}
+
+// isProperEventName reports whether the words are a capitalised event
+// name by rule ("Korean War", "Battle of Kursk"): every word capitalised
+// or a numeral or a small word, and an event head (isEventName).
+func isProperEventName(ws []string) bool {
+	for _, w := range ws {
+		if !startsUpper(w) && !isNumeral(w) && !headPrepositions[w] && !headlineSmall[w] {
+			return false
+		}
+	}
+	return isEventName(ws)
+}
+
+// nameParticles are the lower-case words inside names ("Rio Grande do
+// Sul", "Luiz Inácio Lula da Silva", "Ludwig van Beethoven", "Mohammed bin
+// Salman").
+var nameParticles = map[string]bool{
+	"da": true, "de": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true,
+	"du": true, "van": true, "von": true, "der": true, "den": true, "bin": true, "bint": true, "ibn": true,
+	"y": true,
+}
+
+// joinParticles extends a PERSON or place mention over a name particle
+// and the capitalised words after it when they are untagged or a mention
+// of the same type: "[Rio Grande] do Sul" -> "[Rio Grande do Sul]".
+func joinParticles(words []string, classes []int) {
+	for _, mn := range SentMentions(0, classes, nil) {
+		e, typ := mn.End, mn.Type
+		if typ != typPerson && typ != typGPE && typ != typLoc && typ != typFac {
+			continue
+		}
+		if e+1 >= len(words) || !nameParticles[words[e]] || !startsUpper(words[e+1]) {
+			continue
+		}
+		k := e + 1
+		switch c := classes[k]; {
+		case c == 0:
+			for k < len(words) && classes[k] == 0 && startsUpper(words[k]) && !isAcronym(words[k]) {
+				k++
+			}
+		case c == 1+2*typ:
+			k++
+			for k < len(words) && classes[k] == 2+2*typ {
+				k++
+			}
+		default:
+			continue
+		}
+		for j := e; j < k; j++ {
+			classes[j] = 2 + 2*typ
+		}
+	}
+}
+
+// placeNouns are lower-case nouns that a place name modifies ("the Rafah
+// crossing", "the Kursk region"); a person's name does not.
+var placeNouns = map[string]bool{
+	"crossing": true, "region": true, "province": true, "district": true, "oblast": true, "river": true,
+	"valley": true, "airport": true, "checkpoint": true, "governorate": true, "county": true,
+	"peninsula": true, "strait": true, "mountains": true, "desert": true, "basin": true, "lake": true,
+}
+
+// outletNouns introduce the name of a news outlet or agency: "state news
+// agency MENA", "the newspaper Pravda", "broadcaster NHK".
+var outletNouns = map[string]bool{
+	"agency": true, "newspaper": true, "broadcaster": true, "tabloid": true, "magazine": true,
+	"outlet": true,
+}
+
+// calendarWords are capitalised words that name no outlet ("the agency
+// Monday said").
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// tagNamedOutlets tags as ORG the untagged capitalised words (up to four)
+// right after an outlet noun in lower case ("state-run agency Tass").
+func tagNamedOutlets(words []string, classes []int) {
+	for i := 0; i+1 < len(words); i++ {
+		if !outletNouns[words[i]] || classes[i] != 0 {
+			continue
+		}
+		k := i + 1
+		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) && !calendarWords[strings.ToLower(words[k])] {
+			k++
+		}
+		if k == i+1 {
+			continue
+		}
+		classes[i+1] = 1 + 2*typOrg
+		for j := i + 2; j < k; j++ {
+			classes[j] = 2 + 2*typOrg
+		}
+		i = k - 1
+	}
+}
+
+// isDemonym reports whether a lower-case phrase is a nationality or a
+// religious or political group word (gazetteer, extraDemonyms) and not
+// also a city or region, or a hyphenated compound of nationalities
+// ("franco-german", "sino-russian"; not "liberal-labour").
+func isDemonym(phrase string, gaz *gazetteer.Gazetteer) bool {
+	if extraDemonyms[phrase] {
+		return true
+	}
+	// "franco-german", "sino-russian", "russian-ukrainian"
+	if parts := strings.Split(phrase, "-"); len(parts) > 1 && !strings.Contains(phrase, " ") {
+		for _, p := range parts[:len(parts)-1] {
+			if !combiningForms[p] && !isNationality(p, gaz) {
+				return false
+			}
+		}
+		return isNationality(parts[len(parts)-1], gaz)
+	}
+	if gaz == nil {
+		return false
+	}
+	c := gaz.Lookup(phrase)
+	return c&(gazetteer.Demonym|gazetteer.Religion) != 0 && c&(gazetteer.City|gazetteer.Region) == 0
+}
+
+// isNationality reports whether a lower-case word is a nationality
+// (gazetteer demonym or extraDemonyms), not a religious or political
+// group ("Liberal-Labour" is a party).
+func isNationality(w string, gaz *gazetteer.Gazetteer) bool {
+	return extraDemonyms[w] || gaz != nil && gaz.Lookup(w)&gazetteer.Demonym != 0
+}
+
+// combiningForms are the first parts of compound nationality adjectives
+// ("Franco-German", "Sino-Russian").
+var combiningForms = map[string]bool{
+	"franco": true, "sino": true, "russo": true, "anglo": true, "indo": true, "afro": true, "euro": true,
+	"austro": true, "greco": true, "italo": true, "judeo": true, "serbo": true, "turko": true, "luso": true,
+	"hispano": true, "nippo": true, "germano": true, "polono": true, "arabo": true, "irano": true,
+}
+
+// isEventName reports whether the words of a mention name an event by
+// their head (see applyRules).
+func isEventName(ws []string) bool {
+	hw := ws[nameHead(ws)]
+	head := strings.ToLower(straightQuotes(hw))
+	switch {
+	case head == "olympics" || head == "paralympics":
+		return true
+	case len(ws) < 2 || !eventHeads[head]:
+		return false
+	}
+	return isLowerWord(hw) || !eventHeadsLowerOnly[head]
+}
+
+// orgHeads are the head words that make a name an organisation even when
+// the model typed it a place ("Russian Embassy", "Unification Ministry",
+// "United Nations"). Words that also end place names ("Union" in "Soviet
+// Union", "Bank" in "West Bank", "Front", "Commonwealth", "Church") are
+// left out.
+var orgHeads = map[string]bool{
+	"embassy": true, "embassies": true, "consulate": true, "ministry": true, "agency": true, "council": true,
+	"party": true, "committee": true, "commission": true, "department": true, "bureau": true, "army": true,
+	"navy": true, "police": true, "parliament": true, "assembly": true, "senate": true, "government": true,
+	"cabinet": true, "administration": true, "directorate": true, "corporation": true, "company": true,
+	"association": true, "federation": true, "organization": true, "organisation": true, "institute": true,
+	"league": true, "alliance": true, "coalition": true, "brigade": true, "brigades": true, "battalion": true,
+	"regiment": true, "authority": true, "nations": true, "duma": true, "inc.": true, "ltd": true,
+}
+
+func startsDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}

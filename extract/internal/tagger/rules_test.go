@@ -1,0 +1,222 @@
+package tagger
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+)
+
+// bio parses "[TYPE words] other [TYPE words]" into words and classes.
+func bio(t *testing.T, s string) ([]string, []int) {
+	t.Helper()
+	var words []string
+	var classes []int
+	typ := -1
+	first := false
+	for _, f := range strings.Fields(s) {
+		if strings.HasPrefix(f, "[") {
+			typ = slices.Index(Types, f[1:])
+			if typ < 0 {
+				t.Fatalf("bad type %q", f)
+			}
+			first = true
+			continue
+		}
+		w, closed := strings.CutSuffix(f, "]")
+		words = append(words, w)
+		switch {
+		case typ < 0:
+			classes = append(classes, 0)
+		case first:
+			classes = append(classes, 1+2*typ)
+		default:
+			classes = append(classes, 2+2*typ)
+		}
+		first = false
+		if closed {
+			typ = -1
+		}
+	}
+	return words, classes
+}
+
+func unbio(words []string, classes []int) string {
+	var out []string
+	ms := SentMentions(0, classes, nil)
+	k := 0
+	for i := 0; i < len(words); i++ {
+		if k < len(ms) && ms[k].Start == i {
+			out = append(out, "["+Types[ms[k].Type]+" "+strings.Join(words[ms[k].Start:ms[k].End], " ")+"]")
+			i = ms[k].End - 1
+			k++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return strings.Join(out, " ")
+}
+
+func TestTypeIndices(t *testing.T) {
+	for i, want := range map[int]string{typPerson: "PERSON", typOrg: "ORG", typGPE: "GPE", typLoc: "LOC", typFac: "FAC", typNORP: "NORP", typEvent: "EVENT"} {
+		if Types[i] != want {
+			t.Errorf("Types[%d] = %s, want %s", i, Types[i], want)
+		}
+	}
+}
+
+func TestApplyRules(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		{"war typed ORG is an EVENT",
+			"veterans of the [ORG Crimean War] met", "veterans of the [EVENT Crimean War] met"},
+		{"numbered war",
+			"after [LOC World War II] ended", "after [EVENT World War II] ended"},
+		{"head before of",
+			"the [ORG Battle of Borodino] began", "the [EVENT Battle of Borodino] began"},
+		{"no event head before of",
+			"the [ORG Ministry of War] said", "the [ORG Ministry of War] said"},
+		{"lower-case forum is an event",
+			"at the [ORG regional trade forum] in Oslo", "at the [EVENT regional trade forum] in Oslo"},
+		{"capitalised Forum is an organisation",
+			"the [ORG Global Energy Forum] said", "the [ORG Global Energy Forum] said"},
+		{"trailing common noun trimmed",
+			"the [ORG Labour Party conference] opened", "the [EVENT Labour Party conference] opened"},
+		{"trailing common noun trimmed, not an event",
+			"the [ORG Green Party headquarters] opened", "the [ORG Green Party] headquarters opened"},
+		{"demonym plus plural noun",
+			"[ORG Nordic nations] agreed", "[NORP Nordic] nations agreed"},
+		{"collective noun keeps the organisation",
+			"the [ORG Malian government] said", "the [ORG Malian government] said"},
+		{"lower-case phrase is no name",
+			"a [EVENT trade pact] was signed", "a trade pact was signed"},
+		{"single lower-case place stays",
+			"flew to [GPE lisbon] today", "flew to [GPE lisbon] today"},
+		{"ambiguous demonym typed a place",
+			"his [LOC Korean] hosts", "his [NORP Korean] hosts"},
+		{"demonym from the gazetteer",
+			"[GPE Peruvian] miners struck", "[NORP Peruvian] miners struck"},
+		{"compound demonym typed ORG",
+			"the [ORG Sino-Indian] border talks", "the [NORP Sino-Indian] border talks"},
+		{"compound of parties is no demonym",
+			"the [ORG Liberal-Labour] pact", "the [ORG Liberal-Labour] pact"},
+		{"compound of countries is no demonym",
+			"the [ORG Peru-Chile] pipeline", "the [ORG Peru-Chile] pipeline"},
+		{"person demonyms left alone",
+			"[PERSON Americans] voted", "[PERSON Americans] voted"},
+		{"embassy typed a place",
+			"outside the [LOC Chilean Embassy] today", "outside the [ORG Chilean Embassy] today"},
+		{"forum typed a place is an event",
+			"at the [LOC Tunis Forum] on trade", "at the [EVENT Tunis Forum] on trade"},
+		{"acronym and role typed a person",
+			"[PERSON AU Envoy] arrives in Juba", "[ORG AU] Envoy arrives in Juba"},
+		{"title alone typed a person is left to resolution",
+			"the [PERSON State Security Minister] said", "the [PERSON State Security Minister] said"},
+		{"demonym and role typed a person",
+			"said [PERSON Chilean President] today", "said [NORP Chilean] President today"},
+		{"surname that is also a title stays",
+			"[PERSON Lena King] spoke", "[PERSON Lena King] spoke"},
+		{"particle inside a place name",
+			"floods in [LOC Rio Grande] do Sul spread", "floods in [LOC Rio Grande do Sul] spread"},
+		{"particle between two mentions of one person",
+			"[PERSON Ludwig] van [PERSON Beethoven] wrote", "[PERSON Ludwig van Beethoven] wrote"},
+		{"particle before a mention of another type",
+			"[PERSON Ana] de [ORG Souza Bank] said", "[PERSON Ana] de [ORG Souza Bank] said"},
+		{"particle before lower case",
+			"in [GPE Lima] de facto", "in [GPE Lima] de facto"},
+		{"outlet named after its noun",
+			"according to state-run agency Prensa Latina , talks", "according to state-run agency [ORG Prensa Latina] , talks"},
+		{"outlet noun before a tagged name",
+			"the newspaper [PERSON Ana Lima] founded", "the newspaper [PERSON Ana Lima] founded"},
+		{"outlet noun before a weekday",
+			"the agency Monday said", "the agency Monday said"},
+		{"outlet noun before lower case",
+			"the agency said", "the agency said"},
+		{"person name before a place noun",
+			"near the [PERSON Wadi Halfa] crossing today", "near the [LOC Wadi Halfa] crossing today"},
+		{"person name before another noun",
+			"the [PERSON Biden] administration said", "the [PERSON Biden] administration said"},
+		{"place with a non-organisation head",
+			"in the [LOC Gaza Strip] today", "in the [LOC Gaza Strip] today"},
+		{"river keeps its lower-case head",
+			"along the [LOC Yalu river]", "along the [LOC Yalu river]"},
+		{"named event keeps lower-case head",
+			"the [EVENT Victory Day parade] in Minsk", "the [EVENT Victory Day parade] in Minsk"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words, classes := bio(t, tc.in)
+			applyRules(words, classes, gaz)
+			if got := unbio(words, classes); got != tc.want {
+				t.Errorf("\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHeadlineCase(t *testing.T) {
+	lower := map[string]bool{"visit": true, "support": true, "meeting": true, "talks": true, "new": true, "ties": true, "base": true}
+	for _, tc := range []struct {
+		words string
+		want  bool
+	}{
+		{"Mayor Visit Brings New Support to Lagos", true},
+		{"Ramaphosa Praises Kenya’s Support During Nairobi Meeting", true},
+		{"Amina Yusuf and Carlos Ortega in Lima", false},           // a run of names
+		{"Amina Yusuf met Carlos Ortega for talks in Lima", false}, // sentence case
+		{"Tinubu Visit", false},                                    // too short
+		{"Torrejon Air Base , Spain", false},                       // one common word
+		{"NIGERIA AND GHANA SIGN NEW TRADE DEAL", false},           // all caps: handled elsewhere
+		{"Erdogan’s Visit to Baku : New Talks on Energy Ties", true},
+	} {
+		if got := isHeadlineCase(strings.Fields(tc.words), lower, caseStats{}); got != tc.want {
+			t.Errorf("isHeadlineCase(%q) = %v, want %v", tc.words, got, tc.want)
+		}
+	}
+}
+
+func TestHeadlineCaseFromBody(t *testing.T) {
+	lower := map[string]bool{"agree": true}
+	words := strings.Fields("Lima and Quito Agree on Fishing Treaty")
+	if isHeadlineCase(words, lower, caseStats{}) {
+		t.Fatal("one common word from the lexicon should not make a headline")
+	}
+	all := [][]string{words, strings.Fields("The fishing treaty was signed in Lima .")}
+	body := bodyCase(all, []bool{true, false})
+	if !isHeadlineCase(words, lower, body) {
+		t.Error("the body writes fishing and treaty in lower case: a headline")
+	}
+}
+
+func TestHeadlineView(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower := map[string]bool{"visit": true, "support": true, "meeting": true, "military": true, "during": true, "conflict": true}
+	body := [][]string{
+		strings.Fields("Kenyan President William Ruto praised the military support and visited Nairobi ."),
+		strings.Fields("The Ogaden War veterans also commended the talks ."),
+		strings.Fields("The visit follows a meeting in Nairobi ."),
+	}
+	for _, tc := range []struct{ in, want string }{
+		// body evidence: "commended" lower-cases "Commends", "War" stays
+		{"Ruto Commends Somali Military Support During Ogaden War Meeting",
+			"Ruto commends Somali military support during Ogaden War meeting"},
+		// gazetteer names keep their capitals; unknown words stay as written
+		{"Nairobi Visit Highlights South Sudan Conflict",
+			"Nairobi visit Highlights South Sudan conflict"},
+	} {
+		words := strings.Fields(tc.in)
+		all := append(slices.Clone(body), words)
+		head := make([]bool, len(all))
+		head[len(all)-1] = true
+		got := strings.Join(headlineView(words, bodyCase(all, head), lower, gaz), " ")
+		if got != tc.want {
+			t.Errorf("\n got %s\nwant %s", got, tc.want)
+		}
+	}
+}
