@@ -32,7 +32,7 @@ func (s *DB) PutBatch(fs []*graph.Facts) (added []bool, err error) {
 	return added, s.putBatch(fs, cs, added)
 }
 
-func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) error {
+func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, stored []bool) error {
 	n, last := 0, -1
 	for i, c := range cs {
 		if c != nil {
@@ -46,7 +46,7 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 		// Put knows how to write a document too big for one
 		// transaction.
 		ok, err := s.Put(fs[last])
-		added[last] = ok
+		stored[last] = ok
 		return err
 	}
 	got := make([]bool, len(cs))
@@ -55,6 +55,7 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 		defer s.mu.Unlock()
 		b := s.newBatch(false)
 		var targets []target
+		adds := map[string][]added{}
 		for i, c := range cs {
 			if c == nil {
 				continue
@@ -63,7 +64,7 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 			// repeated within the batch is skipped as Put would skip
 			// it, and one replacing an earlier one of the batch (same
 			// path) removes it.
-			ok, ts, _, err := s.stage(b, c, false)
+			ok, ts, as, err := s.stage(b, c, false)
 			if err == nil && ok {
 				err = finishPut(b, c.doc)
 			}
@@ -73,12 +74,21 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 			}
 			got[i] = ok
 			targets = append(targets, ts...)
+			for k, a := range as {
+				adds[k] = append(adds[k], a)
+			}
 		}
 		// A merged value is the fold of its contributions in document
 		// order, whatever order they were written in, so recomputing
 		// each once for the whole batch gives what a recompute after
-		// every document would.
-		if err := s.recompute(b, targets); err != nil {
+		// every document would. Values none of whose new contributions
+		// come first are updated by adding those (recomputeOne), unless
+		// a document was removed in the batch: its removal recomputed
+		// values that may then include earlier documents of the batch.
+		if b.removed {
+			adds = nil
+		}
+		if err := s.recomputeAdding(b, targets, adds); err != nil {
 			b.discard()
 			return fmt.Errorf("store batch: %w", err)
 		}
@@ -87,14 +97,14 @@ func (s *DB) putBatch(fs []*graph.Facts, cs []*contributions, added []bool) erro
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		// Too much for one transaction: store each half on its own.
 		h := len(cs) / 2
-		if err := s.putBatch(fs[:h], cs[:h], added[:h]); err != nil {
+		if err := s.putBatch(fs[:h], cs[:h], stored[:h]); err != nil {
 			return err
 		}
-		return s.putBatch(fs[h:], cs[h:], added[h:])
+		return s.putBatch(fs[h:], cs[h:], stored[h:])
 	}
 	if err != nil {
 		return err
 	}
-	copy(added, got)
+	copy(stored, got)
 	return nil
 }

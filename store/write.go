@@ -27,6 +27,7 @@ type batch struct {
 	pending overlay         // uncommitted contribution writes
 	paths   map[string]bool // uncommitted path index writes: true set, false deleted
 	read    *badger.Txn     // read-only view of what is committed, for merged
+	removed bool            // a document was removed in this transaction
 }
 
 func (s *DB) newBatch(split bool) *batch {
@@ -303,7 +304,11 @@ func (s *DB) put(b *batch, c *contributions, journaled bool) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	if err := s.recomputeAdding(b, targets, adds); err != nil {
+	one := make(map[string][]added, len(adds))
+	for k, a := range adds {
+		one[k] = []added{a}
+	}
+	if err := s.recomputeAdding(b, targets, one); err != nil {
 		return false, err
 	}
 	if err := finishPut(b, c.doc); err != nil {
@@ -524,6 +529,7 @@ func (s *DB) finishRemove(b *batch, doc string) error {
 	if err := deleteSentences(b, doc); err != nil {
 		return err
 	}
+	b.removed = true
 	var d graph.Doc
 	raw, err := getRaw(b.txn, docKey(doc))
 	switch {
@@ -714,30 +720,35 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 	return foldRelation(cs), nil
 }
 
-// mergedPlus adds one new contribution to the current merged value old,
-// or returns nil if that is not exact (see merge.go).
-func mergedPlus(t target, old, add []byte) (any, error) {
+// mergedPlus adds new contributions to the current merged value old,
+// which must not include them, none of them from the value's first
+// document (see merge.go: the rest of the rule commutes).
+func mergedPlus(t target, old []byte, adds []added) (any, error) {
 	if t.kind == pEntity {
 		e, err := DecodeEntity(old)
 		if err != nil {
 			return nil, err
 		}
-		c, err := DecodeEntity(add)
-		if err != nil {
-			return nil, err
+		for _, a := range adds {
+			c, err := DecodeEntity(a.val)
+			if err != nil {
+				return nil, err
+			}
+			addEntity(&e, c)
 		}
-		addEntity(&e, c)
 		return e, nil
 	}
 	r, err := DecodeRelation(old)
 	if err != nil {
 		return nil, err
 	}
-	c, err := DecodeRelation(add)
-	if err != nil {
-		return nil, err
+	for _, a := range adds {
+		c, err := DecodeRelation(a.val)
+		if err != nil {
+			return nil, err
+		}
+		addRelation(&r, c)
 	}
-	addRelation(&r, c)
 	return r, nil
 }
 
@@ -765,11 +776,11 @@ type added struct {
 	val []byte
 }
 
-// recomputeAdding is recompute where adds holds, for some targets, the one
-// contribution the current write adds to a merged value that does not
-// include it yet; those are updated without reading the others when that
-// is exact.
-func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string]added) error {
+// recomputeAdding is recompute where adds holds, for some targets, the
+// contributions the current write adds (one per document) to a merged
+// value that does not include them yet; those are updated without reading
+// the others when that is exact.
+func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string][]added) error {
 	slices.SortFunc(targets, compareTargets)
 	targets = slices.CompactFunc(targets, func(a, b target) bool { return compareTargets(a, b) == 0 })
 	excluded, err := excludedDocs(b.txn)
@@ -777,32 +788,27 @@ func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string]added) 
 		return err
 	}
 	for _, t := range targets {
-		a, ok := adds[string(t.key())]
-		var add *added
-		if ok {
-			add = &a
-		}
-		if err := s.recomputeOne(b, t, excluded, add); err != nil {
+		if err := s.recomputeOne(b, t, excluded, adds[string(t.key())]); err != nil {
 			return fmt.Errorf("recompute %s: %w", t, err)
 		}
 	}
 	return nil
 }
 
-func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, add *added) error {
+func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []added) error {
 	k := t.key()
 	old, err := getRaw(b.txn, k)
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
 	}
 	var v any
-	if add != nil && old != nil && !excluded[add.doc] {
+	if len(adds) > 0 && old != nil && !slices.ContainsFunc(adds, func(a added) bool { return excluded[a.doc] }) {
 		first, err := firstDoc(b.reader(), b.pending, t, excluded)
 		if err != nil {
 			return err
 		}
-		if first != add.doc {
-			if v, err = mergedPlus(t, old, add.val); err != nil {
+		if !slices.ContainsFunc(adds, func(a added) bool { return a.doc == first }) {
+			if v, err = mergedPlus(t, old, adds); err != nil {
 				return err
 			}
 		}
