@@ -95,13 +95,15 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithCompression(options.ZSTD).
 		WithZSTDCompressionLevel(1).
 		WithBlockSize(16 << 10).
-		// A table builder holds a table's blocks uncompressed and
-		// compressed until the table is written, and badger caps a
-		// table by its compressed size: with zstd a deep level's
-		// table (2 MiB doubled per level by default) held 60 MiB and
-		// more per builder, several builders at a time. Small tables
-		// of one size at every level bound that.
-		WithBaseTableSize(1 << 20).
+		// A table builder holds a table's blocks uncompressed, and
+		// room for each compressed, until the table is written, and
+		// badger caps a table by its compressed size: with zstd a deep
+		// level's table (2 MiB doubled per level by default) took 60
+		// MiB and more per builder, with up to a dozen builders per
+		// compaction. Small tables of one size at every level bound
+		// that (about 6 MiB per builder); 10,000 articles make about
+		// 200 table files.
+		WithBaseTableSize(512 << 10).
 		WithNumCompactors(2).
 		WithSyncWrites(!opts.NoSync).
 		WithReadOnly(opts.ReadOnly)
