@@ -233,6 +233,12 @@ func (r *relater) date(s Sentence, t int, future bool, target int) string {
 		if iso := r.dateKid(target, future, true); iso != "" {
 			return iso
 		}
+		// "leader Kim Jong Un on Wednesday" with the phrase on "leader"
+		if d := r.dep(target); (d == "appos" || d == "flat") && r.head(target) >= 0 && r.head(target) != t {
+			if iso := r.dateKid(r.head(target), future, true); iso != "" {
+				return iso
+			}
+		}
 	}
 	if r.doc.Published.IsZero() {
 		return ""

@@ -836,14 +836,22 @@ func (r *relater) place(t int, f frame, targets, agents []arg) int {
 		default:
 			continue
 		}
-		for _, k := range r.kids[b.tok] {
-			if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
-				continue
-			}
-			if a, ok := r.entity(k); ok && a.conf == 1 {
-				switch r.doc.Entities[a.ent].Type {
-				case GPE, Loc, Fac:
-					return a.ent
+		// the name, and the noun it is in apposition to ("leader Kim
+		// Jong Un in Pyongyang" with the phrase on "leader")
+		toks := []int{b.tok}
+		if d := r.dep(b.tok); (d == "appos" || d == "flat") && r.head(b.tok) >= 0 {
+			toks = append(toks, r.head(b.tok))
+		}
+		for _, tok := range toks {
+			for _, k := range r.kids[tok] {
+				if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
+					continue
+				}
+				if a, ok := r.entity(k); ok && a.conf == 1 {
+					switch r.doc.Entities[a.ent].Type {
+					case GPE, Loc, Fac:
+						return a.ent
+					}
 				}
 			}
 		}
