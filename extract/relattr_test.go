@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 )
@@ -117,6 +118,40 @@ func TestClaimedIsNoAccusation(t *testing.T) {
 			if r.Label == "claimed" {
 				t.Errorf("%q: %s", text, relString(doc, r))
 			}
+		}
+	}
+}
+
+// TestNamedEventsPipeline: named events through the whole pipeline. A
+// treaty is an agreement, not an event, and an all-caps heading is not a
+// name.
+func TestNamedEventsPipeline(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // EVENT entity names
+	}{
+		{"Russia signed a partnership treaty with North Korea.", nil},
+		{"Shoigu met Kim.\n\nSECURITY TALKS\n\nThe two sides agreed.", nil},
+		{"WAR GAMES\n\nShoigu met Kim in Pyongyang.", nil},
+		{"The security forum opened in Moscow. Putin attended the Victory Day parade.", []string{"security forum", "Victory Day parade"}},
+	}
+	for _, tc := range tests {
+		doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, en := range doc.Entities {
+			if en.Type == Event {
+				got = append(got, en.Name)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: events %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
