@@ -213,30 +213,72 @@ func (r *relater) subtreeWords(t int) []string {
 }
 
 // date finds the date of the event triggered at t: a temporal dependent of
-// the trigger or of a clause head above it, resolved against the
-// publication date; else the publication date.
-func (r *relater) date(s Sentence, t int, future bool) string {
+// the trigger or of a clause head above it, else one the parse attached to
+// the event's target ("met Kim Jong Un in Pyongyang on Wednesday" with "on
+// Wednesday" on the name: a person is not dated by "on Wednesday", the
+// meeting is), resolved against the publication date; else the
+// publication date.
+func (r *relater) date(s Sentence, t int, future bool, target int) string {
 	cur := t
 	for steps := 0; cur >= 0 && steps < 8; steps++ {
-		for _, k := range r.kids[cur] {
-			d := base(r.dep(k))
-			if d != "obl" && d != "nmod" && d != "advmod" && d != "obl:tmod" && d != "nmod:tmod" {
-				continue
-			}
-			if !r.isDateWord(k) {
-				continue
-			}
-			if iso := ResolveDate(r.subtreeWords(k), r.doc.Published, future); iso != "" {
-				return iso
-			}
+		if iso := r.dateKid(cur, future, false); iso != "" {
+			return iso
 		}
 		if base(r.dep(cur)) == "root" || !r.isVerbal(cur) && cur != t {
 			break
 		}
 		cur = r.head(cur)
 	}
+	if target >= 0 && target != t {
+		if iso := r.dateKid(target, future, true); iso != "" {
+			return iso
+		}
+		// "leader Kim Jong Un on Wednesday" with the phrase on "leader"
+		if d := r.dep(target); (d == "appos" || d == "flat") && r.head(target) >= 0 && r.head(target) != t {
+			if iso := r.dateKid(r.head(target), future, true); iso != "" {
+				return iso
+			}
+		}
+	}
 	if r.doc.Published.IsZero() {
 		return ""
 	}
 	return r.doc.Published.Format("2006-01-02")
+}
+
+// dateKid resolves the first temporal dependent of t that is a date
+// expression. Of a nominal (onNoun), only a modifier with no preposition
+// or with on/in/at counts: "the leader since 2011" does not date an event.
+func (r *relater) dateKid(t int, future, onNoun bool) string {
+	for _, k := range r.kids[t] {
+		d := base(r.dep(k))
+		if onNoun {
+			if d != "nmod" || !contains([]string{"", "on", "in", "at"}, r.prep(k)) {
+				continue
+			}
+		} else if d != "obl" && d != "nmod" && d != "advmod" && d != "obl:tmod" && d != "nmod:tmod" {
+			continue
+		}
+		if !r.isDateWord(k) && !r.isDayOfMonth(k) {
+			continue
+		}
+		if iso := ResolveDate(r.subtreeWords(k), r.doc.Published, future); iso != "" {
+			return iso
+		}
+	}
+	return ""
+}
+
+// isDayOfMonth reports a day number heading its month ("on June 4" parsed
+// with "4" the head and "June" under it).
+func (r *relater) isDayOfMonth(t int) bool {
+	if r.doc.Tokens[t].Tag != "NUM" {
+		return false
+	}
+	for _, k := range r.kids[t] {
+		if _, ok := monthNames[r.lower(k)]; ok {
+			return true
+		}
+	}
+	return false
 }

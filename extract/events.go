@@ -35,13 +35,30 @@ func buildEvents(doc *Document) {
 	slices.SortStableFunc(doc.Events, func(a, b EventNode) int { return cmp.Compare(a.Trigger.Start, b.Trigger.Start) })
 }
 
-// eventHeads are nouns that head the names of events.
+// eventHeads are nouns that head the names of events. A treaty, pact or
+// agreement is not one: it is what parties agree on (the AGREE relation
+// "signed"), and "the partnership treaty" as an EVENT would put a
+// document among the meetings and parades.
 var eventHeads = map[string]bool{
 	"war": true, "parade": true, "summit": true, "forum": true, "celebrations": true, "celebration": true,
 	"anniversary": true, "games": true, "olympics": true, "conference": true, "festival": true, "ceremony": true,
 	"congress": true, "expo": true, "exercises": true, "drills": true, "revolution": true, "uprising": true,
 	"offensive": true, "crisis": true, "talks": true, "election": true, "elections": true, "referendum": true,
-	"cup": true, "championship": true, "invasion": true, "massacre": true, "treaty": true, "agreement": false,
+	"cup": true, "championship": true, "invasion": true, "massacre": true,
+}
+
+// shouted reports whether text has letters and none of them is lower case.
+func shouted(text string) bool {
+	upper := 0
+	for _, c := range text {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			upper++
+		}
+	}
+	return upper > 1
 }
 
 // namedEvents adds EVENT mentions and entities for event names the
@@ -54,6 +71,12 @@ func namedEvents(doc *Document) {
 	r := newRelater(doc, nil)
 	var add []Mention
 	for _, s := range doc.Sentences {
+		if shouted(doc.Slice(s.Span)) {
+			// An all-caps line ("SECURITY TALKS") is a heading or a kicker,
+			// and its capitals say nothing about names; the recogniser,
+			// which truecases such lines, has the last word on them.
+			continue
+		}
 		for t := s.First; t < s.End; t++ {
 			if !eventHeads[r.lower(t)] || !r.isNoun(t) || r.ment[t] >= 0 {
 				continue

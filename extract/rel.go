@@ -555,6 +555,12 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		return
 	}
 	f := r.verbFrame(t)
+	if trs[0].Lemma == "claim" && (f.passive || f.obj >= 0 && r.isNoun(f.obj)) {
+		// "an attack claimed by Daesh", "Daesh claimed the attacks":
+		// claiming a deed is taking responsibility for it, not accusing
+		// anyone ("claimed that ISIL attacked Iraq" stays an allegation).
+		return
+	}
 	// A light verb with a nominal trigger as object: "held talks with",
 	// "paid a visit to". The noun is handled by nounTrigger.
 	if f.obj >= 0 && r.isNoun(f.obj) {
@@ -710,7 +716,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if rd.themeObj && tprep != "" && !strings.HasSuffix(rd.label, "_"+tprep) {
 		rd.label += "_" + tprep
 	}
-	place := r.place(t, f, targets)
+	place := r.place(t, f, targets, r.agents(f, sources))
 	if len(targets) == 0 {
 		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
 		if rd.category == "CONSULT" && len(sources) > 1 {
@@ -798,8 +804,9 @@ func (r *relater) purposeTargets(t int) []arg {
 }
 
 // place finds where the event happened: an oblique "in/at X" naming a
-// place that is not already a participant.
-func (r *relater) place(t int, f frame, targets []arg) int {
+// place that is not already a participant, or such a phrase the parse put
+// on a participant (agents: the by-agents of a passive).
+func (r *relater) place(t int, f frame, targets, agents []arg) int {
 	for _, o := range f.obls {
 		switch r.prep(o) {
 		case "in", "at", "inside":
@@ -820,27 +827,50 @@ func (r *relater) place(t int, f frame, targets []arg) int {
 		}
 	}
 	// "met North Korean leader Kim Jong Un in Pyongyang" parsed with the
-	// place on the person: a person or organisation is not located by a
+	// place on the person, or "was received by Putin in Moscow" with it on
+	// the agent: a person or organisation is not located by a
 	// prepositional phrase, the meeting is.
-	for _, b := range targets {
+	for _, b := range append(slices.Clip(targets), agents...) {
 		switch r.doc.Entities[b.ent].Type {
 		case Person, Org:
 		default:
 			continue
 		}
-		for _, k := range r.kids[b.tok] {
-			if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
-				continue
-			}
-			if a, ok := r.entity(k); ok && a.conf == 1 {
-				switch r.doc.Entities[a.ent].Type {
-				case GPE, Loc, Fac:
-					return a.ent
+		// the name, and the noun it is in apposition to ("leader Kim
+		// Jong Un in Pyongyang" with the phrase on "leader")
+		toks := []int{b.tok}
+		if d := r.dep(b.tok); (d == "appos" || d == "flat") && r.head(b.tok) >= 0 {
+			toks = append(toks, r.head(b.tok))
+		}
+		for _, tok := range toks {
+			for _, k := range r.kids[tok] {
+				if base(r.dep(k)) != "nmod" || (r.prep(k) != "in" && r.prep(k) != "at") {
+					continue
+				}
+				if a, ok := r.entity(k); ok && a.conf == 1 {
+					switch r.doc.Entities[a.ent].Type {
+					case GPE, Loc, Fac:
+						return a.ent
+					}
 				}
 			}
 		}
 	}
 	return -1
+}
+
+// agents returns the sources of a passive trigger that are its by-agents.
+func (r *relater) agents(f frame, sources []arg) []arg {
+	if !f.passive {
+		return nil
+	}
+	var out []arg
+	for _, a := range sources {
+		if a.tok >= 0 && r.dep(a.tok) == "obl:agent" {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // weak reports whether every argument was resolved only through a
@@ -964,7 +994,7 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	}
 	place := r.nounPlace(t)
 	if place < 0 && f.subj >= 0 {
-		place = r.place(h, f, targets)
+		place = r.place(h, f, targets, nil)
 	}
 	if len(targets) == 0 {
 		if rd.category == "CONSULT" && len(sources) > 1 {
@@ -1019,6 +1049,13 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	if place == a.ent || place == b.ent {
 		place = -1
 	}
+	if place < 0 && placeLabels[rd.label] && isPlace(r.doc.Entities[b.ent].Type) {
+		// "Putin visited Beijing": where he went is where the visit
+		// happened. An organisation visited ("visited the IAEA") is not a
+		// place; an oblique ("visited North Korea's embassy in Moscow")
+		// is kept when there is one.
+		place = b.ent
+	}
 	rel := Relation{
 		Source: a.ent, Target: b.ent, Label: rd.label, Category: rd.category,
 		Trigger: r.doc.Tokens[t].Span, Evidence: s.Span, Place: place,
@@ -1026,7 +1063,7 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	}
 	rel.Negated = r.negated(t)
 	rel.Modality = r.modality(s, t)
-	rel.Date = r.date(s, t, rel.Modality == Planned)
+	rel.Date = r.date(s, t, rel.Modality == Planned, b.tok)
 	r.out = append(r.out, rel)
 }
 

@@ -35,7 +35,7 @@ to PART TO 14 mark
 negotiate VERB VB 10 advcl
 . PUNCT . 10 punct`,
 			// not "Norway -visited-> Anna_Berg": "has arrived" is active
-			want: []string{"Anna_Berg -visited-> Oslo CONSULT", "Anna_Berg -envoy_of-> Norway ATTRIBUTE"}},
+			want: []string{"Anna_Berg -visited-> Oslo CONSULT @Oslo", "Anna_Berg -envoy_of-> Norway ATTRIBUTE"}},
 		{name: "subject of a verb hanging off a name", tree: `
 Lars PROPN NNP 0 root PERSON:Lars_Holm
 Holm PROPN NNP 1 flat PERSON:Lars_Holm
@@ -52,7 +52,7 @@ Ilves PROPN NNP 11 iobj PERSON:Ilves
 a DET DT 14 det
 letter NOUN NN 11 obj
 . PUNCT . 8 punct`,
-			want: []string{"Lars_Holm -visited-> Riga CONSULT", "Lars_Holm -gave-> Ilves COOPERATE", "Lars_Holm -nationality-> Danish ATTRIBUTE"}},
+			want: []string{"Lars_Holm -visited-> Riga CONSULT @Riga", "Lars_Holm -gave-> Ilves COOPERATE", "Lars_Holm -nationality-> Danish ATTRIBUTE"}},
 		{name: "no subject from a conjunct's object", tree: `
 The DET DT 2 det
 minister NOUN NN 0 root
@@ -207,7 +207,7 @@ visit VERB VB 2 xcomp
 Warsaw PROPN NNP 5 obj GPE:Warsaw
 . PUNCT . 2 punct`,
 			// "wants" is no trigger; the visitor is Macron
-			want: []string{"Macron -visited-> Warsaw CONSULT planned"}},
+			want: []string{"Macron -visited-> Warsaw CONSULT planned @Warsaw"}},
 		{name: "object control parsed as a purpose clause", tree: `
 Parliament PROPN NNP 3 nsubj ORG:Parliament
 is AUX VBZ 3 aux
@@ -252,7 +252,7 @@ to ADP IN 11 case
 Ukraine PROPN NNP 8 obl GPE:Ukraine
 . PUNCT . 2 punct`,
 			// not "Kallas -supplied_arms_to-> Ukraine"
-			want: []string{"Kallas -visited-> Kyiv CONSULT", "Poland -supplied_arms_to-> Ukraine AID planned"}},
+			want: []string{"Kallas -visited-> Kyiv CONSULT @Kyiv", "Poland -supplied_arms_to-> Ukraine AID planned"}},
 		{name: "the object praised for doing did it", tree: `
 Sunak PROPN NNP 2 nsubj PERSON:Sunak
 praised VERB VBD 0 root

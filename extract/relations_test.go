@@ -161,7 +161,7 @@ North PROPN NNP 6 compound GPE:North_Korea
 Korea PROPN NNP 3 nmod GPE:North_Korea
 ended VERB VBD 0 root
 . PUNCT . 7 punct`,
-			want: []string{"Shoigu -visited-> North_Korea CONSULT"}},
+			want: []string{"Shoigu -visited-> North_Korea CONSULT @North_Korea"}},
 		{name: "X and Y discussed", tree: `
 Kim PROPN NNP 4 nsubj PERSON:Kim
 and CCONJ CC 3 cc
@@ -177,7 +177,7 @@ visited VERB VBN 0 root
 by ADP IN 5 case
 Shoigu PROPN NNP 3 obl:agent PERSON:Shoigu
 . PUNCT . 3 punct`,
-			want: []string{"Shoigu -visited-> Pyongyang CONSULT"}},
+			want: []string{"Shoigu -visited-> Pyongyang CONSULT @Pyongyang"}},
 		{name: "relative clause", tree: `
 Shoigu PROPN NNP 7 nsubj PERSON:Shoigu
 , PUNCT , 4 punct
@@ -199,7 +199,7 @@ to PART TO 8 mark
 meet VERB VB 3 advcl
 Kim PROPN NNP 8 obj PERSON:Kim
 . PUNCT . 3 punct`,
-			want: []string{"Shoigu -visited-> North_Korea CONSULT", "Shoigu -met-> Kim CONSULT"}},
+			want: []string{"Shoigu -visited-> North_Korea CONSULT @North_Korea", "Shoigu -met-> Kim CONSULT"}},
 		{name: "negation", tree: `
 Kim PROPN NNP 4 nsubj PERSON:Kim
 did AUX VBD 4 aux
@@ -216,7 +216,7 @@ Pyongyang PROPN NNP 3 obj GPE:Pyongyang
 in ADP IN 6 case
 October PROPN NNP 3 obl
 . PUNCT . 3 punct`,
-			want: []string{"Medvedev -visited-> Pyongyang CONSULT planned 2026-10"}},
+			want: []string{"Medvedev -visited-> Pyongyang CONSULT planned @Pyongyang 2026-10"}},
 		{name: "according to is reported", tree: `
 according VERB VBG 3 case
 to ADP IN 1 fixed

@@ -81,3 +81,38 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInflectionAndCodes checks verbs CAMEO lists without forms and the
+// overlay's code overrides: "hit" is not "hited", and "break" alone is no
+// assault.
+func TestInflectionAndCodes(t *testing.T) {
+	lex, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		form, label, category string // category "" = not a trigger form
+	}{
+		{"hit", "hit", "ASSAULT"},
+		{"hitting", "hit", "ASSAULT"},
+		{"hited", "", ""},
+		{"banned", "banned", "COERCE"},
+		{"broke", "broken", "-"},
+	}
+	for _, tc := range tests {
+		trs := lex.Verb(tc.form)
+		if tc.category == "" {
+			if len(trs) > 0 {
+				t.Errorf("%q: a trigger form (%+v), want none", tc.form, trs[0])
+			}
+			continue
+		}
+		found := false
+		for _, tr := range trs {
+			found = found || tr.Label == tc.label && tr.Category == tc.category
+		}
+		if !found {
+			t.Errorf("%q: got %+v, want label %s category %s", tc.form, trs, tc.label, tc.category)
+		}
+	}
+}

@@ -291,9 +291,50 @@ func parsePattern(line string) (pattern, bool) {
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 
-// regular returns base, 3sg, past, gerund of a regular lower-case verb.
+// irregularPast are past tenses of verbs CAMEO lists without forms
+// ("HIT"), where the regular rules would invent "hited" or "runed".
+var irregularPast = map[string]string{
+	"hit": "hit", "cut": "cut", "put": "put", "set": "set", "shut": "shut", "hurt": "hurt", "quit": "quit",
+	"spread": "spread", "cast": "cast", "let": "let", "bid": "bid", "burst": "burst", "split": "split",
+	"shed": "shed", "thrust": "thrust", "upset": "upset", "beset": "beset", "broadcast": "broadcast",
+	"forecast": "forecast", "offset": "offset", "outbid": "outbid", "rid": "rid", "run": "ran",
+}
+
+// doublesFinal reports a one-syllable verb ending in a single vowel and a
+// consonant, whose consonant doubles before -ed and -ing ("ban" ->
+// "banned", "stop" -> "stopping"); longer verbs depend on stress the
+// dictionary does not give ("visited", "controlled"), so they are left
+// alone.
+func doublesFinal(v string) bool {
+	n := len(v)
+	if n < 3 || strings.ContainsAny(v[n-1:], "aeiouwxy") || !isVowel(v[n-2]) || isVowel(v[n-3]) {
+		return false
+	}
+	groups := 0
+	for i := range n {
+		if isVowel(v[i]) && (i == 0 || !isVowel(v[i-1])) {
+			groups++
+		}
+	}
+	return groups == 1 && !(v[n-3] == 'q' && v[n-2] == 'u')
+}
+
+// regular returns base, 3sg, past, gerund of a lower-case verb by the
+// regular rules (with irregularPast's past tenses).
 func regular(v string) (s, ed, ing string) {
 	n := len(v)
+	if doublesFinal(v) {
+		s, ed, ing = v+"s", v+v[n-1:]+"ed", v+v[n-1:]+"ing"
+		if p, ok := irregularPast[v]; ok {
+			ed = p
+		}
+		return s, ed, ing
+	}
+	defer func() {
+		if p, ok := irregularPast[v]; ok {
+			ed = p
+		}
+	}()
 	switch {
 	case strings.HasSuffix(v, "y") && n > 1 && !isVowel(v[n-2]):
 		s, ed = v[:n-1]+"ies", v[:n-1]+"ied"
@@ -320,7 +361,11 @@ func forms(v verb) (all []string, past string) {
 	base := strings.ToLower(v.words[0])
 	s, ed, ing := regular(base)
 	if len(v.forms) == 0 {
-		return []string{base, s, ed, ing}, ed
+		all = []string{base, s}
+		if ed != base {
+			all = append(all, ed) // "hit, hits, hit": once
+		}
+		return append(all, ing), ed
 	}
 	all = []string{base}
 	for _, f := range v.forms {
@@ -356,6 +401,7 @@ type overlay struct {
 	nouns  [][]string          // noun form, lemma, label, code
 	verbs  [][]string          // lemma, label, code, forms...
 	drop   map[string]bool     // lemmas never used as triggers
+	code   map[string]string   // lemma -> its own CAMEO code ("-": only its block's object patterns)
 	synlab map[string]string   // &SYNSET -> label word
 	senses [][]string          // lemma, prep, label, code
 }
@@ -366,7 +412,7 @@ func readOverlay(path string) (*overlay, error) {
 		return nil, err
 	}
 	defer f.Close()
-	o := &overlay{plover: map[string]string{}, label: map[string]string{}, preps: map[string][]string{}, drop: map[string]bool{}, synlab: map[string]string{}}
+	o := &overlay{plover: map[string]string{}, label: map[string]string{}, preps: map[string][]string{}, drop: map[string]bool{}, code: map[string]string{}, synlab: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -408,6 +454,11 @@ func readOverlay(path string) (*overlay, error) {
 			for _, w := range fs[1:] {
 				o.drop[w] = true
 			}
+		case "code":
+			if len(fs) != 3 {
+				return nil, bad()
+			}
+			o.code[fs[1]] = fs[2]
 		case "sense":
 			if len(fs) != 5 {
 				return nil, bad()
@@ -499,6 +550,9 @@ func build(d *dict, plover map[string]string, ov *overlay) *table {
 		for _, a := range rows {
 			if l, ok := ov.label[a.v.lemma]; ok {
 				a.v.label = l
+			}
+			if c, ok := ov.code[a.v.lemma]; ok {
+				a.v.code = c
 			}
 			a.preps = append(a.preps, ov.preps[a.v.lemma]...)
 			slices.Sort(a.preps)
