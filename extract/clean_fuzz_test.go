@@ -108,7 +108,10 @@ func FuzzClean(f *testing.F) {
 		if !doc.Published.IsZero() && (doc.Published.Year() < 1 || doc.Published.Year() > 9999) {
 			t.Fatalf("published date %v out of range", doc.Published)
 		}
-		if title := guessTitle(doc); title != "" && !strings.Contains(text, title) {
+		// A title from the text is a line or lead sentence of it, with
+		// spaces collapsed and, when too long, cut with an ellipsis.
+		norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		if title := guessTitle(doc); title != "" && !strings.Contains(norm(text), norm(strings.TrimSuffix(title, "…"))) {
 			t.Fatalf("title %q is not in the text", title)
 		}
 	})
