@@ -9,7 +9,9 @@ import (
 // TestDecodeRelationHead checks that the head-only decoding of a relation
 // value, which skips the evidence, gives the same head as a full decode.
 func TestDecodeRelationHead(t *testing.T) {
-	ev := func(s string) []graph.Evidence { return []graph.Evidence{{Doc: "d", Sentence: s, End: len(s), Date: "2025-06-04"}} }
+	ev := func(s string) []graph.Evidence {
+		return []graph.Evidence{{Doc: "d", Sentence: s, End: len(s), Date: "2025-06-04"}}
+	}
 	tests := []struct {
 		name string
 		r    graph.Relation
