@@ -84,8 +84,14 @@ func TestParseStage(t *testing.T) {
 	// "Sergei Shoigu met Kim Jong Un": met is the root, Sergei (the head of
 	// the name, Shoigu being flat under it) its subject, Kim its object.
 	want := map[string][2]string{"met": {"root", ""}, "Sergei": {"nsubj", "met"}, "Shoigu": {"flat", "Sergei"}, "Kim": {"obj", "met"}}
-	for i := doc.Sentences[0].First; i < doc.Sentences[0].End; i++ {
-		tok := doc.Tokens[i]
+	checkArcs(t, doc, doc.Tokens[doc.Sentences[0].First:doc.Sentences[0].End], want)
+}
+
+// checkArcs checks the relation and head word of the tokens whose text is
+// a key of want (want[text] = {dep, head text}, head "" for the root).
+func checkArcs(t *testing.T, doc *Document, toks []Token, want map[string][2]string) {
+	t.Helper()
+	for _, tok := range toks {
 		w, ok := want[doc.Slice(tok.Span)]
 		if !ok {
 			continue

@@ -84,19 +84,7 @@ func TestParseKeepsNamesWhole(t *testing.T) {
 		"Jong": {"flat", "Kim"}, "Un": {"flat", "Kim"}, "Shoigu": {"flat", "Sergei"},
 		"Kim": {"obj", "met"}, "Sergei": {"nsubj", "met"}, "Security": {"compound", "Council"},
 	}
-	for _, tok := range doc.Tokens {
-		w, ok := want[doc.Slice(tok.Span)]
-		if !ok {
-			continue
-		}
-		head := ""
-		if tok.Head >= 0 {
-			head = doc.Slice(doc.Tokens[tok.Head].Span)
-		}
-		if tok.Dep != w[0] || head != w[1] {
-			t.Errorf("%s: %s of %q, want %s of %q", doc.Slice(tok.Span), tok.Dep, head, w[0], w[1])
-		}
-	}
+	checkArcs(t, doc, doc.Tokens, want)
 }
 
 // TestClaimedIsNoAccusation: claiming a deed or a thing is taking
