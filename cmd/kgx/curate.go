@@ -133,14 +133,8 @@ func newCurationCmd(g *globalOptions) *cobra.Command {
 			for i, c := range cs {
 				fmt.Fprintf(g.Stdout, "%d\t%s\n", i+1, clean(c.String()))
 			}
-			_, problems, err := db.ResolvedGraph()
-			if err != nil {
-				return err
-			}
-			for _, p := range problems {
-				fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
-			}
-			return nil
+			_, err = resolvedGraph(g, db) // for its warnings
+			return err
 		},
 	}
 }
@@ -206,12 +200,9 @@ func checkNames(gr *graph.Graph, c graph.Curation) error {
 }
 
 func printCurated(g *globalOptions, db *store.DB, cs []graph.Curation) error {
-	gr, problems, err := db.ResolvedGraph()
+	gr, err := resolvedGraph(g, db)
 	if err != nil {
 		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
 	}
 	for _, c := range cs {
 		if c.Op != graph.OpSplit {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kgx-project/kgx/graph"
 	"github.com/kgx-project/kgx/render"
 	"github.com/kgx-project/kgx/store"
 )
@@ -55,11 +56,15 @@ func runDemo(ctx context.Context, o *demoOptions, g *globalOptions) error {
 	if err := runIngest(ctx, &ingestOptions{Input: "text", Batch: defaultBatch}, g, []string{o.Corpus}); err != nil {
 		return err
 	}
-	gr, err := loadGraph(g, true)
+	var gr *graph.Graph
+	err := withView(g, func(v *store.View) error {
+		var err error
+		if gr, err = loadGraph(v, true); err != nil {
+			return err
+		}
+		return fillEvidence(v, gr) // the documents, for titles and dates
+	})
 	if err != nil {
-		return err
-	}
-	if err := fillEvidence(g, gr); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {

@@ -113,12 +113,9 @@ func exportDump(g *globalOptions, out string) error {
 		return err
 	}
 	defer db.Close()
-	full, problems, err := db.ResolvedGraph()
+	full, err := resolvedGraph(g, db)
 	if err != nil {
 		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
 	}
 	facts, err := db.Facts()
 	if err != nil {

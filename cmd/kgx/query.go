@@ -64,22 +64,48 @@ func withStore(g *globalOptions, fn func(db *store.DB) error) error {
 }
 
 // withView opens the store read-only and its resolved view (the graph
-// after entity resolution and curation) for the length of fn. Curation
-// records that no longer apply are warned about on stderr.
+// after entity resolution and curation) for the length of fn.
 func withView(g *globalOptions, fn func(v *store.View) error) error {
 	return withStore(g, func(db *store.DB) error {
-		v, err := db.OpenView()
+		v, err := openView(g, db)
 		if err != nil {
 			return err
 		}
-		for _, p := range v.Problems() {
-			fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
-		}
-		if v.Stale() && g.Verbose {
-			fmt.Fprintln(g.Stderr, "kgx: the store's resolved view is out of date; resolving every document now (the next ingest saves it)")
-		}
 		return fn(v)
 	})
+}
+
+// openView opens db's resolved view. Curation records that no longer
+// apply are warned about on stderr.
+func openView(g *globalOptions, db *store.DB) (*store.View, error) {
+	v, err := db.OpenView()
+	if err != nil {
+		return nil, err
+	}
+	warnProblems(g, v.Problems())
+	if v.Stale() && g.Verbose {
+		fmt.Fprintln(g.Stderr, "kgx: the store's resolved view is out of date; resolving every document now (the next ingest saves it)")
+	}
+	return v, nil
+}
+
+// resolvedGraph resolves every document of db in memory, with evidence,
+// documents and event nodes (which the saved view does not hold), and
+// warns about curation records that no longer apply.
+func resolvedGraph(g *globalOptions, db *store.DB) (*graph.Graph, error) {
+	gr, problems, err := db.ResolvedGraph()
+	if err != nil {
+		return nil, err
+	}
+	warnProblems(g, problems)
+	return gr, nil
+}
+
+// warnProblems prints curation problems (graph.Resolve's) as warnings.
+func warnProblems(g *globalOptions, problems []error) {
+	for _, p := range problems {
+		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
+	}
 }
 
 func runEntities(o *listOptions, g *globalOptions) error {
@@ -680,66 +706,61 @@ func source(ev evidenceJSON) string {
 }
 
 // loadGraph loads the whole resolved graph (after entity resolution and
-// curation), for the commands that need all of it: render, export, demo.
-// With evidence, every relation carries its evidence (sentences, dates);
-// without, only its head (label, category, count), which is much cheaper
-// on a large store: fillEvidence adds it later to the relations kept.
-func loadGraph(g *globalOptions, evidence bool) (*graph.Graph, error) {
-	var gr *graph.Graph
-	err := withView(g, func(v *store.View) error {
-		if !evidence {
-			var err error
-			gr, err = v.Graph()
-			return err
-		}
-		gr = graph.New()
-		if err := v.EachEntity(func(e graph.Entity) error { gr.AddEntity(e); return nil }); err != nil {
-			return err
-		}
-		return v.EachRelation(false, func(r graph.Relation) error { gr.AddRelation(r); return nil })
-	})
-	return gr, err
+// curation) from v, for the commands that need all of it: render, export,
+// demo. With evidence, every relation carries its evidence (sentences,
+// dates); without, only its head (label, category, count), which is much
+// cheaper on a large store: fillEvidence adds it to the relations kept.
+func loadGraph(v *store.View, evidence bool) (*graph.Graph, error) {
+	if !evidence {
+		return v.Graph()
+	}
+	gr := graph.New()
+	if err := v.EachEntity(func(e graph.Entity) error { gr.AddEntity(e); return nil }); err != nil {
+		return nil, err
+	}
+	if err := v.EachRelation(false, func(r graph.Relation) error { gr.AddRelation(r); return nil }); err != nil {
+		return nil, err
+	}
+	return gr, nil
 }
 
 // fillEvidence gives every typed relation of sub that has none its
 // stored evidence (the sentences SVG tooltips quote and the dates that
 // make first_seen, last_seen and the GEXF timeline spells), and adds the
 // documents the evidence cites.
-func fillEvidence(g *globalOptions, sub *graph.Graph) error {
-	return withView(g, func(v *store.View) error {
-		out := map[int64][]graph.Relation{}
-		for _, r := range sub.Relations() {
-			if len(r.Evidence) > 0 {
+func fillEvidence(v *store.View, sub *graph.Graph) error {
+	out := map[int64][]graph.Relation{}
+	for _, r := range sub.Relations() {
+		if len(r.Evidence) > 0 {
+			continue
+		}
+		rs, ok := out[r.Source]
+		if !ok {
+			var err error
+			if rs, err = v.Out(r.Source); err != nil {
+				return err
+			}
+			out[r.Source] = rs
+		}
+		for _, s := range rs {
+			if s.Target == r.Target && s.Label == r.Label {
+				r.Evidence = s.Evidence
+				break
+			}
+		}
+	}
+	// The documents the evidence cites, for their titles and dates.
+	for _, r := range sub.Relations() {
+		for _, ev := range r.Evidence {
+			if _, ok := sub.Doc(ev.Doc); ok {
 				continue
 			}
-			rs, ok := out[r.Source]
-			if !ok {
-				var err error
-				if rs, err = v.Out(r.Source); err != nil {
-					return err
-				}
-				out[r.Source] = rs
+			d, err := v.Doc(ev.Doc)
+			if err != nil {
+				return err
 			}
-			for _, s := range rs {
-				if s.Target == r.Target && s.Label == r.Label {
-					r.Evidence = s.Evidence
-					break
-				}
-			}
+			sub.AddDoc(d)
 		}
-		// The documents the evidence cites, for their titles and dates.
-		for _, r := range sub.Relations() {
-			for _, ev := range r.Evidence {
-				if _, ok := sub.Doc(ev.Doc); ok {
-					continue
-				}
-				d, err := v.Doc(ev.Doc)
-				if err != nil {
-					return err
-				}
-				sub.AddDoc(d)
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgx-project/kgx/graph"
 	"github.com/kgx-project/kgx/render"
+	"github.com/kgx-project/kgx/store"
 )
 
 // viewOptions are the selection and styling flags render and export
@@ -79,29 +80,38 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err != nil {
 		return nil, render.Options{}, err
 	}
+	// One store open serves loading, selecting and filling in evidence.
 	// Date bounds select by evidence date, so they need every relation's
-	// evidence; otherwise only the relations kept get theirs, below. Event
-	// nodes are not in the saved view: --events resolves the store in
-	// memory, evidence included.
+	// evidence; otherwise only the relations kept get theirs. Event nodes
+	// are not in the saved view: --events resolves the store in memory,
+	// evidence and documents included.
 	dated := sel.Since != "" || sel.Until != ""
-	var full *graph.Graph
-	if o.Events {
-		full, err = loadGraphWithEvents(g)
-	} else {
-		full, err = loadGraph(g, dated)
-	}
-	if err != nil {
-		return nil, render.Options{}, err
-	}
-	m := graph.Analyze(full, 1)
-	sub, focus, err := render.Select(full, sel, m)
+	var (
+		full, sub *graph.Graph
+		focus     []int64
+		m         *graph.Metrics
+	)
+	err = withStore(g, func(db *store.DB) error {
+		var v *store.View
+		var err error
+		if o.Events {
+			full, err = resolvedGraph(g, db)
+		} else if v, err = openView(g, db); err == nil {
+			full, err = loadGraph(v, dated)
+		}
+		if err != nil {
+			return err
+		}
+		m = graph.Analyze(full, 1)
+		if sub, focus, err = render.Select(full, sel, m); err != nil || v == nil {
+			return err
+		}
+		return fillEvidence(v, sub)
+	})
 	if errors.Is(err, render.ErrNoEntity) {
 		return nil, render.Options{}, notFoundError{strings.TrimPrefix(err.Error(), "render: ") + " (see 'kgx entities')"}
 	}
 	if err != nil {
-		return nil, render.Options{}, err
-	}
-	if err := fillEvidence(g, sub); err != nil {
 		return nil, render.Options{}, err
 	}
 	title := o.Title
@@ -259,23 +269,4 @@ func writeOut(g *globalOptions, path string, write func(io.Writer) error) error 
 		fmt.Fprintf(g.Stderr, "kgx: wrote %s\n", path)
 	}
 	return nil
-}
-
-// loadGraphWithEvents resolves the whole store in memory, event nodes
-// included: the saved resolved view holds only entities and typed
-// relations.
-func loadGraphWithEvents(g *globalOptions) (*graph.Graph, error) {
-	db, err := g.openStoreRead()
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	full, problems, err := db.ResolvedGraph()
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range problems {
-		fmt.Fprintf(g.Stderr, "kgx: warning: %v\n", p)
-	}
-	return full, nil
 }
