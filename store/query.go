@@ -527,9 +527,11 @@ func decodeJSONHead(head []byte, v any) error {
 	return json.Unmarshal(obj, v)
 }
 
-// Graph returns the whole resolved graph, without evidence when read from
-// the saved view; rank and communities need it.
-func (v *View) Graph() (*graph.Graph, error) {
+// Graph returns the whole resolved graph. Read from the saved view, its
+// relations carry their evidence only if evidence is set: rank and
+// communities need only the relations' heads, which are much cheaper to
+// read. (A view resolved in memory always has the evidence.)
+func (v *View) Graph(evidence bool) (*graph.Graph, error) {
 	if v.mem != nil {
 		return v.mem, nil
 	}
@@ -537,7 +539,7 @@ func (v *View) Graph() (*graph.Graph, error) {
 	if err := v.EachEntity(func(e graph.Entity) error { g.AddEntity(e); return nil }); err != nil {
 		return nil, err
 	}
-	if err := v.EachRelation(true, func(r graph.Relation) error { g.AddRelation(r); return nil }); err != nil {
+	if err := v.EachRelation(!evidence, func(r graph.Relation) error { g.AddRelation(r); return nil }); err != nil {
 		return nil, err
 	}
 	return g, nil

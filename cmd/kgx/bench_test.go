@@ -245,7 +245,7 @@ func BenchmarkQueries(b *testing.B) {
 	b.Run("pagerank", func(b *testing.B) {
 		for b.Loop() {
 			t0 := time.Now()
-			gr, err := db.Graph()
+			gr, err := db.Graph(false)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -65,7 +65,7 @@ type communityJSON struct {
 
 func runCommunities(o *communitiesOptions, g *globalOptions) error {
 	return withView(g, func(db *store.View) error {
-		gr, err := db.Graph()
+		gr, err := db.Graph(false)
 		if err != nil {
 			return err
 		}

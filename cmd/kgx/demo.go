@@ -59,7 +59,7 @@ func runDemo(ctx context.Context, o *demoOptions, g *globalOptions) error {
 	var gr *graph.Graph
 	err := withView(g, func(v *store.View) error {
 		var err error
-		if gr, err = loadGraph(v, true); err != nil {
+		if gr, err = v.Graph(true); err != nil {
 			return err
 		}
 		return fillEvidence(v, gr) // the documents, for titles and dates

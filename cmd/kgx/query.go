@@ -19,7 +19,7 @@ import (
 
 // The list and lookup commands: entities, relations, docs, show. They read
 // only the keys they need; the commands that need the whole graph (rank,
-// communities) load it with loadGraph.
+// communities, render, export) load it with store.View.Graph.
 
 type listOptions struct {
 	Type string
@@ -703,25 +703,6 @@ func source(ev evidenceJSON) string {
 		s += ", " + ev.Date
 	}
 	return s
-}
-
-// loadGraph loads the whole resolved graph (after entity resolution and
-// curation) from v, for the commands that need all of it: render, export,
-// demo. With evidence, every relation carries its evidence (sentences,
-// dates); without, only its head (label, category, count), which is much
-// cheaper on a large store: fillEvidence adds it to the relations kept.
-func loadGraph(v *store.View, evidence bool) (*graph.Graph, error) {
-	if !evidence {
-		return v.Graph()
-	}
-	gr := graph.New()
-	if err := v.EachEntity(func(e graph.Entity) error { gr.AddEntity(e); return nil }); err != nil {
-		return nil, err
-	}
-	if err := v.EachRelation(false, func(r graph.Relation) error { gr.AddRelation(r); return nil }); err != nil {
-		return nil, err
-	}
-	return gr, nil
 }
 
 // fillEvidence gives every typed relation of sub that has none its

@@ -72,7 +72,7 @@ type scoreJSON struct {
 
 // rankScores computes the measure for every entity.
 func rankScores(db *store.View, by string, seed uint64) (map[int64]float64, *graph.Graph, error) {
-	gr, err := db.Graph()
+	gr, err := db.Graph(false)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -97,7 +97,7 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 		if o.Events {
 			full, err = resolvedGraph(g, db)
 		} else if v, err = openView(g, db); err == nil {
-			full, err = loadGraph(v, dated)
+			full, err = v.Graph(dated)
 		}
 		if err != nil {
 			return err
