@@ -53,17 +53,31 @@ const (
 	tLen      // word length bucket + short shape
 	tPrevWordCased
 	tNextWordCased
+	tLex // word usually written in lower case (the model's lexicon) + short shape + sentence-initial
 	numTemplates
 )
 
-// templateVersion changes whenever the feature set or hashing changes;
-// model files carry it and loading refuses a mismatch.
-const templateVersion = 3
+// templateVersion (POS) and nerTemplateVersion (NER) change whenever
+// that model's feature set or hashing changes; model files carry it and
+// loading refuses a mismatch.
+const (
+	templateVersion    = 3
+	nerTemplateVersion = 4 // 4: tLex
+)
+
+// version returns the feature template version of a model kind.
+func version(k Kind) int {
+	if k == NER {
+		return nerTemplateVersion
+	}
+	return templateVersion
+}
 
 // tokInfo holds a word's precomputed feature strings.
 type tokInfo struct {
 	word, lower, shape, short string
 	cased                     string // word as it should be read (truecased in all-caps lines)
+	lex                       bool   // the lower-case lexicon lists the word (NER only)
 }
 
 // wordShape maps "Putin" -> "Xxxxx" (runs of more than 4 collapsed to 4)
@@ -185,7 +199,7 @@ func prepare(infos []tokInfo, words []string, lowerLex map[string]bool) (allCaps
 			}
 		}
 		shape, short := wordShape(cased)
-		infos[i] = tokInfo{word: normDigits(w), lower: normDigits(lw), shape: shape, short: short, cased: normDigits(cased)}
+		infos[i] = tokInfo{word: normDigits(w), lower: normDigits(lw), shape: shape, short: short, cased: normDigits(cased), lex: lowerLex[lw]}
 	}
 	return allCaps
 }
@@ -344,6 +358,10 @@ func nerFeatures(dst []uint64, infos []tokInfo, pos []string, g *gazInfo, i int,
 	if allCaps {
 		dst = append(dst, h(tCaps, w.short))
 	}
+	// A capitalised word the training text mostly writes in lower case
+	// ("Government", "White", "Title") is seldom a name, least of all
+	// at the start of a sentence.
+	dst = append(dst, perceptron.Mix(perceptron.Mix(h(tLex, boolStr(w.lex)), w.short), boolStr(i == 0)))
 	if g != nil {
 		for k, c := range gazetteer.Categories() {
 			if g.cats[i]&c != 0 {

@@ -20,8 +20,10 @@ const Place = "PLACE"
 // labelTable is THE mapping from each corpus's entity labels to kgx types.
 // A target of Unknown means "no kgx counterpart: not learned from" (the
 // words are masked in training and scored as O in evaluation); "O" means
-// the span is not an entity for kgx (times and numbers: kgx does not tag
-// DATE). Labels not listed are Unknown.
+// the span is not an entity for kgx: times and numbers (kgx does not tag
+// DATE), and names of things that are no person, organisation, place,
+// group or event (languages, products, works, weapons), which kgx must
+// learn to leave untagged. Labels not listed are Unknown.
 //
 //	corpus    source label      kgx type
 //	gum       person            PERSON  (named mentions only; see gumNamed)
@@ -29,20 +31,25 @@ const Place = "PLACE"
 //	gum       place             PLACE   (GPE or LOC by gazetteer)
 //	gum       event             EVENT
 //	gum       time              O
-//	gum       abstract, object, substance, animal, plant, quantity: Unknown
+//	gum       abstract, object, substance, animal, plant, quantity: O
 //	uner      PER / ORG / LOC   PERSON / ORG / PLACE
 //	wikigold  PER / ORG / LOC   PERSON / ORG / PLACE
 //	wikigold  MISC              NORP if a demonym or religious/political
-//	                            group word in the gazetteer, else Unknown
+//	                            group word in the gazetteer, EVENT if a
+//	                            capitalised name headed by an event word
+//	                            (isProperEventName: "World War II",
+//	                            "Olympics"), Unknown if the event word is
+//	                            in lower case ("Finnish war"), else O
 //	wnut17    person            PERSON
 //	wnut17    corporation, group ORG
 //	wnut17    location          PLACE
-//	wnut17    product, creative-work: Unknown
+//	wnut17    product, creative-work: O
 //	re3d      Person / Organisation / Location / Nationality
 //	                            PERSON / ORG / PLACE / NORP
-//	re3d      Temporal, Money, Quantity: O; other types Unknown
+//	re3d      Temporal, Money, Quantity, Weapon, MilitaryPlatform, Vehicle,
+//	          CommsIdentifier, DocumentReference, Frequency, Coordinate: O
 //	redocred  PER / ORG / LOC   PERSON / ORG / PLACE
-//	redocred  MISC              NORP by gazetteer as for wikigold, else Unknown
+//	redocred  MISC              NORP, EVENT or O as for wikigold
 //	redocred  TIME, NUM         O
 //
 // Rules applied with the table: spans lose leading lower-case words ("the
@@ -56,18 +63,26 @@ const Place = "PLACE"
 var labelTable = map[string]map[string]string{
 	"gum": {
 		"person": "PERSON", "organization": "ORG", "place": Place, "event": "EVENT", "time": "O",
+		"abstract": "O", "object": "O", "substance": "O", "animal": "O", "plant": "O", "quantity": "O",
 	},
 	"uner":     {"PER": "PERSON", "ORG": "ORG", "LOC": Place},
-	"wikigold": {"PER": "PERSON", "ORG": "ORG", "LOC": Place, "MISC": "NORP?"},
+	"wikigold": {"PER": "PERSON", "ORG": "ORG", "LOC": Place, "MISC": misc},
 	"wnut17": {
 		"person": "PERSON", "corporation": "ORG", "group": "ORG", "location": Place,
+		"product": "O", "creative-work": "O",
 	},
 	"re3d": {
 		"Person": "PERSON", "Organisation": "ORG", "Location": Place, "Nationality": "NORP",
-		"Temporal": "O", "Money": "O", "Quantity": "O",
+		"Temporal": "O", "Money": "O", "Quantity": "O", "Weapon": "O", "MilitaryPlatform": "O",
+		"Vehicle": "O", "CommsIdentifier": "O", "DocumentReference": "O", "Frequency": "O",
+		"Coordinate": "O",
 	},
-	"redocred": {"PER": "PERSON", "ORG": "ORG", "LOC": Place, "MISC": "NORP?", "TIME": "O", "NUM": "O"},
+	"redocred": {"PER": "PERSON", "ORG": "ORG", "LOC": Place, "MISC": misc, "TIME": "O", "NUM": "O"},
 }
+
+// misc is the pseudo-target for a miscellaneous name: NORP, EVENT or O
+// (see labelTable).
+const misc = "MISC?"
 
 var noNORP = map[string]bool{"gum": true, "uner": true, "wnut17": true}
 
@@ -93,10 +108,16 @@ func MapLabels(corpus string, s *Sentence, gaz *gazetteer.Gazetteer) {
 		}
 		text := strings.Join(s.Words[a:b], " ")
 		switch target {
-		case "NORP?":
-			target = Unknown
-			if c := gaz.Lookup(text); c&(gazetteer.Demonym|gazetteer.Religion) != 0 {
+		case misc:
+			switch {
+			case gaz.Lookup(text)&(gazetteer.Demonym|gazetteer.Religion) != 0:
 				target = "NORP"
+			case isProperEventName(s.Words[a:b]):
+				target = "EVENT"
+			case isEventName(s.Words[a:b]):
+				target = Unknown // "Finnish war": an event, or a war's name?
+			default:
+				target = "O"
 			}
 		case Place:
 			target = placeType(s.Words[a:b], gaz)

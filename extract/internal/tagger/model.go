@@ -64,7 +64,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	putInt := func(v int) { buf.Write(binary.AppendUvarint(nil, uint64(v))) }
 	putStr(hashID)
-	putInt(templateVersion)
+	putInt(version(m.Kind))
 	putStr(string(m.Kind))
 	putInt(len(m.Classes))
 	for _, c := range m.Classes {
@@ -136,10 +136,11 @@ func Decode(b []byte) (*Model, error) {
 	if h := getStr(); h != hashID {
 		return nil, fmt.Errorf("%w: hash %q, want %q", ErrFormat, h, hashID)
 	}
-	if v := getInt(); v != templateVersion {
-		return nil, fmt.Errorf("%w: feature templates v%d, want v%d", ErrFormat, v, templateVersion)
-	}
+	v := getInt()
 	m := &Model{Kind: Kind(getStr())}
+	if want := version(m.Kind); v != want {
+		return nil, fmt.Errorf("%w: %s feature templates v%d, want v%d", ErrFormat, m.Kind, v, want)
+	}
 	nc := getInt()
 	if bad || nc > 1<<12 {
 		return nil, fmt.Errorf("tagger: truncated model header: %w", ErrFormat)

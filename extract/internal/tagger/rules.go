@@ -408,6 +408,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	}
 	joinParticles(words, classes)
 	tagNamedOutlets(words, classes)
+	tagTitledNames(words, classes, gaz)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
 		// 1. event heads
@@ -473,6 +474,14 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
 			set(s, e, typNORP)
 			continue
+		}
+		// 4b. a one-word "person" that is a role in the plural
+		// ("Senators", "Ministers") names no one
+		if typ == typPerson && len(ws) == 1 && gaz != nil {
+			if w := strings.ToLower(ws[0]); len(w) > 3 && strings.HasSuffix(w, "s") && gaz.Lookup(strings.TrimSuffix(w, "s"))&gazetteer.Title != 0 {
+				clear(s, e)
+				continue
+			}
 		}
 		// 5. organisation heads; a place headed by a word that names
 		// meetings as well as bodies ("Jeddah Forum") is an EVENT
@@ -579,6 +588,50 @@ func tagNamedOutlets(words []string, classes []int) {
 		classes[i+1] = 1 + 2*typOrg
 		for j := i + 2; j < k; j++ {
 			classes[j] = 2 + 2*typOrg
+		}
+		i = k - 1
+	}
+}
+
+// personTitles are the capitalised office titles after which a run of
+// capitalised words the model left untagged is a person's name ("Deputy
+// Minister Ri Song Chol"). Titles that also begin other names ("General
+// Motors", "Prime Time", "Chief Executive") are left out.
+var personTitles = map[string]bool{
+	"Minister": true, "President": true, "Senator": true, "Sen.": true, "Governor": true, "Gov.": true,
+	"Ambassador": true, "Chairman": true, "Chairwoman": true, "Mayor": true, "Premier": true,
+	"Secretary": true, "Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true,
+	"Ms": true, "Dr": true, "Rep.": true, "Spokesman": true, "Spokeswoman": true,
+}
+
+// tagTitledNames tags as a PERSON a run of up to four capitalised,
+// untagged words after a person title ("Minister Pang Tu Sop"), unless a
+// word of the run is a title, an organisation word, a country, a demonym
+// or a calendar word, or the run goes on past four words. All-caps lines
+// are left alone.
+func tagTitledNames(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if isAllCaps(words) {
+		return
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if !personTitles[words[i]] || classes[i] != 0 || classes[i+1] != 0 {
+			continue
+		}
+		k := i + 1
+		ok := true
+		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) {
+			if gaz != nil && gaz.Lookup(words[k])&(gazetteer.Title|gazetteer.OrgWord|gazetteer.Country|gazetteer.Demonym) != 0 || calendarWords[strings.ToLower(words[k])] {
+				ok = false
+				break
+			}
+			k++
+		}
+		if !ok || k == i+1 || k < len(words) && k-i > 4 && startsUpper(words[k]) {
+			continue
+		}
+		classes[i+1] = 1 + 2*typPerson
+		for j := i + 2; j < k; j++ {
+			classes[j] = 2 + 2*typPerson
 		}
 		i = k - 1
 	}

@@ -3,6 +3,7 @@ package tagger
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -170,12 +171,19 @@ func TestMapLabels(t *testing.T) {
 		{"redocred", []string{"the", "German", "army", "entered", "the", "United", "States"},
 			[]RawSpan{{1, 2, "LOC"}, {4, 7, "LOC"}}, "O B-NORP O O O B-GPE I-GPE"},
 		{"wikigold", []string{"Olympics", "in", "Sahara", "by", "French"},
-			[]RawSpan{{0, 1, "MISC"}, {2, 3, "LOC"}, {4, 5, "MISC"}}, "? O B-LOC O B-NORP"},
+			[]RawSpan{{0, 1, "MISC"}, {2, 3, "LOC"}, {4, 5, "MISC"}}, "B-EVENT O B-LOC O B-NORP"},
+		{"redocred", []string{"the", "Finnish", "war", "ended"},
+			[]RawSpan{{1, 3, "MISC"}}, "O ? ? O"},
+		{"redocred", []string{"Windows", "runs", "on", "PlayStation", "2"},
+			[]RawSpan{{0, 1, "MISC"}, {3, 5, "MISC"}}, "O O O O O"},
+		{"gum", []string{"Eegimaa", "is", "spoken"},
+			[]RawSpan{{0, 1, "abstract"}}, "O O O"},
 		{"re3d", []string{"President", "Vladimir", "Putin", "said"},
 			[]RawSpan{{0, 3, "Person"}}, "O B-PERSON I-PERSON O"},
 		{"uner", []string{"American", "officials", "met", "IBM"},
 			[]RawSpan{{3, 4, "ORG"}}, "B-NORP O O B-ORG"},
-		{"re3d", []string{"10", "tanks"}, []RawSpan{{0, 2, "Weapon"}}, "? ?"},
+		{"re3d", []string{"10", "tanks"}, []RawSpan{{0, 2, "Weapon"}}, "O O"},
+		{"re3d", []string{"Unknown", "thing"}, []RawSpan{{0, 2, "NoSuchType"}}, "? ?"},
 	}
 	for _, tt := range tests {
 		s := Sentence{Words: tt.words, Spans: tt.spans}
@@ -271,6 +279,16 @@ func TestTrainAndRoundTrip(t *testing.T) {
 		}
 		if !slices.Equal(m.Classes, m2.Classes) || m2.P.Features() != m.P.Features() {
 			t.Fatalf("%s model changed in a round trip", m.Kind)
+		}
+		// The header's template version (after the magic and the hash
+		// id) is the model kind's own: a file of the other version fails.
+		if v := int(data[len(fileMagic)+1+len(hashID)]); v != version(m.Kind) {
+			t.Fatalf("%s model written with template version %d, want %d", m.Kind, v, version(m.Kind))
+		}
+		other := bytes.Clone(data)
+		other[len(fileMagic)+1+len(hashID)] ^= 7
+		if _, err := Read(bytes.NewReader(other)); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: a file of another template version read with err %v, want ErrFormat", m.Kind, err)
 		}
 		for _, cut := range []int{0, 5, len(data) / 2, len(data) - 1} {
 			if _, err := Read(bytes.NewReader(data[:cut])); err == nil {
