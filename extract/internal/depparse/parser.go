@@ -13,11 +13,12 @@ import (
 
 // Parser is a trained parser. It is safe for concurrent use.
 type Parser struct {
-	labels []string          // relation labels; index = label id
-	root   int               // id of the "root" label
-	model  *perceptron.Model // for WriteTo
-	tab    *table            // for parsing
-	pool   sync.Pool         // *work
+	labels   []string          // relation labels; index = label id
+	root     int               // id of the "root" label
+	model    *perceptron.Model // for WriteTo; nil once loaded (Load)
+	features int
+	tab      *table    // for parsing
+	pool     sync.Pool // *work
 }
 
 // work is per-call scratch space, pooled so Parse does not allocate.
@@ -29,7 +30,7 @@ type work struct {
 }
 
 func newParser(labels []string, m *perceptron.Model) (*Parser, error) {
-	p := &Parser{labels: labels, root: -1, model: m, tab: newTable(m, len(labels))}
+	p := &Parser{labels: labels, root: -1, model: m, features: m.Features(), tab: newTable(m, len(labels))}
 	for i, l := range labels {
 		if l == "root" {
 			p.root = i
@@ -50,7 +51,7 @@ func (p *Parser) Labels() []string { return p.labels }
 
 // Features is the number of features in the model; Weights the number of
 // stored weights.
-func (p *Parser) Features() int { return p.model.Features() }
+func (p *Parser) Features() int { return p.features }
 
 // Parse parses one sentence: words with their Penn (XPOS) and Universal
 // (UPOS) tags; upos may be nil, at some cost in accuracy. It writes heads
@@ -187,6 +188,9 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		k, _ = bw.WriteString(l)
 		n += int64(k)
 	}
+	if p.model == nil {
+		return 0, errors.New("depparse: a loaded parser keeps only its inference table and cannot be written")
+	}
 	m, err := p.model.WriteTo(bw)
 	n += m
 	if err != nil {
@@ -222,5 +226,12 @@ func Load(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newParser(labels, m)
+	p, err := newParser(labels, m)
+	if err != nil {
+		return nil, err
+	}
+	// Parsing reads only the table: the model (about as large again,
+	// with its index) is dropped.
+	p.model = nil
+	return p, nil
 }
