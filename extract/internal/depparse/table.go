@@ -58,48 +58,61 @@ func newTable(m *perceptron.Model, L int) *table {
 	return t
 }
 
-// scoreMoves adds the move weights of feats to mv. It does not allocate.
-func (t *table) scoreMoves(feats []uint64, mv *[numMoves]int32) {
-	for _, f := range feats {
-		i := slotOf(f) & t.mask
-		for {
-			s := &t.slots[i]
-			if s.key == 0 {
-				break
-			}
-			if s.key == f {
-				mv[0] += int32(s.mv[0])
-				mv[1] += int32(s.mv[1])
-				mv[2] += int32(s.mv[2])
-				mv[3] += int32(s.mv[3])
-				break
-			}
-			i = (i + 1) & t.mask
+// scoreMoves adds the move weights of feats to mv and records in hits,
+// for each feature, the slot that holds it (-1 if the model lacks it), for
+// scoreLabels. It does not allocate.
+//
+// The table is far larger than the CPU caches, so nearly every probe is a
+// miss to memory. The first pass loads each feature's home slot key with
+// no branch between the loads, so the misses overlap instead of queueing
+// behind one another; the second pass finds the features in lines now in
+// cache.
+func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, hits *[numFeatures]int32) {
+	var keys [numFeatures]uint64
+	for j, f := range feats {
+		keys[j] = t.slots[slotOf(f)&t.mask].key
+	}
+	for j, f := range feats {
+		hits[j] = -1
+		k := keys[j]
+		if k == 0 {
+			continue
 		}
+		i := slotOf(f) & t.mask
+		for k != f {
+			i = (i + 1) & t.mask
+			k = t.slots[i].key
+			if k == 0 {
+				break
+			}
+		}
+		if k != f {
+			continue
+		}
+		s := &t.slots[i]
+		mv[0] += int32(s.mv[0])
+		mv[1] += int32(s.mv[1])
+		mv[2] += int32(s.mv[2])
+		mv[3] += int32(s.mv[3])
+		hits[j] = int32(i)
 	}
 }
 
-// scoreLabels adds the label weights of feats for arcs in direction dir
-// (left or right) to scores, which has one element per label.
-func (t *table) scoreLabels(feats []uint64, dir int, scores []int32) {
-	for _, f := range feats {
-		i := slotOf(f) & t.mask
-		for {
-			s := &t.slots[i]
-			if s.key == 0 {
-				break
-			}
-			if s.key == f {
-				lo, hi := s.off, s.off+uint32(s.nl)
-				if dir == right {
-					lo, hi = hi, hi+uint32(s.nr)
-				}
-				for _, v := range t.w[lo:hi] {
-					scores[v>>16] += int32(int16(uint16(v)))
-				}
-				break
-			}
-			i = (i + 1) & t.mask
+// scoreLabels adds the label weights of the features found by scoreMoves
+// (hits) for arcs in direction dir (left or right) to scores, which has
+// one element per label.
+func (t *table) scoreLabels(hits *[numFeatures]int32, dir int, scores []int32) {
+	for _, i := range hits {
+		if i < 0 {
+			continue
+		}
+		s := &t.slots[i]
+		lo, hi := s.off, s.off+uint32(s.nl)
+		if dir == right {
+			lo, hi = hi, hi+uint32(s.nr)
+		}
+		for _, v := range t.w[lo:hi] {
+			scores[v>>16] += int32(int16(uint16(v)))
 		}
 	}
 }
