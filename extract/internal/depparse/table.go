@@ -31,7 +31,8 @@ func newTable(m *perceptron.Model, L int) *table {
 	for size*7 < m.Features()*10 {
 		size <<= 1
 	}
-	t := &table{mask: uint64(size - 1), slots: make([]slot, size), w: make([]uint32, 0, m.Weights())}
+	t := &table{mask: uint64(size - 1), w: make([]uint32, 0, m.Weights())}
+	t.slots = newSlots(t, size)
 	m.Rows(func(key uint64, cls []uint16, w []int16) {
 		if key == 0 {
 			return // key 0 marks empty slots; a feature hashing to 0 is dropped
@@ -100,18 +101,33 @@ func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, hits
 
 // scoreLabels adds the label weights of the features found by scoreMoves
 // (hits) for arcs in direction dir (left or right) to scores, which has
-// one element per label.
+// one element per label. Like scoreMoves, it first touches each row, so
+// that the rows' cache misses overlap.
 func (t *table) scoreLabels(hits *[numFeatures]int32, dir int, scores []int32) {
-	for _, i := range hits {
+	var rows [numFeatures]uint32  // each hit's row: start<<8 | length, 0 for none
+	var first [numFeatures]uint32 // the row's first weight
+	for j, i := range hits {
 		if i < 0 {
 			continue
 		}
 		s := &t.slots[i]
-		lo, hi := s.off, s.off+uint32(s.nl)
+		lo, n := s.off, uint32(s.nl)
 		if dir == right {
-			lo, hi = hi, hi+uint32(s.nr)
+			lo, n = lo+n, uint32(s.nr)
 		}
-		for _, v := range t.w[lo:hi] {
+		if n > 0 {
+			first[j] = t.w[lo]
+			rows[j] = lo<<8 | n
+		}
+	}
+	for j, r := range rows {
+		if r == 0 {
+			continue
+		}
+		v := first[j]
+		scores[v>>16] += int32(int16(uint16(v)))
+		lo := r >> 8
+		for _, v := range t.w[lo+1 : lo+r&0xff] {
 			scores[v>>16] += int32(int16(uint16(v)))
 		}
 	}
