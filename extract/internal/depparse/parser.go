@@ -30,7 +30,11 @@ type work struct {
 }
 
 func newParser(labels []string, m *perceptron.Model) (*Parser, error) {
-	p := &Parser{labels: labels, root: -1, model: m, tab: newTable(m, len(labels))}
+	tab, err := newTable(m, len(labels))
+	if err != nil {
+		return nil, err
+	}
+	p := &Parser{labels: labels, root: -1, model: m, tab: tab}
 	for i, l := range labels {
 		if l == "root" {
 			p.root = i

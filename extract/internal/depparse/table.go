@@ -1,16 +1,27 @@
 package depparse
 
-import "github.com/kgx-project/kgx/extract/internal/perceptron"
+import (
+	"fmt"
+
+	"github.com/kgx-project/kgx/extract/internal/perceptron"
+)
 
 // Classes of the perceptron: the four moves, then the labels of left arcs,
 // then the labels of right arcs (4 + 2L in all). Moves are scored at every
 // transition; labels only once per arc, for the arc's direction.
 
 // table is the inference layout of the perceptron model: an
-// open-addressing hash table whose slots hold the key, the four move
-// weights inline, and the position of the feature's label weights in one
-// packed array, so scoring a move costs one cache miss per feature.
-// Scores are int32 sums of quantised weights, which keeps argmax exact.
+// open-addressing hash table of 16-byte slots (four to a cache line), each
+// holding a 32-bit fingerprint of the key, the four move weights inline,
+// and the place of the feature's label weights in one packed array, so
+// scoring a move costs one cache miss per feature. Scores are int32 sums
+// of quantised weights, which keeps argmax exact.
+//
+// Keys are matched by fingerprint after the slot hash, as in package
+// perceptron: an unknown feature borrows a stored one's weights with
+// probability about 2^-32 per probe, never in practice, and always the
+// same way. newTable refuses a model in which two stored features would
+// be confused.
 type table struct {
 	mask  uint64
 	slots []slot
@@ -18,45 +29,80 @@ type table struct {
 }
 
 type slot struct {
-	key    uint64
-	mv     [numMoves]int16
-	off    uint32
-	nl, nr uint16
+	fp   uint32 // fingerprint of the key; 0 marks an empty slot
+	rows uint32 // the label rows: start in w << 12 | left count << 6 | right count
+	mv   [numMoves]int16
 }
+
+const (
+	maxLabels = 1<<6 - 1  // per direction, in slot.rows
+	maxW      = 1<<20 - 1 // label weights, in slot.rows
+)
 
 func slotOf(k uint64) uint64 { return k ^ k>>31 }
 
-func newTable(m *perceptron.Model, L int) *table {
+// fingerprint is the part of key k a slot keeps (never 0).
+func fingerprint(k uint64) uint32 {
+	if fp := uint32(k >> 32); fp != 0 {
+		return fp
+	}
+	return 1
+}
+
+// labelRows returns the start in t.w and the length of slot s's label
+// weights for arcs in direction dir.
+func (s *slot) labelRows(dir int) (lo, n uint32) {
+	lo, nl := s.rows>>12, s.rows>>6&maxLabels
+	if dir == right {
+		return lo + nl, s.rows & maxLabels
+	}
+	return lo, nl
+}
+
+func newTable(m *perceptron.Model, L int) (*table, error) {
+	if L > maxLabels {
+		return nil, fmt.Errorf("depparse: %d labels, at most %d supported", L, maxLabels)
+	}
 	size := 1
 	for size*7 < m.Features()*10 {
 		size <<= 1
 	}
 	t := &table{mask: uint64(size - 1), w: make([]uint32, 0, m.Weights())}
 	t.slots = newSlots(t, size)
+	var clash uint64
 	m.Rows(func(key uint64, cls []uint16, w []int16) {
-		if key == 0 {
-			return // key 0 marks empty slots; a feature hashing to 0 is dropped
-		}
+		fp := fingerprint(key)
 		i := slotOf(key) & t.mask
-		for t.slots[i].key != 0 {
+		for t.slots[i].fp != 0 {
+			if t.slots[i].fp == fp && clash == 0 {
+				clash = key
+			}
 			i = (i + 1) & t.mask
 		}
-		s := slot{key: key, off: uint32(len(t.w))}
+		s := slot{fp: fp}
+		off, nl, nr := uint32(len(t.w)), uint32(0), uint32(0)
 		for j, c := range cls { // classes are sorted: moves, left labels, right labels
 			switch {
 			case int(c) < numMoves:
 				s.mv[c] = w[j]
 			case int(c) < numMoves+L:
 				t.w = append(t.w, uint32(int(c)-numMoves)<<16|uint32(uint16(w[j])))
-				s.nl++
+				nl++
 			default:
 				t.w = append(t.w, uint32(int(c)-numMoves-L)<<16|uint32(uint16(w[j])))
-				s.nr++
+				nr++
 			}
 		}
+		s.rows = off<<12 | nl<<6 | nr
 		t.slots[i] = s
 	})
-	return t
+	if len(t.w) > maxW {
+		return nil, fmt.Errorf("depparse: %d label weights, at most %d supported", len(t.w), maxW)
+	}
+	if clash != 0 {
+		return nil, fmt.Errorf("depparse: feature %#x shares a slot fingerprint with another", clash)
+	}
+	return t, nil
 }
 
 // scoreMoves adds the move weights of feats to mv and records in hits,
@@ -69,25 +115,26 @@ func newTable(m *perceptron.Model, L int) *table {
 // behind one another; the second pass finds the features in lines now in
 // cache.
 func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, hits *[numFeatures]int32) {
-	var keys [numFeatures]uint64
+	var fps [numFeatures]uint32
 	for j, f := range feats {
-		keys[j] = t.slots[slotOf(f)&t.mask].key
+		fps[j] = t.slots[slotOf(f)&t.mask].fp
 	}
 	for j, f := range feats {
 		hits[j] = -1
-		k := keys[j]
-		if k == 0 {
+		got := fps[j]
+		if got == 0 {
 			continue
 		}
+		fp := fingerprint(f)
 		i := slotOf(f) & t.mask
-		for k != f {
+		for got != fp {
 			i = (i + 1) & t.mask
-			k = t.slots[i].key
-			if k == 0 {
+			got = t.slots[i].fp
+			if got == 0 {
 				break
 			}
 		}
-		if k != f {
+		if got != fp {
 			continue
 		}
 		s := &t.slots[i]
@@ -110,11 +157,7 @@ func (t *table) scoreLabels(hits *[numFeatures]int32, dir int, scores []int32) {
 		if i < 0 {
 			continue
 		}
-		s := &t.slots[i]
-		lo, n := s.off, uint32(s.nl)
-		if dir == right {
-			lo, n = lo+n, uint32(s.nr)
-		}
+		lo, n := t.slots[i].labelRows(dir)
 		if n > 0 {
 			first[j] = t.w[lo]
 			rows[j] = lo<<8 | n
