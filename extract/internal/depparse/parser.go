@@ -25,7 +25,7 @@ type work struct {
 	st     state
 	ctx    sentCtx
 	feats  [numFeatures]uint64
-	hits   [numFeatures]int32 // slot of each feature (table.scoreMoves)
+	rows   [numFeatures]uint32 // label rows of each feature (table.scoreMoves)
 	scores []int32
 }
 
@@ -75,7 +75,7 @@ func (p *Parser) Parse(words, xpos, upos []string, heads []int, deps []string) {
 	for !st.done() {
 		extract(st, &w.ctx, w.feats[:])
 		var mv [numMoves]int32
-		p.tab.scoreMoves(&w.feats, &mv, &w.hits)
+		p.tab.scoreMoves(&w.feats, &mv, &w.rows)
 		m := bestMove(st.legal(), &mv)
 		l := 0
 		if m == left || m == right {
@@ -102,14 +102,14 @@ func bestMove[T int32 | float32](ok [numMoves]bool, sc *[numMoves]T) int {
 }
 
 // label picks the label of an arc made by move m (left or right) from the
-// features scoreMoves found (w.hits).
+// label rows scoreMoves found (w.rows).
 func (p *Parser) label(st *state, m int, w *work) int {
 	if m == right && st.s0() == 0 {
 		return p.root
 	}
 	sc := w.scores
 	clear(sc)
-	p.tab.scoreLabels(&w.hits, m, sc)
+	p.tab.scoreLabels(&w.rows, m, sc)
 	return bestLabel(sc, p.root)
 }
 

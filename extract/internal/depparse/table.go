@@ -49,12 +49,12 @@ func fingerprint(k uint64) uint32 {
 	return 1
 }
 
-// labelRows returns the start in t.w and the length of slot s's label
-// weights for arcs in direction dir.
-func (s *slot) labelRows(dir int) (lo, n uint32) {
-	lo, nl := s.rows>>12, s.rows>>6&maxLabels
+// labelRow returns the start in table.w and the length of the label
+// weights for arcs in direction dir of a slot with the given rows.
+func labelRow(rows uint32, dir int) (lo, n uint32) {
+	lo, nl := rows>>12, rows>>6&maxLabels
 	if dir == right {
-		return lo + nl, s.rows & maxLabels
+		return lo + nl, rows & maxLabels
 	}
 	return lo, nl
 }
@@ -105,22 +105,22 @@ func newTable(m *perceptron.Model, L int) (*table, error) {
 	return t, nil
 }
 
-// scoreMoves adds the move weights of feats to mv and records in hits,
-// for each feature, the slot that holds it (-1 if the model lacks it), for
-// scoreLabels. It does not allocate.
+// scoreMoves adds the move weights of feats to mv and records in rows,
+// for scoreLabels, the label rows of each feature (slot.rows, 0 if the
+// model lacks the feature). It does not allocate.
 //
 // The table is far larger than the CPU caches, so nearly every probe is a
 // miss to memory. The first pass loads each feature's home slot key with
 // no branch between the loads, so the misses overlap instead of queueing
 // behind one another; the second pass finds the features in lines now in
 // cache.
-func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, hits *[numFeatures]int32) {
+func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, rows *[numFeatures]uint32) {
 	var fps [numFeatures]uint32
 	for j, f := range feats {
 		fps[j] = t.slots[slotOf(f)&t.mask].fp
 	}
 	for j, f := range feats {
-		hits[j] = -1
+		rows[j] = 0
 		got := fps[j]
 		if got == 0 {
 			continue
@@ -142,35 +142,34 @@ func (t *table) scoreMoves(feats *[numFeatures]uint64, mv *[numMoves]int32, hits
 		mv[1] += int32(s.mv[1])
 		mv[2] += int32(s.mv[2])
 		mv[3] += int32(s.mv[3])
-		hits[j] = int32(i)
+		rows[j] = s.rows
 	}
 }
 
-// scoreLabels adds the label weights of the features found by scoreMoves
-// (hits) for arcs in direction dir (left or right) to scores, which has
-// one element per label. Like scoreMoves, it first touches each row, so
-// that the rows' cache misses overlap.
-func (t *table) scoreLabels(hits *[numFeatures]int32, dir int, scores []int32) {
-	var rows [numFeatures]uint32  // each hit's row: start<<8 | length, 0 for none
+// scoreLabels adds the label weights for arcs in direction dir (left or
+// right) of the features whose label rows scoreMoves found (rows) to
+// scores, which has one element per label. Like scoreMoves, it first
+// touches each row, so that the rows' cache misses overlap.
+func (t *table) scoreLabels(rows *[numFeatures]uint32, dir int, scores []int32) {
+	var spans [numFeatures]uint32 // each feature's row: start<<8 | length, 0 for none
 	var first [numFeatures]uint32 // the row's first weight
-	for j, i := range hits {
-		if i < 0 {
-			continue
-		}
-		lo, n := t.slots[i].labelRows(dir)
-		if n > 0 {
-			first[j] = t.w[lo]
-			rows[j] = lo<<8 | n
-		}
-	}
 	for j, r := range rows {
 		if r == 0 {
 			continue
 		}
+		if lo, n := labelRow(r, dir); n > 0 {
+			first[j] = t.w[lo]
+			spans[j] = lo<<8 | n
+		}
+	}
+	for j, sp := range spans {
+		if sp == 0 {
+			continue
+		}
 		v := first[j]
 		scores[v>>16] += int32(int16(uint16(v)))
-		lo := r >> 8
-		for _, v := range t.w[lo+1 : lo+r&0xff] {
+		lo := sp >> 8
+		for _, v := range t.w[lo+1 : lo+sp&0xff] {
 			scores[v>>16] += int32(int16(uint16(v)))
 		}
 	}
