@@ -247,26 +247,24 @@ func boolStr(b bool) string {
 // gazInfo is the gazetteer view of one sentence: per word, the categories
 // of the phrase match covering it and the word's position in it.
 type gazInfo struct {
-	cats []gazetteer.Category
-	pos  []byte // 'B', 'I', 'L', 'U' or 0
-	solo []gazetteer.Category
+	cats  []gazetteer.Category
+	pos   []byte // 'B', 'I', 'L', 'U' or 0
+	solo  []gazetteer.Category
+	lower []string
 }
 
 func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	n := len(infos)
 	g.cats = resize(g.cats, n)
 	g.solo = resize(g.solo, n)
-	if cap(g.pos) < n {
-		g.pos = make([]byte, n)
-	}
-	g.pos = g.pos[:n]
-	lower := make([]string, n)
+	g.pos = resize(g.pos, n)
+	g.lower = resize(g.lower, n)
 	for i := range infos {
-		lower[i] = infos[i].lower
+		g.lower[i] = infos[i].lower
 		g.cats[i], g.pos[i] = 0, 0
 		g.solo[i] = gaz.LookupNorm(infos[i].lower)
 	}
-	gaz.Match(lower, func(s, e int, c gazetteer.Category) {
+	gaz.MatchCats(g.lower, g.solo, func(s, e int, c gazetteer.Category) {
 		for k := s; k < e; k++ {
 			g.cats[k] = c
 			switch {
@@ -281,6 +279,7 @@ func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 			}
 		}
 	})
+	clear(g.lower) // drop the words: the scratch outlives the sentence
 }
 
 func resize[T any](s []T, n int) []T {
