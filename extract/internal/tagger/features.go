@@ -108,18 +108,21 @@ func lowerASCIIFast(w string) string {
 	return w
 }
 
-// normDigits maps digits to 0 so that numbers share features.
+// normDigits maps digits to 0 so that numbers share features. It
+// allocates only for a word with a digit other than 0.
 func normDigits(w string) string {
-	if !strings.ContainsAny(w, "0123456789") {
-		return w
-	}
-	b := []byte(w)
-	for i, c := range b {
-		if c >= '1' && c <= '9' {
-			b[i] = '0'
+	for i := 0; i < len(w); i++ {
+		if '1' <= w[i] && w[i] <= '9' {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if '1' <= b[j] && b[j] <= '9' {
+					b[j] = '0'
+				}
+			}
+			return string(b)
 		}
 	}
-	return string(b)
+	return w
 }
 
 func prefix(s string, n int) string {

@@ -331,3 +331,20 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestNormDigits(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"Putin", "Putin"},
+		{"2025", "0000"},
+		{"0", "0"},
+		{"100km", "000km"},
+		{"F-16s", "F-00s"},
+		{"٣", "٣"}, // only ASCII digits
+		{"x9", "x0"},
+	} {
+		if got := normDigits(tt.in); got != tt.want {
+			t.Errorf("normDigits(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
