@@ -67,9 +67,11 @@ type tokInfo struct {
 }
 
 // wordShape maps "Putin" -> "Xxxxx" (runs of more than 4 collapsed to 4)
-// and short shape "Xx".
+// and short shape "Xx". Common shapes come from shapes, without
+// allocating.
 func wordShape(w string) (shape, short string) {
-	var b, s strings.Builder
+	var bb, sb [32]byte
+	b, s := bb[:0], sb[:0]
 	var last rune
 	run := 0
 	for _, r := range w {
@@ -88,15 +90,45 @@ func wordShape(w string) (shape, short string) {
 			run++
 		} else {
 			run = 0
-			s.WriteRune(c)
+			s = utf8.AppendRune(s, c)
 		}
 		if run < 4 {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 		}
 		last = c
 	}
-	return b.String(), s.String()
+	return internShape(b), internShape(s)
 }
+
+// internShape returns b as a string, shared if it is in shapes.
+func internShape(b []byte) string {
+	if s, ok := shapes[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+// shapes holds every shape of up to six letters and digits ("Xxxxx",
+// "dd", "XxX"): the shapes of most words.
+var shapes = func() map[string]string {
+	m := map[string]string{"": ""}
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		if len(prefix) == 6 {
+			return
+		}
+		for _, c := range "Xxd" {
+			p := prefix + string(c)
+			if strings.HasSuffix(p, strings.Repeat(string(c), 5)) {
+				continue // a shape never has a run of five
+			}
+			m[p] = p
+			grow(p)
+		}
+	}
+	grow("")
+	return m
+}()
 
 func lowerASCIIFast(w string) string {
 	for i := 0; i < len(w); i++ {

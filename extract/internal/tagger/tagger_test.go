@@ -348,3 +348,24 @@ func TestNormDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestWordShape(t *testing.T) {
+	for _, tt := range []struct{ in, shape, short string }{
+		{"", "", ""},
+		{"Putin", "Xxxxx", "Xx"},
+		{"Shoigu", "Xxxxx", "Xx"},
+		{"NATO", "XXXX", "X"},
+		{"KCNA-run", "XXXX-xxx", "X-x"},
+		{"2025", "dddd", "d"},
+		{"F-16s", "X-ddx", "X-dx"},
+		{"U.S.", "X.X.", "X.X."},
+		{"Ünal", "Xxxx", "Xx"},
+		{"ABCDEFxyz1", "XXXXxxxd", "Xxd"},
+		{",", ",", ","},
+	} {
+		shape, short := wordShape(tt.in)
+		if shape != tt.shape || short != tt.short {
+			t.Errorf("wordShape(%q) = %q, %q; want %q, %q", tt.in, shape, short, tt.shape, tt.short)
+		}
+	}
+}
