@@ -26,11 +26,16 @@ type work struct {
 	st     state
 	ctx    sentCtx
 	feats  [numFeatures]uint64
+	rows   [numFeatures]uint32 // label rows of each feature (table.scoreMoves)
 	scores []int32
 }
 
 func newParser(labels []string, m *perceptron.Model) (*Parser, error) {
-	p := &Parser{labels: labels, root: -1, model: m, features: m.Features(), tab: newTable(m, len(labels))}
+	tab, err := newTable(m, len(labels))
+	if err != nil {
+		return nil, err
+	}
+	p := &Parser{labels: labels, root: -1, model: m, features: m.Features(), tab: tab}
 	for i, l := range labels {
 		if l == "root" {
 			p.root = i
@@ -71,7 +76,7 @@ func (p *Parser) Parse(words, xpos, upos []string, heads []int, deps []string) {
 	for !st.done() {
 		extract(st, &w.ctx, w.feats[:])
 		var mv [numMoves]int32
-		p.tab.scoreMoves(w.feats[:], &mv)
+		p.tab.scoreMoves(&w.feats, &mv, &w.rows)
 		m := bestMove(st.legal(), &mv)
 		l := 0
 		if m == left || m == right {
@@ -98,14 +103,14 @@ func bestMove[T int32 | float32](ok [numMoves]bool, sc *[numMoves]T) int {
 }
 
 // label picks the label of an arc made by move m (left or right) from the
-// features in w.feats.
+// label rows scoreMoves found (w.rows).
 func (p *Parser) label(st *state, m int, w *work) int {
 	if m == right && st.s0() == 0 {
 		return p.root
 	}
 	sc := w.scores
 	clear(sc)
-	p.tab.scoreLabels(w.feats[:], m, sc)
+	p.tab.scoreLabels(&w.rows, m, sc)
 	return bestLabel(sc, p.root)
 }
 
