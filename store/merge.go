@@ -29,6 +29,8 @@ import (
 // document that does not sort first updates a merged value in O(1)
 // (addEntity, addRelation) and gives exactly what folding every
 // contribution again (foldEntity, foldRelation) gives; Check verifies it.
+// A relation takes only its category from the first document, so one
+// that sorts first updates it in O(1) too; an entity is folded again.
 
 // A merged value is stored with the id of its first document, the base
 // of the merge rule ("first_doc", the last member of the JSON object):

@@ -685,8 +685,8 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 }
 
 // mergedPlus adds new contributions to the current merged value old,
-// which must not include them, none of them from the value's first
-// document (see merge.go: the rest of the rule commutes).
+// which must not include them (see merge.go: all but what the first
+// document gives commutes; the caller sees to that part).
 func mergedPlus(t target, old []byte, adds []added) (any, error) {
 	if t.kind == pEntity {
 		e, err := DecodeEntity(old)
@@ -803,11 +803,29 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 		}
 	default:
 		first, ok = firstOf(old)
-		ok = ok && !excluded[first] && !slices.ContainsFunc(adds, func(a added) bool { return a.doc <= first })
-		if ok {
-			if v, err = mergedPlus(t, old, adds); err != nil {
-				return err
+		ok = ok && !excluded[first] && !slices.ContainsFunc(adds, func(a added) bool { return a.doc == first })
+		if !ok {
+			break
+		}
+		// A relation takes only its category from its first document:
+		// a new first document replaces it. An entity takes more, some
+		// of which the merged value no longer tells: fold it again.
+		lead := slices.MinFunc(adds, func(a, b added) int { return strings.Compare(a.doc, b.doc) })
+		if lead.doc < first && t.kind == pEntity {
+			ok = false
+			break
+		}
+		if v, err = mergedPlus(t, old, adds); err != nil {
+			return err
+		}
+		if lead.doc < first {
+			c, err := DecodeRelation(lead.val)
+			if err != nil {
+				return fmt.Errorf("%s from %s: %w", t, lead.doc, err)
 			}
+			r := v.(graph.Relation)
+			r.Category = c.Category
+			v, first = r, lead.doc
 		}
 	}
 	if !ok {
