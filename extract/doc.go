@@ -1,7 +1,7 @@
 // Package extract turns the text of one news article into a Document:
 // sentences, tokens with byte offsets, part-of-speech tags, dependency
-// arcs, typed entity mentions grouped into document entities, and typed
-// relations between them, each with the evidence span that proves it.
+// arcs (in the sentences that can yield a relation), typed entity mentions
+// grouped into document entities, and typed relations between them, each with the evidence span that proves it.
 //
 // It is the first stage of kgx (extract -> graph -> store/render) and
 // imports no other kgx package. Document is the central data type: each

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ type Mode uint
 // Modes can be or-ed together.
 const (
 	TokensOnly  Mode = 1 << iota // segment and tokenise only
-	NoRelations                  // stop after entities
+	NoRelations                  // stop after entities (no parse, no relations)
 	NoClean                      // keep boilerplate (the text is not a web page)
 )
 
@@ -102,14 +103,22 @@ func (e *Extractor) Extract(ctx context.Context, in Input) (*Document, error) {
 	if e.mode&TokensOnly != 0 {
 		return doc, doc.Errors.Err()
 	}
-	for _, stage := range []func(*Document){e.tagPOS, e.recognise, e.parse, e.resolve} {
+	// The parser reads the recogniser's names, before resolve splits
+	// possessives and votes on types; resolve runs first so that the
+	// parser sees which sentences have mentions to relate (needsParse).
+	var names []Mention
+	stages := []func(*Document){e.tagPOS, e.recognise, func(d *Document) {
+		names = slices.Clone(d.Mentions)
+		e.resolve(d)
+	}}
+	if e.mode&NoRelations == 0 {
+		stages = append(stages, func(d *Document) { e.parse(d, names) }, e.relate)
+	}
+	for _, stage := range stages {
 		if err := ctx.Err(); err != nil {
 			return doc, err
 		}
 		stage(doc)
-	}
-	if e.mode&NoRelations == 0 {
-		e.relate(doc)
 	}
 	return doc, doc.Errors.Err()
 }

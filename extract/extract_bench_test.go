@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,20 +23,23 @@ import (
 // it, so a figure is that stage's own cost.
 
 // benchDocs returns the seed articles, extracted up to (not including)
-// the stage named by upto: "segment", "pos", "ner", "parse", "resolve",
-// "relations" or "" (everything).
-func benchDocs(b *testing.B, e *Extractor, upto string) (docs []*Document, words int) {
+// the stage named by upto: "segment", "pos", "ner", "resolve", "parse",
+// "relations" or "" (everything), and for each the recogniser's mentions
+// (the parser's names, see Extractor.parse) when it ran.
+func benchDocs(b *testing.B, e *Extractor, upto string) (docs []*Document, words int, names [][]Mention) {
 	b.Helper()
 	files, err := filepath.Glob("../testdata/news/*.txt")
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no seed articles: %v", err)
 	}
+	var ns []Mention
 	stages := []struct {
 		name string
 		run  func(*Document)
 	}{
-		{"segment", segment}, {"pos", e.tagPOS}, {"ner", e.recognise}, {"parse", e.parse},
-		{"resolve", e.resolve}, {"relations", e.relate},
+		{"segment", segment}, {"pos", e.tagPOS}, {"ner", e.recognise},
+		{"resolve", func(d *Document) { ns = slices.Clone(d.Mentions); e.resolve(d) }},
+		{"parse", func(d *Document) { e.parse(d, ns) }}, {"relations", e.relate},
 	}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
@@ -45,6 +49,7 @@ func benchDocs(b *testing.B, e *Extractor, upto string) (docs []*Document, words
 		text := string(raw)
 		words += len(strings.Fields(text))
 		doc := &Document{ID: Hash(text), Text: text}
+		ns = nil
 		clean(doc)
 		for _, s := range stages {
 			if s.name == upto {
@@ -53,8 +58,9 @@ func benchDocs(b *testing.B, e *Extractor, upto string) (docs []*Document, words
 			s.run(doc)
 		}
 		docs = append(docs, doc)
+		names = append(names, ns)
 	}
-	return docs, words
+	return docs, words, names
 }
 
 func newBenchExtractor(b *testing.B) *Extractor {
@@ -93,7 +99,7 @@ func cpuNow() time.Duration {
 // BenchmarkExtract is the whole pipeline, one goroutine.
 func BenchmarkExtract(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "segment")
+	docs, words, _ := benchDocs(b, e, "segment")
 	ctx := context.Background()
 	b.ResetTimer()
 	c0 := cpuNow()
@@ -111,7 +117,7 @@ func BenchmarkExtract(b *testing.B) {
 // sharing one Extractor.
 func BenchmarkExtractParallel(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "segment")
+	docs, words, _ := benchDocs(b, e, "segment")
 	ctx := context.Background()
 	b.ResetTimer()
 	c0 := cpuNow()
@@ -131,7 +137,7 @@ func BenchmarkExtractParallel(b *testing.B) {
 // BenchmarkClean is boilerplate removal.
 func BenchmarkClean(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "segment")
+	docs, words, _ := benchDocs(b, e, "segment")
 	c0 := cpuNow()
 	for b.Loop() {
 		for _, d := range docs {
@@ -144,7 +150,7 @@ func BenchmarkClean(b *testing.B) {
 // BenchmarkTokenise is sentence splitting and tokenisation.
 func BenchmarkTokenise(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "segment")
+	docs, words, _ := benchDocs(b, e, "segment")
 	c0 := cpuNow()
 	for b.Loop() {
 		for _, d := range docs {
@@ -158,7 +164,7 @@ func BenchmarkTokenise(b *testing.B) {
 // BenchmarkPOS is part-of-speech tagging.
 func BenchmarkPOS(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "pos")
+	docs, words, _ := benchDocs(b, e, "pos")
 	c0 := cpuNow()
 	for b.Loop() {
 		for _, d := range docs {
@@ -171,7 +177,7 @@ func BenchmarkPOS(b *testing.B) {
 // BenchmarkNER is entity mention recognition.
 func BenchmarkNER(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "ner")
+	docs, words, _ := benchDocs(b, e, "ner")
 	c0 := cpuNow()
 	for b.Loop() {
 		for _, d := range docs {
@@ -182,14 +188,14 @@ func BenchmarkNER(b *testing.B) {
 	reportTokens(b, words, c0)
 }
 
-// BenchmarkParse is dependency parsing.
+// BenchmarkParse is dependency parsing (of the sentences that need it).
 func BenchmarkParse(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "parse")
+	docs, words, names := benchDocs(b, e, "parse")
 	c0 := cpuNow()
 	for b.Loop() {
-		for _, d := range docs {
-			e.parse(d)
+		for i, d := range docs {
+			e.parse(d, names[i])
 		}
 	}
 	reportTokens(b, words, c0)
@@ -198,7 +204,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkRelations is relation extraction (on resolved entities).
 func BenchmarkRelations(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "relations")
+	docs, words, _ := benchDocs(b, e, "relations")
 	c0 := cpuNow()
 	for b.Loop() {
 		for _, d := range docs {
@@ -212,7 +218,7 @@ func BenchmarkRelations(b *testing.B) {
 // BenchmarkResolve is within-document entity resolution.
 func BenchmarkResolve(b *testing.B) {
 	e := newBenchExtractor(b)
-	docs, words := benchDocs(b, e, "resolve")
+	docs, words, _ := benchDocs(b, e, "resolve")
 	orig := make([][]Mention, len(docs))
 	for i, d := range docs {
 		orig[i] = append([]Mention(nil), d.Mentions...)

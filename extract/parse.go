@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
@@ -19,8 +20,11 @@ var loadParser = sync.OnceValues(func() (*depparse.Parser, error) {
 })
 
 // parse fills Token.Head (an index into doc.Tokens, -1 for the sentence
-// root) and Token.Dep (a UD relation) for every sentence, from the words and
-// the tags the POS stage filled (Token.XPOS and Token.Tag).
+// root) and Token.Dep (a UD relation) for every sentence that needs a
+// parse (needsParse), from the words and the tags the POS stage filled
+// (Token.XPOS and Token.Tag). Other sentences keep Head -1 and Dep "".
+// It runs after resolve, whose final mentions needsParse counts; names
+// are the recogniser's mentions, before resolve split or retyped them.
 //
 // A multi-word name the NER stage found ("Kim Jong Un", "Security Council")
 // is handed to the parser as one word, its last ("Un", "Council", the
@@ -31,7 +35,7 @@ var loadParser = sync.OnceValues(func() (*depparse.Parser, error) {
 // arcs: a person's name is headed by its first word with the rest flat
 // ("Kim" <-flat- "Jong"), any other name by its last word with the rest as
 // compounds ("Security" <-compound- "Council").
-func (e *Extractor) parse(doc *Document) {
+func (e *Extractor) parse(doc *Document, names []Mention) {
 	p, err := loadParser()
 	if err != nil {
 		doc.Errors.Add(0, err.Error())
@@ -40,24 +44,30 @@ func (e *Extractor) parse(doc *Document) {
 	var words, xpos, upos, deps []string
 	var heads []int
 	var units []nameUnit
-	mi := 0
+	mi, fi := 0, 0 // next name; next final mention
 	for _, s := range doc.Sentences {
 		n := s.End - s.First
 		if n <= 0 {
 			continue
 		}
-		for mi < len(doc.Mentions) && doc.Mentions[mi].First < s.First {
+		for fi < len(doc.Mentions) && doc.Mentions[fi].First < s.First {
+			fi++
+		}
+		if !needsParse(doc, s, doc.Mentions[fi:]) {
+			continue
+		}
+		for mi < len(names) && names[mi].First < s.First {
 			mi++
 		}
 		units = units[:0]
 		words, xpos, upos = words[:0], xpos[:0], upos[:0]
 		for t := s.First; t < s.End; {
 			u := nameUnit{first: t, end: t + 1, head: t}
-			for mi < len(doc.Mentions) && doc.Mentions[mi].First < t {
+			for mi < len(names) && names[mi].First < t {
 				mi++
 			}
-			if mi < len(doc.Mentions) && doc.Mentions[mi].First == t && doc.Mentions[mi].End <= s.End {
-				if m := doc.Mentions[mi]; collapsible(doc, m) {
+			if mi < len(names) && names[mi].First == t && names[mi].End <= s.End {
+				if m := names[mi]; collapsible(doc, m) {
 					u.end, u.person = m.End, m.Type == Person
 					if !u.person {
 						u.head = m.End - 1
@@ -122,4 +132,32 @@ func collapsible(doc *Document, m Mention) bool {
 		}
 	}
 	return true
+}
+
+// needsParse reports whether sentence s can yield anything its parse is
+// read for. A relation or an attribute links two entities, each found
+// through a mention in the sentence that is not a date (relate), so it
+// needs two such mentions; namedEvents reads the tree around an event noun
+// ("Victory Day parade", "the security forum") after a sentence's first
+// word. ms are the document's mentions from the first that does not start
+// before s; they are in text order.
+func needsParse(doc *Document, s Sentence, ms []Mention) bool {
+	args := 0
+	for _, m := range ms {
+		if m.First >= s.End {
+			break
+		}
+		if m.Type != Date && m.Entity >= 0 {
+			if args++; args == 2 {
+				return true
+			}
+		}
+	}
+	for t := s.First + 1; t < s.End; t++ {
+		tk := &doc.Tokens[t]
+		if (tk.Tag == "NOUN" || tk.Tag == "PROPN") && eventHeads[strings.ToLower(doc.Slice(tk.Span))] {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
@@ -129,4 +130,88 @@ func BenchmarkParserGoldTags(b *testing.B) {
 		words += s.Len()
 	}
 	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestNeedsParse checks which sentences the parser skips: those without
+// two argument mentions (dates and unresolved mentions do not count) and
+// without an event noun after their first word.
+func TestNeedsParse(t *testing.T) {
+	type ment struct {
+		first, end int
+		typ        EntityType
+		entity     int
+	}
+	tests := []struct {
+		name  string
+		words string // space-separated word/UPOS pairs
+		ments []ment
+		want  bool
+	}{
+		{"no mentions", "The/DET weather/NOUN was/AUX cold/ADJ ./PUNCT", nil, false},
+		{"one mention", "Putin/PROPN spoke/VERB ./PUNCT", []ment{{0, 1, Person, 0}}, false},
+		{"two mentions", "Shoigu/PROPN met/VERB Kim/PROPN ./PUNCT", []ment{{0, 1, Person, 0}, {2, 3, Person, 1}}, true},
+		{"same entity twice", "Kim/PROPN met/VERB Kim/PROPN ./PUNCT", []ment{{0, 1, Person, 0}, {2, 3, Person, 0}}, true},
+		{"mention and date", "Putin/PROPN spoke/VERB on/ADP Monday/PROPN", []ment{{0, 1, Person, 0}, {3, 4, Date, 1}}, false},
+		{"unresolved mention", "Putin/PROPN met/VERB him/PRON", []ment{{0, 1, Person, 0}, {2, 3, Person, -1}}, false},
+		{"event noun", "Crowds/NOUN watched/VERB the/DET parade/NOUN", nil, true},
+		{"event noun capitalised", "Leaders/NOUN left/VERB the/DET Summit/PROPN", nil, true},
+		{"event word as verb", "Crowds/NOUN parade/VERB", nil, false},
+		{"event noun first", "Talks/NOUN ended/VERB ./PUNCT", nil, false},
+		{"mention in the next sentence", "Putin/PROPN spoke/VERB ./PUNCT", []ment{{0, 1, Person, 0}, {3, 4, GPE, 1}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &Document{}
+			var sb strings.Builder
+			for i, wt := range strings.Fields(tt.words) {
+				w, tag, _ := strings.Cut(wt, "/")
+				if i > 0 {
+					sb.WriteByte(' ')
+				}
+				start := sb.Len()
+				sb.WriteString(w)
+				doc.Tokens = append(doc.Tokens, Token{Span: Span{start, sb.Len()}, Tag: tag, Head: -1})
+			}
+			n := len(doc.Tokens)
+			doc.Tokens = append(doc.Tokens, Token{Span: Span{sb.Len(), sb.Len()}, Head: -1}) // the next sentence
+			doc.Text = sb.String()
+			for _, m := range tt.ments {
+				doc.Mentions = append(doc.Mentions, Mention{First: m.first, End: m.end, Type: m.typ, Entity: m.entity})
+			}
+			s := Sentence{Span: Span{0, len(doc.Text)}, First: 0, End: n}
+			if got := needsParse(doc, s, doc.Mentions); got != tt.want {
+				t.Errorf("needsParse(%q) = %v, want %v", tt.words, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseSkipsSentences checks the pipeline parses a sentence that can
+// yield a relation and leaves one that cannot unparsed.
+func TestParseSkipsSentences(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := e.Extract(context.Background(), Input{Text: "Sergei Shoigu met Kim Jong Un in Pyongyang on Wednesday. " +
+		"The weather was cold."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sentences) != 2 {
+		t.Fatalf("%d sentences, want 2", len(doc.Sentences))
+	}
+	for i, want := range []bool{true, false} {
+		s := doc.Sentences[i]
+		parsed := false
+		for _, tok := range doc.Tokens[s.First:s.End] {
+			parsed = parsed || tok.Dep != ""
+		}
+		if parsed != want {
+			t.Errorf("sentence %d %q: parsed %v, want %v", i, doc.Slice(s.Span), parsed, want)
+		}
+	}
+	if len(doc.Relations) == 0 {
+		t.Error("no relation from the parsed sentence")
+	}
 }

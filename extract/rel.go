@@ -12,14 +12,15 @@ import (
 type relater struct {
 	doc  *Document
 	lex  *lexicon.Lexicon
-	kids [][]int // children of each token, in text order
-	ment []int   // mention covering each token, -1 if none
+	kids [][]int  // children of each token, in text order
+	ment []int    // mention covering each token, -1 if none
+	lows []string // each token's lower, once asked for ("" before)
 	out  []Relation
 }
 
 func newRelater(doc *Document, lex *lexicon.Lexicon) *relater {
 	n := len(doc.Tokens)
-	r := &relater{doc: doc, lex: lex, kids: make([][]int, n), ment: make([]int, n)}
+	r := &relater{doc: doc, lex: lex, kids: make([][]int, n), ment: make([]int, n), lows: make([]string, n)}
 	for i := range r.ment {
 		r.ment[i] = -1
 	}
@@ -47,8 +48,15 @@ func (r *relater) parsed(s Sentence) bool {
 }
 
 func (r *relater) word(t int) string { return r.doc.Slice(r.doc.Tokens[t].Span) }
+
+// lower returns token t in lower case, curly apostrophes made straight.
 func (r *relater) lower(t int) string {
-	return strings.ReplaceAll(strings.ToLower(r.word(t)), "’", "'")
+	if l := r.lows[t]; l != "" {
+		return l
+	}
+	l := strings.ReplaceAll(strings.ToLower(r.word(t)), "’", "'")
+	r.lows[t] = l
+	return l
 }
 
 // dep returns token t's relation in UD v2 spelling; UD v1 labels (dobj,

@@ -89,7 +89,8 @@ type Sentence struct {
 
 // Token is one token. Tag is the Universal POS tag and XPOS the Penn tag;
 // Head is the index of the syntactic head in Document.Tokens (-1 for the
-// sentence root, or when unparsed) and Dep the UD relation to it.
+// sentence root, or when unparsed) and Dep the UD relation to it ("" when
+// unparsed: only sentences that can yield a relation are parsed).
 type Token struct {
 	Span
 	Tag  string

@@ -73,9 +73,13 @@ func EvalAliases(docs []GoldDoc) AliasEval {
 			items = append(items, it)
 		}
 	}
-	r := newResolver(facts)
+	in := NewResolver()
+	for _, f := range facts {
+		in.Add(f)
+	}
+	r := newResolver(in.members)
 	r.autoMerge()
-	g, ids := r.build(facts)
+	g, ids := r.build(in)
 	within := func(sys func(item) string) ClusterScore {
 		var s, gl []string
 		for _, it := range items {

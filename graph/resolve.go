@@ -54,14 +54,93 @@ const (
 // it. Curation records that name no entity, or several, are returned as
 // errors; they do not stop resolution.
 func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
-	facts = slices.Clone(facts)
-	slices.SortFunc(facts, func(a, b *Facts) int { return cmp.Compare(a.Doc.ID, b.Doc.ID) })
-	r := newResolver(facts)
+	r := NewResolver()
+	for _, f := range facts {
+		r.Add(f)
+	}
+	return r.Resolve(curation)
+}
+
+// A Resolver is Resolve fed one document, entity or relation at a time,
+// in any order: it keeps what resolution needs of each entity key (its
+// names, types, aliases, roles, documents and mention counts, merged
+// across documents) and the relations, not every document's entities, so
+// that resolving a large store does not hold all of its facts.
+type Resolver struct {
+	members map[string]*member
+	byID    map[int64]string // document entity id -> key
+	docs    map[string]Doc
+	rels    []docRelation
+}
+
+// docRelation is a relation or co-mention of one document.
+type docRelation struct {
+	doc string
+	rel Relation
+}
+
+// NewResolver returns an empty Resolver.
+func NewResolver() *Resolver {
+	return &Resolver{members: map[string]*member{}, byID: map[int64]string{}, docs: map[string]Doc{}}
+}
+
+// Add adds one document's facts.
+func (r *Resolver) Add(f *Facts) {
+	r.AddDoc(f.Doc)
+	for _, e := range f.Entities {
+		r.AddEntity(f.Doc.ID, e)
+	}
+	for _, rel := range f.Relations {
+		r.AddRelation(f.Doc.ID, rel)
+	}
+	for _, rel := range f.CoMentions {
+		r.AddRelation(f.Doc.ID, rel)
+	}
+}
+
+// AddDoc adds a document.
+func (r *Resolver) AddDoc(d Doc) { r.docs[d.ID] = d }
+
+// AddEntity adds an entity of document doc (already resolved inside it).
+func (r *Resolver) AddEntity(doc string, e Entity) {
+	m := r.members[e.Key]
+	if m == nil {
+		m = newMember(e.Key)
+		r.members[e.Key] = m
+	}
+	r.byID[e.ID] = e.Key
+	m.names[e.Name] += max(e.Mentions, 1)
+	m.types[e.Type] += max(e.Mentions, 1)
+	for _, a := range e.Aliases {
+		addRuled(m.aliases, a.Name, a.Rule)
+	}
+	for _, ro := range e.Roles {
+		m.roles[ro] = true
+	}
+	m.docs[doc] = true
+	m.mentions += e.Mentions
+	if e.FirstSeen != "" && (m.first == "" || e.FirstSeen < m.first) {
+		m.first = e.FirstSeen
+	}
+	m.last = max(m.last, e.LastSeen)
+}
+
+// AddRelation adds a relation or co-mention of document doc, between the
+// ids of that document's entities. A document's relations keep the
+// order they were added in.
+func (r *Resolver) AddRelation(doc string, rel Relation) {
+	r.rels = append(r.rels, docRelation{doc, rel})
+}
+
+// Resolve returns the resolved graph of everything added, as Resolve
+// does.
+func (r *Resolver) Resolve(curation []Curation) (*Graph, []error) {
+	res := newResolver(r.members)
 	cur := effectiveCuration(curation)
-	r.cannot = cur.cannot
-	r.autoMerge()
-	errs := r.curate(cur)
-	g, _ := r.build(facts)
+	res.cannot = cur.cannot
+	res.autoMerge()
+	errs := res.curate(cur)
+	g, _ := res.build(r)
 	return g, errs
 }
 
@@ -95,43 +174,26 @@ type resolver struct {
 	names  map[int]map[string]bool // root -> folded member names, once a split needs them
 }
 
-func newResolver(facts []*Facts) *resolver {
+func newMember(k string) *member {
+	class, folded, _ := strings.Cut(k, ":")
+	skel := Skeleton(folded)
+	return &member{
+		key: k, class: class, folded: folded, skeleton: skel, words: strings.Fields(folded),
+		skel:  strings.Fields(skel),
+		names: map[string]int{}, types: map[extract.EntityType]int{}, aliases: map[string]string{},
+		roles: map[string]bool{}, docs: map[string]bool{},
+	}
+}
+
+// newResolver starts resolution of members, which it takes over, in key
+// order.
+func newResolver(members map[string]*member) *resolver {
 	r := &resolver{byKey: map[string]int{}, prefer: map[int]int{}, rename: map[int]string{}, ignore: map[int]bool{}, extra: map[int]map[string]string{}}
-	keys := map[string]bool{}
-	for _, f := range facts {
-		for _, e := range f.Entities {
-			keys[e.Key] = true
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(keys)) {
-		class, folded, _ := strings.Cut(k, ":")
-		skel := Skeleton(folded)
+	for _, k := range slices.Sorted(maps.Keys(members)) {
+		m := members[k]
+		m.parent = len(r.ms)
 		r.byKey[k] = len(r.ms)
-		r.ms = append(r.ms, &member{
-			key: k, class: class, folded: folded, skeleton: skel, words: strings.Fields(folded),
-			skel:  strings.Fields(skel),
-			names: map[string]int{}, types: map[extract.EntityType]int{}, aliases: map[string]string{},
-			roles: map[string]bool{}, docs: map[string]bool{}, parent: len(r.ms),
-		})
-	}
-	for _, f := range facts {
-		for _, e := range f.Entities {
-			m := r.ms[r.byKey[e.Key]]
-			m.names[e.Name] += max(e.Mentions, 1)
-			m.types[e.Type] += max(e.Mentions, 1)
-			for _, a := range e.Aliases {
-				addRuled(m.aliases, a.Name, a.Rule)
-			}
-			for _, ro := range e.Roles {
-				m.roles[ro] = true
-			}
-			m.docs[f.Doc.ID] = true
-			m.mentions += e.Mentions
-			if e.FirstSeen != "" && (m.first == "" || e.FirstSeen < m.first) {
-				m.first = e.FirstSeen
-			}
-			m.last = max(m.last, e.LastSeen)
-		}
+		r.ms = append(r.ms, m)
 	}
 	r.mass = make([]int, len(r.ms))
 	for i, m := range r.ms {
@@ -417,7 +479,7 @@ func (r *resolver) mergeNameParts() {
 
 // build turns the groups into the graph, and returns the id of each
 // member key's entity.
-func (r *resolver) build(facts []*Facts) (*Graph, map[string]int64) {
+func (r *resolver) build(in *Resolver) (*Graph, map[string]int64) {
 	g := New()
 	ids := map[string]int64{} // member key -> entity id
 	dropped := map[string]bool{}
@@ -436,34 +498,40 @@ func (r *resolver) build(facts []*Facts) (*Graph, map[string]int64) {
 		}
 		g.AddEntity(e)
 	}
-	for _, f := range facts {
-		g.AddDoc(f.Doc)
-		local := map[int64]int64{}
-		skip := map[int64]bool{}
-		for _, e := range f.Entities {
-			local[e.ID] = ids[e.Key]
-			if dropped[e.Key] {
-				skip[e.ID] = true
-			}
+	for _, d := range in.docs {
+		g.AddDoc(d)
+	}
+	// Relations in document order, each document's in the order added.
+	rels := in.rels
+	slices.SortStableFunc(rels, func(a, b docRelation) int { return cmp.Compare(a.doc, b.doc) })
+	for _, dr := range rels {
+		rel := dr.rel
+		s, okS := in.mapID(ids, dropped, rel.Source)
+		t, okT := in.mapID(ids, dropped, rel.Target)
+		if !okS || !okT || s == t {
+			continue
 		}
-		for _, rels := range [][]Relation{f.Relations, f.CoMentions} {
-			for _, rel := range rels {
-				if skip[rel.Source] || skip[rel.Target] {
-					continue
-				}
-				s, t := remap(local, rel.Source), remap(local, rel.Target)
-				if s == t {
-					continue
-				}
-				if rel.Label == CoMentioned && s > t {
-					s, t = t, s
-				}
-				rel.Source, rel.Target = s, t
-				g.AddRelation(rel)
-			}
+		if rel.Label == CoMentioned && s > t {
+			s, t = t, s
 		}
+		rel.Source, rel.Target = s, t
+		g.AddRelation(rel)
 	}
 	return g, ids
+}
+
+// mapID maps a document entity id to its resolved entity's id; ok is
+// false if the entity was dropped (kgx ignore). An id no document
+// entity has stays as it is.
+func (in *Resolver) mapID(ids map[string]int64, dropped map[string]bool, id int64) (int64, bool) {
+	k, found := in.byID[id]
+	if !found {
+		return id, true
+	}
+	if dropped[k] {
+		return 0, false
+	}
+	return ids[k], true
 }
 
 func remap(m map[int64]int64, id int64) int64 {

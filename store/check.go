@@ -423,7 +423,7 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	entities := map[int64][]string{}
 	for _, tk := range sortedKeys(targets) {
 		t := targets[tk]
-		want, err := merged(txn, nil, t, excluded)
+		want, first, err := merged(txn, nil, t, excluded)
 		if err != nil {
 			c.problem(t.key(), false, "cannot merge its facts: %v", err)
 			continue
@@ -437,7 +437,7 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 			c.fix.targets = append(c.fix.targets, t)
 			continue
 		}
-		wantRaw, err := encode(want)
+		wantRaw, err := encodeMerged(want, first)
 		if err != nil {
 			return nil, nil, err
 		}

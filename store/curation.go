@@ -99,21 +99,23 @@ func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
 	return s.resolve(factsFull)
 }
 
-// resolve is ResolvedGraph over the facts that mode loads.
+// resolve is ResolvedGraph over the facts that mode loads. The facts
+// stream into a graph.Resolver, which keeps one record per entity key
+// rather than every document's entities.
 func (s *DB) resolve(mode factsMode) (*graph.Graph, []error, error) {
-	facts, err := s.allFacts(mode)
-	if err != nil {
+	r := graph.NewResolver()
+	if err := s.eachFact(mode, r); err != nil {
 		return nil, nil, fmt.Errorf("load facts from %s: %w", s.dir, err)
 	}
 	cur, err := s.Curations()
 	if err != nil {
 		return nil, nil, err
 	}
-	g, problems := graph.Resolve(facts, cur)
+	g, problems := r.Resolve(cur)
 	return g, problems, nil
 }
 
-// factsMode says what allFacts loads.
+// factsMode says what eachFact loads.
 type factsMode int
 
 const (
@@ -126,26 +128,69 @@ const (
 	factsIndex
 )
 
+// factSink receives a store's facts (graph.Resolver is one).
+type factSink interface {
+	AddDoc(d graph.Doc)
+	AddEntity(doc string, e graph.Entity)
+	AddRelation(doc string, r graph.Relation) // relations and co-mentions
+}
+
+// docFacts collects facts by document.
+type docFacts struct {
+	byDoc map[string]*graph.Facts
+	order []string
+}
+
+func (c *docFacts) AddDoc(d graph.Doc) {
+	c.byDoc[d.ID] = &graph.Facts{Doc: d}
+	c.order = append(c.order, d.ID)
+}
+
+func (c *docFacts) AddEntity(doc string, e graph.Entity) {
+	f := c.byDoc[doc]
+	f.Entities = append(f.Entities, e)
+}
+
+func (c *docFacts) AddRelation(doc string, r graph.Relation) {
+	f := c.byDoc[doc]
+	if r.Label == graph.CoMentioned {
+		f.CoMentions = append(f.CoMentions, r)
+	} else {
+		f.Relations = append(f.Relations, r)
+	}
+}
+
 // allFacts rebuilds every complete document's facts from its stored
 // contributions (see keys.go), in document id order.
 func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
-	byDoc := map[string]*graph.Facts{}
-	var order []string
-	err := s.db.View(func(txn *badger.Txn) error {
+	c := &docFacts{byDoc: map[string]*graph.Facts{}}
+	if err := s.eachFact(mode, c); err != nil {
+		return nil, err
+	}
+	out := make([]*graph.Facts, 0, len(c.order))
+	for _, id := range c.order {
+		out = append(out, c.byDoc[id])
+	}
+	return out, nil
+}
+
+// eachFact passes every complete document's facts, rebuilt from its
+// stored contributions (see keys.go), to sink: the documents in id order
+// first, then the entities, then the relations (evidence text filled
+// in) and co-mentions, each in key order.
+func (s *DB) eachFact(mode factsMode, sink factSink) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		docs := map[string]string{} // id -> itself, shared by every fact of the document
 		if err := scan(txn, []byte{pDoc}, func(_, v []byte) error {
 			d, err := DecodeDoc(v)
 			if err != nil {
 				return err
 			}
-			byDoc[d.ID] = &graph.Facts{Doc: d}
-			order = append(order, d.ID)
+			docs[d.ID] = d.ID
+			sink.AddDoc(d)
 			return nil
 		}); err != nil {
 			return err
-		}
-		prefixes := []byte{pEntityDoc, pRelDoc, pCoDoc}
-		if mode == factsIndex {
-			prefixes = prefixes[:2]
 		}
 		// The same names, keys, dates and labels recur in many
 		// documents: keep one copy of each.
@@ -157,51 +202,62 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 				pool[*s] = *s
 			}
 		}
+		if err := scan(txn, []byte{pEntityDoc}, func(k, v []byte) error {
+			c, err := parseContribution(k)
+			if err != nil {
+				return err
+			}
+			doc, ok := docs[c.doc]
+			if !ok {
+				return nil // a document still being written or removed
+			}
+			e, err := DecodeEntity(v)
+			if err != nil {
+				return err
+			}
+			in(&e.Key)
+			in(&e.Name)
+			in(&e.FirstSeen)
+			in(&e.LastSeen)
+			for i := range e.Aliases {
+				in(&e.Aliases[i].Name)
+				in(&e.Aliases[i].Rule)
+			}
+			for i := range e.Roles {
+				in(&e.Roles[i])
+			}
+			sink.AddEntity(doc, e)
+			return nil
+		}); err != nil {
+			return err
+		}
+		prefixes := []byte{pRelDoc, pCoDoc}
+		if mode == factsIndex {
+			prefixes = prefixes[:1]
+		}
+		var rels []graph.Relation
+		var of []string
 		for _, p := range prefixes {
 			if err := scan(txn, []byte{p}, func(k, v []byte) error {
 				c, err := parseContribution(k)
 				if err != nil {
 					return err
 				}
-				f := byDoc[c.doc]
-				if f == nil {
-					return nil // a document still being written or removed
+				doc, ok := docs[c.doc]
+				if !ok {
+					return nil
 				}
-				switch p {
-				case pEntityDoc:
-					e, err := DecodeEntity(v)
-					if err != nil {
-						return err
-					}
-					in(&e.Key)
-					in(&e.Name)
-					in(&e.FirstSeen)
-					in(&e.LastSeen)
-					for i := range e.Aliases {
-						in(&e.Aliases[i].Name)
-						in(&e.Aliases[i].Rule)
-					}
-					for i := range e.Roles {
-						in(&e.Roles[i])
-					}
-					f.Entities = append(f.Entities, e)
-				default:
-					r, err := DecodeRelation(v)
-					if err != nil {
-						return err
-					}
-					in(&r.Label)
-					in(&r.Category)
-					for i := range r.Evidence {
-						in(&r.Evidence[i].Doc)
-						in(&r.Evidence[i].Date)
-					}
-					if p == pRelDoc {
-						f.Relations = append(f.Relations, r)
-					} else {
-						f.CoMentions = append(f.CoMentions, r)
-					}
+				r, err := DecodeRelation(v)
+				if err != nil {
+					return err
 				}
+				in(&r.Label)
+				in(&r.Category)
+				for i := range r.Evidence {
+					in(&r.Evidence[i].Doc)
+					in(&r.Evidence[i].Date)
+				}
+				rels, of = append(rels, r), append(of, doc)
 				return nil
 			}); err != nil {
 				return err
@@ -211,23 +267,17 @@ func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
 		// keeps it for typed relations (a query then reads one value
 		// per relation); co-mentions are only loaded in full.
 		var evs []*graph.Evidence
-		for _, f := range byDoc {
-			for _, rs := range [][]graph.Relation{f.Relations, f.CoMentions} {
-				for i := range rs {
-					for j := range rs[i].Evidence {
-						evs = append(evs, &rs[i].Evidence[j])
-					}
-				}
+		for i := range rels {
+			for j := range rels[i].Evidence {
+				evs = append(evs, &rels[i].Evidence[j])
 			}
 		}
-		return newHydrator(txn).fillAll(evs)
+		if err := newHydrator(txn).fillAll(evs); err != nil {
+			return err
+		}
+		for i, r := range rels {
+			sink.AddRelation(of[i], r)
+		}
+		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*graph.Facts, 0, len(order))
-	for _, id := range order {
-		out = append(out, byDoc[id])
-	}
-	return out, nil
 }

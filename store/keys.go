@@ -15,7 +15,10 @@ import (
 //	3  evidence sentences stored once per document ('S') and referenced
 //	   by offsets from relations and co-mentions; the sentence search
 //	   index ('X') kept per document instead of in the resolved view.
-const FormatVersion = 3
+//	4  merged values ('E', 'R', 'C') carry the id of their first
+//	   document ("first_doc"), so that adding a document needs no scan of
+//	   the value's contributions (see merge.go).
+const FormatVersion = 4
 
 // Key layout, format version 3.
 //

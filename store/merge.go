@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/kgx-project/kgx/extract"
@@ -26,6 +29,54 @@ import (
 // document that does not sort first updates a merged value in O(1)
 // (addEntity, addRelation) and gives exactly what folding every
 // contribution again (foldEntity, foldRelation) gives; Check verifies it.
+// A relation takes only its category from the first document, so one
+// that sorts first updates it in O(1) too; an entity is folded again.
+
+// A merged value is stored with the id of its first document, the base
+// of the merge rule ("first_doc", the last member of the JSON object):
+// adding documents then needs no scan of the contributions to know
+// whether one of them comes first. Readers decode the graph type and
+// ignore it.
+type (
+	mergedEntity struct {
+		graph.Entity
+		First string `json:"first_doc"`
+	}
+	mergedRelation struct {
+		graph.Relation
+		First string `json:"first_doc"`
+	}
+)
+
+// encodeMerged encodes the merged value v (a graph.Entity or
+// graph.Relation) whose first document is first.
+func encodeMerged(v any, first string) ([]byte, error) {
+	switch v := v.(type) {
+	case graph.Entity:
+		return encode(mergedEntity{v, first})
+	case graph.Relation:
+		return encode(mergedRelation{v, first})
+	}
+	return nil, fmt.Errorf("merged value of type %T", v)
+}
+
+// firstMember is how a merged value's first document starts, last in its
+// JSON object. Inside a JSON string a quote is escaped, so these bytes
+// can only be the member itself.
+var firstMember = []byte(`,"first_doc":`)
+
+// firstOf returns the first document of the encoded merged value b; ok is
+// false if b does not record one.
+func firstOf(b []byte) (first string, ok bool) {
+	i := bytes.LastIndex(b, firstMember)
+	if i < 0 || b[len(b)-1] != '}' {
+		return "", false
+	}
+	if err := json.Unmarshal(b[i+len(firstMember):len(b)-1], &first); err != nil || first == "" {
+		return "", false
+	}
+	return first, true
+}
 
 // sameKey is the rule of an alias that is another document's name.
 const sameKey = "same key"

@@ -26,6 +26,17 @@ func (s *DB) migrate(from uint64) error {
 		if err := s.migrate2to3(); err != nil {
 			return err
 		}
+		from = 3
+	}
+	if from == 3 {
+		// Format 4 adds each merged value's first document: recompute
+		// them all (RecomputeAll is idempotent), then stamp.
+		if err := s.RecomputeAll(context.Background()); err != nil {
+			return err
+		}
+		return s.db.Update(func(txn *badger.Txn) error {
+			return txn.Set(versionKey(), binary.AppendUvarint(nil, 4))
+		})
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -231,4 +232,119 @@ func TestMigrate2(t *testing.T) {
 	mustCheck(t, s)
 	sameGraph(t, s, fs)
 	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
+}
+
+// stripFirst rewrites every merged value ('E', 'R', 'C') without its first
+// document, the way formats 2 and 3 kept it, and stamps version v.
+func stripFirst(t *testing.T, s *DB, v uint64) {
+	t.Helper()
+	err := s.db.Update(func(txn *badger.Txn) error {
+		type kv struct{ k, v []byte }
+		var sets []kv
+		for _, p := range []byte{pEntity, pRelation, pCo} {
+			if err := scan(txn, []byte{p}, func(k, v []byte) error {
+				var b []byte
+				var err error
+				if p == pEntity {
+					var e graph.Entity
+					if e, err = DecodeEntity(v); err == nil {
+						b, err = encode(e)
+					}
+				} else {
+					var r graph.Relation
+					if r, err = DecodeRelation(v); err == nil {
+						b, err = encode(r)
+					}
+				}
+				sets = append(sets, kv{bytes.Clone(k), b})
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		if len(sets) == 0 {
+			return fmt.Errorf("no merged values")
+		}
+		for _, x := range sets {
+			if _, ok := firstOf(x.v); ok {
+				return fmt.Errorf("%q still has its first document", x.v)
+			}
+			if err := txn.Set(x.k, x.v); err != nil {
+				return err
+			}
+		}
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, v))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrate3(t *testing.T) {
+	fs := append(synthFacts(12, 20), sharedSentenceFacts())
+	ref := MustOpen(t)
+	mustPut(t, ref, fs...)
+	if err := ref.Reindex(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	s := mustOpenWith(t, dir, Options{NoSync: true})
+	mustPut(t, s, fs...)
+	if err := s.Reindex(); err != nil {
+		t.Fatal(err)
+	}
+	stripFirst(t, s, 3)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpenWith(t, dir, Options{ReadOnly: true}) // migrates through a read-write open
+	if v, _ := s.version(); v != FormatVersion {
+		t.Fatalf("version %d", v)
+	}
+	mustCheck(t, s)
+	sameGraph(t, s, fs)
+	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
+	// Every merged value records its first document again.
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte{pEntity}, func(k, v []byte) error {
+			if _, ok := firstOf(v); !ok {
+				return fmt.Errorf("%s has no first document", printable(k))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFirstOf(t *testing.T) {
+	e := graph.Entity{ID: graph.ID("PERSON:a"), Key: "PERSON:a", Name: `he said ,"first_doc":"x"`, Type: extract.Person}
+	withName, err := encodeMerged(e, "d1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := encode(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		in    []byte
+		first string
+		ok    bool
+	}{
+		{"merged", withName, "d1", true},
+		{"format 3", plain, "", false},
+		{"empty first", []byte(`{"a":1,"first_doc":""}`), "", false},
+		{"not a string", []byte(`{"a":1,"first_doc":3}`), "", false},
+		{"cut", []byte(`{"a":1,"first_doc":"d`), "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			first, ok := firstOf(tc.in)
+			if first != tc.first || ok != tc.ok {
+				t.Errorf("firstOf(%s) = %q, %v; want %q, %v", tc.in, first, ok, tc.first, tc.ok)
+			}
+		})
+	}
 }

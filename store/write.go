@@ -655,74 +655,38 @@ func contributionsOf(txn *badger.Txn, over overlay, t target, excluded map[strin
 	return keys, vals, nil
 }
 
-// firstDoc returns the first document (by id) contributing to t, reading
-// keys only.
-func firstDoc(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (string, error) {
-	pend := over[string(t.key())]
-	first := ""
-	found := false
-	for k, v := range pend {
-		if v == nil {
-			continue
-		}
-		ck, err := parseContribution([]byte(k))
-		if err != nil {
-			return "", err
-		}
-		if !excluded[ck.doc] && (!found || ck.doc < first) {
-			first, found = ck.doc, true
-		}
-	}
-	err := eachKey(txn, t.contribPrefix(), func(k []byte) error {
-		if _, ok := pend[string(k)]; ok {
-			return nil
-		}
-		ck, err := parseContribution(k)
-		if err != nil {
-			return err
-		}
-		if excluded[ck.doc] {
-			return nil
-		}
-		if !found || ck.doc < first {
-			first, found = ck.doc, true
-		}
-		return errStop
-	})
-	if err != nil && !errors.Is(err, errStop) {
-		return "", err
-	}
-	return first, nil
-}
-
-// merged folds the contributions to t (see merge.go). It returns nil if
-// there are none.
-func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (any, error) {
+// merged folds the contributions to t (see merge.go) and returns the
+// merged value with its first document. It returns nil if there are none.
+func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (v any, first string, err error) {
 	keys, vals, err := contributionsOf(txn, over, t, excluded)
 	if err != nil || len(vals) == 0 {
-		return nil, err
+		return nil, "", err
+	}
+	ck, err := parseContribution(keys[0])
+	if err != nil {
+		return nil, "", err
 	}
 	if t.kind == pEntity {
 		cs := make([]graph.Entity, len(vals))
 		for i, v := range vals {
 			if cs[i], err = DecodeEntity(v); err != nil {
-				return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+				return nil, "", fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
 			}
 		}
-		return foldEntity(cs), nil
+		return foldEntity(cs), ck.doc, nil
 	}
 	cs := make([]graph.Relation, len(vals))
 	for i, v := range vals {
 		if cs[i], err = DecodeRelation(v); err != nil {
-			return nil, fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
+			return nil, "", fmt.Errorf("%s from %s: %w", t, printable(keys[i]), err)
 		}
 	}
-	return foldRelation(cs), nil
+	return foldRelation(cs), ck.doc, nil
 }
 
 // mergedPlus adds new contributions to the current merged value old,
-// which must not include them, none of them from the value's first
-// document (see merge.go: the rest of the rule commutes).
+// which must not include them (see merge.go: all but what the first
+// document gives commutes; the caller sees to that part).
 func mergedPlus(t target, old []byte, adds []added) (any, error) {
 	if t.kind == pEntity {
 		e, err := DecodeEntity(old)
@@ -750,6 +714,30 @@ func mergedPlus(t target, old []byte, adds []added) (any, error) {
 		addRelation(&r, c)
 	}
 	return r, nil
+}
+
+// foldAdded merges the contributions adds of a value that has no others
+// and returns it with its first document.
+func foldAdded(t target, adds []added) (any, string, error) {
+	adds = slices.SortedFunc(slices.Values(adds), func(a, b added) int { return strings.Compare(a.doc, b.doc) })
+	if t.kind == pEntity {
+		cs := make([]graph.Entity, len(adds))
+		for i, a := range adds {
+			var err error
+			if cs[i], err = DecodeEntity(a.val); err != nil {
+				return nil, "", fmt.Errorf("%s from %s: %w", t, a.doc, err)
+			}
+		}
+		return foldEntity(cs), adds[0].doc, nil
+	}
+	cs := make([]graph.Relation, len(adds))
+	for i, a := range adds {
+		var err error
+		if cs[i], err = DecodeRelation(a.val); err != nil {
+			return nil, "", fmt.Errorf("%s from %s: %w", t, a.doc, err)
+		}
+	}
+	return foldRelation(cs), adds[0].doc, nil
 }
 
 // entityNames returns the folded names and aliases an entity is found by,
@@ -801,29 +789,59 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
 	}
+	// Adding documents that all sort after the value's first updates it
+	// in place (merge.go); otherwise every contribution is folded again.
+	// A value that does not exist yet has no contributions but these.
 	var v any
-	if len(adds) > 0 && old != nil && !slices.ContainsFunc(adds, func(a added) bool { return excluded[a.doc] }) {
-		first, err := firstDoc(b.reader(), b.pending, t, excluded)
-		if err != nil {
+	first, ok := "", false
+	switch {
+	case len(adds) == 0 || slices.ContainsFunc(adds, func(a added) bool { return excluded[a.doc] }):
+	case old == nil:
+		ok = true
+		if v, first, err = foldAdded(t, adds); err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(adds, func(a added) bool { return a.doc == first }) {
-			if v, err = mergedPlus(t, old, adds); err != nil {
-				return err
+	default:
+		first, ok = firstOf(old)
+		ok = ok && !excluded[first] && !slices.ContainsFunc(adds, func(a added) bool { return a.doc == first })
+		if !ok {
+			break
+		}
+		// A relation takes only its category from its first document:
+		// a new first document replaces it. An entity takes more, some
+		// of which the merged value no longer tells: fold it again.
+		lead := slices.MinFunc(adds, func(a, b added) int { return strings.Compare(a.doc, b.doc) })
+		if lead.doc < first && t.kind == pEntity {
+			ok = false
+			break
+		}
+		if v, err = mergedPlus(t, old, adds); err != nil {
+			return err
+		}
+		if lead.doc < first {
+			c, err := DecodeRelation(lead.val)
+			if err != nil {
+				return fmt.Errorf("%s from %s: %w", t, lead.doc, err)
 			}
+			r := v.(graph.Relation)
+			r.Category = c.Category
+			v, first = r, lead.doc
 		}
 	}
-	if v == nil {
-		if v, err = merged(b.reader(), b.pending, t, excluded); err != nil {
+	if !ok {
+		if v, first, err = merged(b.reader(), b.pending, t, excluded); err != nil {
 			return err
 		}
 	}
 	var val []byte
 	if v != nil {
-		if val, err = encode(v); err != nil {
+		if val, err = encodeMerged(v, first); err != nil {
 			return err
 		}
 	}
+	// An update in place (adds) leaves the index keys of the old value
+	// in place; a recompute writes them all, which repairs a lost one.
+	kept := len(adds) > 0 && old != nil
 	if t.kind == pEntity {
 		var oldNames, newNames []string
 		if old != nil {
@@ -842,15 +860,19 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 			}
 		}
 		for _, n := range newNames {
+			if kept && slices.Contains(oldNames, n) {
+				continue
+			}
 			if err := b.set(nameKey(n, t.src), nil); err != nil {
 				return err
 			}
 		}
 	}
 	if t.kind == pRelation {
-		if v == nil {
+		switch {
+		case v == nil:
 			err = b.del(reverseKey(t.src, t.dst, t.label))
-		} else {
+		case !kept:
 			err = b.set(reverseKey(t.src, t.dst, t.label), nil)
 		}
 		if err != nil {

@@ -163,13 +163,16 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	return nil
 }
 
-// pipeline ingests inputs: one reader, a pool of extraction workers and one
-// writer that stores results in input order, in batches.
+// pipeline ingests inputs: one reader, a pool of extraction workers, a
+// collector that puts results back in input order and cuts them into
+// batches, and one writer that stores the batches.
 //
 // Backpressure: the reader takes a slot from a window of 4 documents per
-// worker before it reads a document, and the writer frees the slot once it
-// has taken that document in order, so at most that many documents are in
-// memory however slow the writer or one document is.
+// worker before it reads a document, and the collector frees the slot once
+// it has taken that document in order; the writer takes one batch at a
+// time with at most one more waiting. So at most the window and two
+// batches are in memory however slow the writer or one document is, and
+// extraction goes on while a batch is written.
 type pipeline struct {
 	ex       *extract.Extractor
 	db       *store.DB
@@ -238,53 +241,74 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 		close(results)
 	}()
 
+	// The writer stores batches on its own goroutine, so that extraction
+	// goes on while a batch is written; at most one more batch waits.
+	type batchJob struct {
+		queue []ingestResult
+		facts []*graph.Facts
+	}
 	var (
 		st       ingestStats
 		failures []error
-		pending  = map[int]ingestResult{}
-		next     int
-		queue    []ingestResult // in order, not yet stored
-		facts    []*graph.Facts
-		size     int // factsSize of facts
-		stopErr  error
+		writeErr error
 	)
-	flush := func() error {
-		if len(queue) == 0 {
-			return nil
-		}
-		added, err := p.db.PutBatch(facts)
-		if err != nil {
-			return err
-		}
-		for i, r := range queue {
-			switch {
-			case r.err != nil:
-				st.Failed++
-				failures = append(failures, r.err)
-			case r.stored || !added[i]:
-				st.Skipped++
-			default:
-				st.Added++
-				st.Tokens += r.tokens
-				for _, e := range r.facts.Entities {
-					if !graph.IsEventNode(e.Key) { // event nodes are not counted as entities
-						st.Entities++
+	batches := make(chan batchJob, 1)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if writeErr != nil {
+				continue // drain
+			}
+			added, err := p.db.PutBatch(b.facts)
+			if err != nil {
+				writeErr = err
+				cancel()
+				continue
+			}
+			for i, r := range b.queue {
+				switch {
+				case r.err != nil:
+					st.Failed++
+					failures = append(failures, r.err)
+				case r.stored || !added[i]:
+					st.Skipped++
+				default:
+					st.Added++
+					st.Tokens += r.tokens
+					for _, e := range r.facts.Entities {
+						if !graph.IsEventNode(e.Key) { // event nodes are not counted as entities
+							st.Entities++
+						}
+					}
+					for _, rel := range r.facts.Relations {
+						if !graph.IsEventEdge(rel.Label) {
+							st.Relations++
+						}
 					}
 				}
-				for _, rel := range r.facts.Relations {
-					if !graph.IsEventEdge(rel.Label) {
-						st.Relations++
-					}
+				st.Docs++
+				st.Words += r.words
+				if p.progress != nil {
+					p.progress(st, r.path)
 				}
 			}
-			st.Docs++
-			st.Words += r.words
-			if p.progress != nil {
-				p.progress(st, r.path)
-			}
 		}
-		queue, facts, size = queue[:0], facts[:0], 0
-		return nil
+	}()
+
+	var (
+		pending = map[int]ingestResult{}
+		next    int
+		queue   []ingestResult // in order, not yet stored
+		facts   []*graph.Facts
+		size    int // factsSize of facts
+		stopErr error
+	)
+	flush := func() {
+		if len(queue) > 0 {
+			batches <- batchJob{queue, facts}
+			queue, facts, size = nil, nil, 0
+		}
 	}
 	for r := range results {
 		if stopErr != nil {
@@ -308,19 +332,19 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 			facts = append(facts, r.facts)
 			size += factsSize(r.facts)
 			if len(queue) >= batch || size >= batchBytes {
-				if err := flush(); err != nil {
-					stopErr = err
-					cancel()
-					break
-				}
+				flush()
 			}
 		}
 	}
 	if stopErr == nil {
 		stopErr = ctx.Err()
 	}
-	if err := flush(); err != nil && (stopErr == nil || isCancel(stopErr)) {
-		stopErr = err
+	// What was extracted in order is stored, even after a cancellation.
+	flush()
+	close(batches)
+	<-written
+	if writeErr != nil && (stopErr == nil || isCancel(stopErr)) {
+		stopErr = writeErr
 	}
 	return st, failures, stopErr
 }

@@ -6,9 +6,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -37,8 +39,31 @@ func setIngestMemoryLimit() {
 
 func main() {
 	limitMemory = true
+	stopProfile := startProfile(os.Getenv("KGX_CPUPROFILE"))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	stopProfile()
 	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the whole command to path, if path
+// is not empty (KGX_CPUPROFILE=cpu.pprof kgx ingest ...; read it with go
+// tool pprof). It returns the function that stops the profile.
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "kgx: KGX_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }

@@ -13,11 +13,12 @@ import (
 
 // Parser is a trained parser. It is safe for concurrent use.
 type Parser struct {
-	labels []string          // relation labels; index = label id
-	root   int               // id of the "root" label
-	model  *perceptron.Model // for WriteTo
-	tab    *table            // for parsing
-	pool   sync.Pool         // *work
+	labels   []string          // relation labels; index = label id
+	root     int               // id of the "root" label
+	model    *perceptron.Model // for WriteTo; nil once loaded (Load)
+	features int
+	tab      *table    // for parsing
+	pool     sync.Pool // *work
 }
 
 // work is per-call scratch space, pooled so Parse does not allocate.
@@ -25,11 +26,16 @@ type work struct {
 	st     state
 	ctx    sentCtx
 	feats  [numFeatures]uint64
+	rows   [numFeatures]uint32 // label rows of each feature (table.scoreMoves)
 	scores []int32
 }
 
 func newParser(labels []string, m *perceptron.Model) (*Parser, error) {
-	p := &Parser{labels: labels, root: -1, model: m, tab: newTable(m, len(labels))}
+	tab, err := newTable(m, len(labels))
+	if err != nil {
+		return nil, err
+	}
+	p := &Parser{labels: labels, root: -1, model: m, features: m.Features(), tab: tab}
 	for i, l := range labels {
 		if l == "root" {
 			p.root = i
@@ -50,7 +56,7 @@ func (p *Parser) Labels() []string { return p.labels }
 
 // Features is the number of features in the model; Weights the number of
 // stored weights.
-func (p *Parser) Features() int { return p.model.Features() }
+func (p *Parser) Features() int { return p.features }
 
 // Parse parses one sentence: words with their Penn (XPOS) and Universal
 // (UPOS) tags; upos may be nil, at some cost in accuracy. It writes heads
@@ -70,7 +76,7 @@ func (p *Parser) Parse(words, xpos, upos []string, heads []int, deps []string) {
 	for !st.done() {
 		extract(st, &w.ctx, w.feats[:])
 		var mv [numMoves]int32
-		p.tab.scoreMoves(w.feats[:], &mv)
+		p.tab.scoreMoves(&w.feats, &mv, &w.rows)
 		m := bestMove(st.legal(), &mv)
 		l := 0
 		if m == left || m == right {
@@ -97,14 +103,14 @@ func bestMove[T int32 | float32](ok [numMoves]bool, sc *[numMoves]T) int {
 }
 
 // label picks the label of an arc made by move m (left or right) from the
-// features in w.feats.
+// label rows scoreMoves found (w.rows).
 func (p *Parser) label(st *state, m int, w *work) int {
 	if m == right && st.s0() == 0 {
 		return p.root
 	}
 	sc := w.scores
 	clear(sc)
-	p.tab.scoreLabels(w.feats[:], m, sc)
+	p.tab.scoreLabels(&w.rows, m, sc)
 	return bestLabel(sc, p.root)
 }
 
@@ -187,6 +193,9 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		k, _ = bw.WriteString(l)
 		n += int64(k)
 	}
+	if p.model == nil {
+		return 0, errors.New("depparse: a loaded parser keeps only its inference table and cannot be written")
+	}
 	m, err := p.model.WriteTo(bw)
 	n += m
 	if err != nil {
@@ -222,5 +231,12 @@ func Load(r io.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newParser(labels, m)
+	p, err := newParser(labels, m)
+	if err != nil {
+		return nil, err
+	}
+	// Parsing reads only the table: the model (about as large again,
+	// with its index) is dropped.
+	p.model = nil
+	return p, nil
 }

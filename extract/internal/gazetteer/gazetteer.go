@@ -153,11 +153,23 @@ func (g *Gazetteer) MaxWords() int { return g.maxLen }
 // with its categories). Matches do not overlap. lower must hold the
 // lower-cased words (Norm of each word).
 func (g *Gazetteer) Match(lower []string, fn func(start, end int, c Category)) {
+	g.MatchCats(lower, nil, fn)
+}
+
+// MatchCats is Match for a caller that has already looked up every single
+// word: cats[i] must be LookupNorm(lower[i]). A nil cats is looked up.
+func (g *Gazetteer) MatchCats(lower []string, cats []Category, fn func(start, end int, c Category)) {
 	var b strings.Builder
 	for i := 0; i < len(lower); {
 		best, bestC := 0, Category(0)
 		b.Reset()
-		if c := g.m[lower[i]].cats; c != 0 {
+		c := Category(0)
+		if cats != nil {
+			c = cats[i]
+		} else {
+			c = g.m[lower[i]].cats
+		}
+		if c != 0 {
 			best, bestC = i+1, c
 		}
 		if g.prefix[lower[i]] {

@@ -76,6 +76,38 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// TestMatchCats checks that MatchCats with the words' own categories
+// finds what Match finds.
+func TestMatchCats(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type m struct {
+		s, e int
+		c    Category
+	}
+	for _, text := range []string{
+		"president putin of the united states met in kabul",
+		"the new york times and the united nations security council",
+		"",
+		"kabul",
+		"united",
+	} {
+		words := strings.Fields(text)
+		var want, got []m
+		g.Match(words, func(s, e int, c Category) { want = append(want, m{s, e, c}) })
+		cats := make([]Category, len(words))
+		for i, w := range words {
+			cats[i] = g.LookupNorm(w)
+		}
+		g.MatchCats(words, cats, func(s, e int, c Category) { got = append(got, m{s, e, c}) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: MatchCats found %v, Match %v", text, got, want)
+		}
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	g := &Gazetteer{m: map[string]entry{}}
 	g.add("New  York", City, "United States")

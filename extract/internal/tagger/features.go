@@ -81,9 +81,11 @@ type tokInfo struct {
 }
 
 // wordShape maps "Putin" -> "Xxxxx" (runs of more than 4 collapsed to 4)
-// and short shape "Xx".
+// and short shape "Xx". Common shapes come from shapes, without
+// allocating.
 func wordShape(w string) (shape, short string) {
-	var b, s strings.Builder
+	var bb, sb [32]byte
+	b, s := bb[:0], sb[:0]
 	var last rune
 	run := 0
 	for _, r := range w {
@@ -102,15 +104,45 @@ func wordShape(w string) (shape, short string) {
 			run++
 		} else {
 			run = 0
-			s.WriteRune(c)
+			s = utf8.AppendRune(s, c)
 		}
 		if run < 4 {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 		}
 		last = c
 	}
-	return b.String(), s.String()
+	return internShape(b), internShape(s)
 }
+
+// internShape returns b as a string, shared if it is in shapes.
+func internShape(b []byte) string {
+	if s, ok := shapes[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+// shapes holds every shape of up to six letters and digits ("Xxxxx",
+// "dd", "XxX"): the shapes of most words.
+var shapes = func() map[string]string {
+	m := map[string]string{"": ""}
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		if len(prefix) == 6 {
+			return
+		}
+		for _, c := range "Xxd" {
+			p := prefix + string(c)
+			if strings.HasSuffix(p, strings.Repeat(string(c), 5)) {
+				continue // a shape never has a run of five
+			}
+			m[p] = p
+			grow(p)
+		}
+	}
+	grow("")
+	return m
+}()
 
 func lowerASCIIFast(w string) string {
 	for i := 0; i < len(w); i++ {
@@ -122,18 +154,21 @@ func lowerASCIIFast(w string) string {
 	return w
 }
 
-// normDigits maps digits to 0 so that numbers share features.
+// normDigits maps digits to 0 so that numbers share features. It
+// allocates only for a word with a digit other than 0.
 func normDigits(w string) string {
-	if !strings.ContainsAny(w, "0123456789") {
-		return w
-	}
-	b := []byte(w)
-	for i, c := range b {
-		if c >= '1' && c <= '9' {
-			b[i] = '0'
+	for i := 0; i < len(w); i++ {
+		if '1' <= w[i] && w[i] <= '9' {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if '1' <= b[j] && b[j] <= '9' {
+					b[j] = '0'
+				}
+			}
+			return string(b)
 		}
 	}
-	return string(b)
+	return w
 }
 
 func prefix(s string, n int) string {
@@ -261,26 +296,24 @@ func boolStr(b bool) string {
 // gazInfo is the gazetteer view of one sentence: per word, the categories
 // of the phrase match covering it and the word's position in it.
 type gazInfo struct {
-	cats []gazetteer.Category
-	pos  []byte // 'B', 'I', 'L', 'U' or 0
-	solo []gazetteer.Category
+	cats  []gazetteer.Category
+	pos   []byte // 'B', 'I', 'L', 'U' or 0
+	solo  []gazetteer.Category
+	lower []string
 }
 
 func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	n := len(infos)
 	g.cats = resize(g.cats, n)
 	g.solo = resize(g.solo, n)
-	if cap(g.pos) < n {
-		g.pos = make([]byte, n)
-	}
-	g.pos = g.pos[:n]
-	lower := make([]string, n)
+	g.pos = resize(g.pos, n)
+	g.lower = resize(g.lower, n)
 	for i := range infos {
-		lower[i] = infos[i].lower
+		g.lower[i] = infos[i].lower
 		g.cats[i], g.pos[i] = 0, 0
 		g.solo[i] = gaz.LookupNorm(infos[i].lower)
 	}
-	gaz.Match(lower, func(s, e int, c gazetteer.Category) {
+	gaz.MatchCats(g.lower, g.solo, func(s, e int, c gazetteer.Category) {
 		for k := s; k < e; k++ {
 			g.cats[k] = c
 			switch {
@@ -295,6 +328,7 @@ func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 			}
 		}
 	})
+	clear(g.lower) // drop the words: the scratch outlives the sentence
 }
 
 func resize[T any](s []T, n int) []T {

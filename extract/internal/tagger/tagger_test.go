@@ -349,3 +349,41 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestNormDigits(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"Putin", "Putin"},
+		{"2025", "0000"},
+		{"0", "0"},
+		{"100km", "000km"},
+		{"F-16s", "F-00s"},
+		{"٣", "٣"}, // only ASCII digits
+		{"x9", "x0"},
+	} {
+		if got := normDigits(tt.in); got != tt.want {
+			t.Errorf("normDigits(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWordShape(t *testing.T) {
+	for _, tt := range []struct{ in, shape, short string }{
+		{"", "", ""},
+		{"Putin", "Xxxxx", "Xx"},
+		{"Shoigu", "Xxxxx", "Xx"},
+		{"NATO", "XXXX", "X"},
+		{"KCNA-run", "XXXX-xxx", "X-x"},
+		{"2025", "dddd", "d"},
+		{"F-16s", "X-ddx", "X-dx"},
+		{"U.S.", "X.X.", "X.X."},
+		{"Ünal", "Xxxx", "Xx"},
+		{"ABCDEFxyz1", "XXXXxxxd", "Xxd"},
+		{",", ",", ","},
+	} {
+		shape, short := wordShape(tt.in)
+		if shape != tt.shape || short != tt.short {
+			t.Errorf("wordShape(%q) = %q, %q; want %q, %q", tt.in, shape, short, tt.shape, tt.short)
+		}
+	}
+}
