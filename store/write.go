@@ -374,7 +374,7 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 		if err != nil {
 			return err
 		}
-		adds[string(ck.target().key())] = added{d.ID, val}
+		adds[string(ck.target().key())] = added{d.ID, val, v}
 		// The manifest entry goes first, so that a roll back after a
 		// crash finds every contribution that was written.
 		k := ck.key()
@@ -693,27 +693,32 @@ func mergedPlus(t target, old []byte, adds []added) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, a := range adds {
-			c, err := DecodeEntity(a.val)
-			if err != nil {
-				return nil, err
-			}
-			addEntity(&e, c)
-		}
-		return e, nil
+		return entityPlus(e, adds)
 	}
 	r, err := DecodeRelation(old)
 	if err != nil {
 		return nil, err
 	}
 	for _, a := range adds {
-		c, err := DecodeRelation(a.val)
+		c, err := a.relation()
 		if err != nil {
 			return nil, err
 		}
 		addRelation(&r, c)
 	}
 	return r, nil
+}
+
+// entityPlus is mergedPlus of the decoded entity e, which it changes.
+func entityPlus(e graph.Entity, adds []added) (any, error) {
+	for _, a := range adds {
+		c, err := a.entity()
+		if err != nil {
+			return nil, err
+		}
+		addEntity(&e, c)
+	}
+	return e, nil
 }
 
 // foldAdded merges the contributions adds of a value that has no others
@@ -724,7 +729,7 @@ func foldAdded(t target, adds []added) (any, string, error) {
 		cs := make([]graph.Entity, len(adds))
 		for i, a := range adds {
 			var err error
-			if cs[i], err = DecodeEntity(a.val); err != nil {
+			if cs[i], err = a.entity(); err != nil {
 				return nil, "", fmt.Errorf("%s from %s: %w", t, a.doc, err)
 			}
 		}
@@ -762,6 +767,23 @@ func (s *DB) recompute(b *batch, targets []target) error {
 type added struct {
 	doc string
 	val []byte
+	v   any // the graph.Entity or graph.Relation val encodes
+}
+
+// entity returns the contribution a as an entity.
+func (a added) entity() (graph.Entity, error) {
+	if e, ok := a.v.(graph.Entity); ok {
+		return e, nil
+	}
+	return DecodeEntity(a.val)
+}
+
+// relation returns the contribution a as a relation.
+func (a added) relation() (graph.Relation, error) {
+	if r, ok := a.v.(graph.Relation); ok {
+		return r, nil
+	}
+	return DecodeRelation(a.val)
 }
 
 // recomputeAdding is recompute where adds holds, for some targets, the
@@ -789,6 +811,14 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
 	}
+	// An old entity's names, read before the update below changes it.
+	var oldEntity *graph.Entity
+	var oldNames []string
+	if t.kind == pEntity && old != nil {
+		if e, err := DecodeEntity(old); err == nil {
+			oldEntity, oldNames = &e, entityNames(e)
+		}
+	}
 	// Adding documents that all sort after the value's first updates it
 	// in place (merge.go); otherwise every contribution is folded again.
 	// A value that does not exist yet has no contributions but these.
@@ -815,11 +845,16 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 			ok = false
 			break
 		}
-		if v, err = mergedPlus(t, old, adds); err != nil {
+		if oldEntity != nil {
+			v, err = entityPlus(*oldEntity, adds)
+		} else {
+			v, err = mergedPlus(t, old, adds)
+		}
+		if err != nil {
 			return err
 		}
 		if lead.doc < first {
-			c, err := DecodeRelation(lead.val)
+			c, err := lead.relation()
 			if err != nil {
 				return fmt.Errorf("%s from %s: %w", t, lead.doc, err)
 			}
@@ -843,12 +878,7 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 	// in place; a recompute writes them all, which repairs a lost one.
 	kept := len(adds) > 0 && old != nil
 	if t.kind == pEntity {
-		var oldNames, newNames []string
-		if old != nil {
-			if e, err := DecodeEntity(old); err == nil {
-				oldNames = entityNames(e)
-			}
-		}
+		var newNames []string
 		if v != nil {
 			newNames = entityNames(v.(graph.Entity))
 		}
