@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
@@ -239,10 +240,18 @@ func readPartsFrom(path string, r io.Reader, fn func(inputFile) error) (int, err
 	return splitParts(path, text, "", format, fn)
 }
 
+// chunkPool holds splitParts' read buffers.
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
 // splitParts cuts clean text from r into parts and calls fn with each.
 func splitParts(path string, r io.Reader, title string, format extract.Format, fn func(inputFile) error) (int, error) {
-	buf := make([]byte, 0, partSize+64<<10)
-	chunk := make([]byte, 64<<10)
+	// buf grows with the text (most articles are a few KiB; it was
+	// allocated at partSize, 2 MiB zeroed per file); the read chunk is
+	// reused across files.
+	var buf []byte
+	cp := chunkPool.Get().(*[]byte)
+	defer chunkPool.Put(cp)
+	chunk := *cp
 	parts := 0
 	nonEmpty := false
 	emit := func(b []byte, last bool) error {
