@@ -297,9 +297,21 @@ func TestMigrate3(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s = mustOpenWith(t, dir, Options{ReadOnly: true}) // migrates through a read-write open
+	var notices []string
+	notify := func(msg string) { notices = append(notices, msg) }
+	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: notify}) // migrates through a read-write open
 	if v, _ := s.version(); v != FormatVersion {
 		t.Fatalf("version %d", v)
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 4") {
+		t.Errorf("notices %q, want one about the upgrade from format 3 to 4", notices)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: notify})
+	if len(notices) != 1 {
+		t.Errorf("a current store notified %q", notices[1:])
 	}
 	mustCheck(t, s)
 	sameGraph(t, s, fs)

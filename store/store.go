@@ -40,6 +40,10 @@ type Options struct {
 	// NoSync skips the fsync after each write transaction. Committed
 	// documents then survive a killed process but not a power cut.
 	NoSync bool
+	// Notify, if set, is told of long one-off work before it starts
+	// (upgrading a store of an older format), so that a command can say
+	// why it waits.
+	Notify func(msg string)
 
 	// failAfterCommits, if positive, makes journaled writes fail after
 	// that many commits (tests use it to interrupt a write).
@@ -262,6 +266,9 @@ func (s *DB) prepare() error {
 	case v < FormatVersion:
 		if hadView, err = s.hasView(); err != nil {
 			return err
+		}
+		if s.opts.Notify != nil {
+			s.opts.Notify(fmt.Sprintf("upgrading store %s from format %d to %d (once; a few minutes for a large store)", s.dir, v, FormatVersion))
 		}
 		if err := s.migrate(v); err != nil {
 			return fmt.Errorf("migrate store %s from format %d to %d: %w", s.dir, v, FormatVersion, err)

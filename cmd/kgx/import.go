@@ -63,7 +63,7 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 	}
 	dump.Graph = nil // checked; the facts and curations are what is stored
 
-	db, err := store.Open(g.DB, store.Options{MemTableSize: ingestMemTable})
+	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable}))
 	if err != nil {
 		return err
 	}

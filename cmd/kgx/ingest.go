@@ -124,7 +124,7 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	}
 	// A larger memtable than the default lets one transaction hold a
 	// whole batch (badger caps a transaction at 15% of it).
-	db, err := store.Open(g.DB, store.Options{MemTableSize: ingestMemTable})
+	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable}))
 	if err != nil {
 		return err
 	}
@@ -262,8 +262,8 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 	go func() {
 		defer close(written)
 		for b := range batches {
-			if writeErr != nil {
-				continue // drain
+			if writeErr != nil || ctx.Err() != nil {
+				continue // drain: after a failure or a cancellation nothing more is stored
 			}
 			added, err := p.db.PutBatch(b.facts)
 			if err != nil {
@@ -344,7 +344,7 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 	if stopErr == nil {
 		stopErr = ctx.Err()
 	}
-	// What was extracted in order is stored, even after a cancellation.
+	// The writer stores what is left unless the ingest was cancelled.
 	flush()
 	close(batches)
 	<-written

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -23,11 +24,20 @@ type globalOptions struct {
 }
 
 // openStore opens the store at --db for writing.
-func (g *globalOptions) openStore() (*store.DB, error) { return store.Open(g.DB, store.Options{}) }
+func (g *globalOptions) openStore() (*store.DB, error) {
+	return store.Open(g.DB, g.storeOptions(store.Options{}))
+}
 
 // openStoreRead opens the store at --db for reading.
 func (g *globalOptions) openStoreRead() (*store.DB, error) {
-	return store.Open(g.DB, store.Options{ReadOnly: true})
+	return store.Open(g.DB, g.storeOptions(store.Options{ReadOnly: true}))
+}
+
+// storeOptions is o with the store's notices (a format upgrade) going to
+// standard error.
+func (g *globalOptions) storeOptions(o store.Options) store.Options {
+	o.Notify = func(msg string) { fmt.Fprintf(g.Stderr, "kgx: %s\n", msg) }
+	return o
 }
 
 func newRootCmd(g *globalOptions) *cobra.Command {
