@@ -638,6 +638,9 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	if f.looseSubj {
 		for _, k := range append([]int{f.subj}, f.moreSubj...) {
+			if k < 0 {
+				continue // no subject word
+			}
 			for _, c := range r.kids[k] {
 				if r.dep(c) == "conj" && r.child(c, "cc") < 0 {
 					if a, ok := r.entity(c); ok {
