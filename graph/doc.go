@@ -9,7 +9,9 @@
 // without copying. Resolve (resolve.go) merges the document entities of
 // many documents across spelling, transliteration, type and name-part
 // variants and applies analysts' Curation records (curation.go); each
-// alias keeps the rule that merged it. Entity ids are derived from the
+// alias keeps the rule that merged it. A Resolver does the same fed one
+// document, entity or relation at a time, keeping one record per entity
+// key instead of every document's facts (the store resolves through it). Entity ids are derived from the
 // canonical key, so they are stable across runs and independent of ingest
 // order. EvalAliases scores the clustering on gold coreference.
 package graph
