@@ -116,8 +116,14 @@ func classifyBlock(line string, i, n int) blockKind {
 	return blockKeep
 }
 
-// parseDateLine parses a line that dateLine matches.
+// parseDateLine parses a line that dateLine matches. Year 0 ("Jan 1
+// 0000"), which time.Parse accepts, is no publication date.
 func parseDateLine(line string) (time.Time, bool) {
+	t, ok := parseDate(line)
+	return t, ok && t.Year() >= 1
+}
+
+func parseDate(line string) (time.Time, bool) {
 	s := strings.TrimSpace(line)
 	s = dateLabelRe.ReplaceAllString(s, "")
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
