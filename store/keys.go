@@ -20,7 +20,7 @@ import (
 //	   the value's contributions (see merge.go).
 const FormatVersion = 4
 
-// Key layout, format version 3.
+// Key layout, format version 4.
 //
 // Every key starts with a one-byte prefix. Entity ids are 8 bytes big
 // endian, so ids sort numerically; doc ids and labels are raw bytes.

@@ -684,17 +684,22 @@ func merged(txn *badger.Txn, over overlay, t target, excluded map[string]bool) (
 	return foldRelation(cs), ck.doc, nil
 }
 
-// mergedPlus adds new contributions to the current merged value old,
+// entityPlus adds new contributions to the current merged entity e,
 // which must not include them (see merge.go: all but what the first
-// document gives commutes; the caller sees to that part).
-func mergedPlus(t target, old []byte, adds []added) (any, error) {
-	if t.kind == pEntity {
-		e, err := DecodeEntity(old)
+// document gives commutes; the caller sees to that part). It changes e.
+func entityPlus(e graph.Entity, adds []added) (any, error) {
+	for _, a := range adds {
+		c, err := a.entity()
 		if err != nil {
 			return nil, err
 		}
-		return entityPlus(e, adds)
+		addEntity(&e, c)
 	}
+	return e, nil
+}
+
+// relationPlus is entityPlus for the encoded merged relation old.
+func relationPlus(old []byte, adds []added) (any, error) {
 	r, err := DecodeRelation(old)
 	if err != nil {
 		return nil, err
@@ -707,18 +712,6 @@ func mergedPlus(t target, old []byte, adds []added) (any, error) {
 		addRelation(&r, c)
 	}
 	return r, nil
-}
-
-// entityPlus is mergedPlus of the decoded entity e, which it changes.
-func entityPlus(e graph.Entity, adds []added) (any, error) {
-	for _, a := range adds {
-		c, err := a.entity()
-		if err != nil {
-			return nil, err
-		}
-		addEntity(&e, c)
-	}
-	return e, nil
 }
 
 // foldAdded merges the contributions adds of a value that has no others
@@ -738,7 +731,7 @@ func foldAdded(t target, adds []added) (any, string, error) {
 	cs := make([]graph.Relation, len(adds))
 	for i, a := range adds {
 		var err error
-		if cs[i], err = DecodeRelation(a.val); err != nil {
+		if cs[i], err = a.relation(); err != nil {
 			return nil, "", fmt.Errorf("%s from %s: %w", t, a.doc, err)
 		}
 	}
@@ -811,12 +804,14 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
 	}
-	// An old entity's names, read before the update below changes it.
-	var oldEntity *graph.Entity
+	// An old entity, decoded once: its names are read before the update
+	// below changes it.
+	var oldEntity graph.Entity
+	var oldErr error
 	var oldNames []string
 	if t.kind == pEntity && old != nil {
-		if e, err := DecodeEntity(old); err == nil {
-			oldEntity, oldNames = &e, entityNames(e)
+		if oldEntity, oldErr = DecodeEntity(old); oldErr == nil {
+			oldNames = entityNames(oldEntity)
 		}
 	}
 	// Adding documents that all sort after the value's first updates it
@@ -845,10 +840,13 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 			ok = false
 			break
 		}
-		if oldEntity != nil {
-			v, err = entityPlus(*oldEntity, adds)
-		} else {
-			v, err = mergedPlus(t, old, adds)
+		switch {
+		case t.kind != pEntity:
+			v, err = relationPlus(old, adds)
+		case oldErr != nil:
+			err = oldErr
+		default:
+			v, err = entityPlus(oldEntity, adds)
 		}
 		if err != nil {
 			return err
