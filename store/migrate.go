@@ -34,11 +34,38 @@ func (s *DB) migrate(from uint64) error {
 		if err := s.RecomputeAll(context.Background()); err != nil {
 			return err
 		}
-		return s.db.Update(func(txn *badger.Txn) error {
-			return txn.Set(versionKey(), binary.AppendUvarint(nil, 4))
-		})
+		return s.stampVersion(4)
 	}
 	return nil
+}
+
+// stampVersion records the store's format version.
+func (s *DB) stampVersion(v uint64) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, v))
+	})
+}
+
+// dropKeys deletes every key under each of prefixes, in batches.
+func (s *DB) dropKeys(prefixes ...[]byte) error {
+	b := s.newBatch(true)
+	for _, p := range prefixes {
+		var keys [][]byte
+		if err := eachKey(b.txn, p, func(k []byte) error {
+			keys = append(keys, bytes.Clone(k))
+			return nil
+		}); err != nil {
+			b.discard()
+			return err
+		}
+		for _, k := range keys {
+			if err := b.del(k); err != nil {
+				b.discard()
+				return err
+			}
+		}
+	}
+	return b.finish()
 }
 
 // migrate2to3 moves the evidence sentences of format 2, which every
@@ -80,29 +107,10 @@ func (s *DB) migrate2to3() error {
 			return fmt.Errorf("document %s: %w", doc, err)
 		}
 	}
-	b := s.newBatch(true)
-	var keys [][]byte
-	for _, p := range [][]byte{resolvedStampKey(), {pResolved, 'S'}, {pResolved, 'T'}} {
-		if err := eachKey(b.txn, p, func(k []byte) error {
-			keys = append(keys, bytes.Clone(k))
-			return nil
-		}); err != nil {
-			b.discard()
-			return err
-		}
-	}
-	for _, k := range keys {
-		if err := b.del(k); err != nil {
-			b.discard()
-			return err
-		}
-	}
-	if err := b.finish(); err != nil {
+	if err := s.dropKeys(resolvedStampKey(), []byte{pResolved, 'S'}, []byte{pResolved, 'T'}); err != nil {
 		return err
 	}
-	return s.db.Update(func(txn *badger.Txn) error {
-		return txn.Set(versionKey(), binary.AppendUvarint(nil, 3))
-	})
+	return s.stampVersion(3)
 }
 
 func migrateDoc2(b *batch, doc string) error {
@@ -182,32 +190,13 @@ func (s *DB) migrate1to2() error {
 			return fmt.Errorf("document %s: %w", id, err)
 		}
 	}
-	b := s.newBatch(true)
-	for _, p := range []byte{pEntity, pRelation, pCo, pName, pReverse} {
-		var keys [][]byte
-		if err := eachKey(b.txn, []byte{p}, func(k []byte) error {
-			keys = append(keys, bytes.Clone(k))
-			return nil
-		}); err != nil {
-			b.discard()
-			return err
-		}
-		for _, k := range keys {
-			if err := b.del(k); err != nil {
-				b.discard()
-				return err
-			}
-		}
-	}
-	if err := b.finish(); err != nil {
+	if err := s.dropKeys([]byte{pEntity}, []byte{pRelation}, []byte{pCo}, []byte{pName}, []byte{pReverse}); err != nil {
 		return err
 	}
 	if err := s.RecomputeAll(context.Background()); err != nil {
 		return err
 	}
-	return s.db.Update(func(txn *badger.Txn) error {
-		return txn.Set(versionKey(), binary.AppendUvarint(nil, 2))
-	})
+	return s.stampVersion(2)
 }
 
 func (s *DB) migrateDoc1(b *batch, id string) error {

@@ -258,9 +258,7 @@ func (s *DB) prepare() error {
 		if !empty {
 			return fmt.Errorf("open store %s: %w: data without a format version (not a kgx store?)", s.dir, ErrCorrupt)
 		}
-		if err := s.db.Update(func(txn *badger.Txn) error {
-			return txn.Set(versionKey(), binary.AppendUvarint(nil, FormatVersion))
-		}); err != nil {
+		if err := s.stampVersion(FormatVersion); err != nil {
 			return fmt.Errorf("open store %s: write format version: %w", s.dir, err)
 		}
 	case v < FormatVersion:
