@@ -120,17 +120,16 @@ func (s *DB) checkCurationApplies(rep *Report) error {
 	if len(rep.curations) == 0 {
 		return nil
 	}
-	facts, err := s.allFacts(factsIndex)
+	cs := make([]graph.Curation, len(rep.curations))
+	for i, lc := range rep.curations {
+		cs[i] = lc.c
+	}
+	_, errs, err := s.resolveWith(factsIndex, cs)
 	if err != nil {
 		rep.Problems = append(rep.Problems, Problem{Key: printable([]byte{pCurationLog}),
 			Message: fmt.Sprintf("curation not checked against the graph: the facts do not load: %v", err)})
 		return nil
 	}
-	cs := make([]graph.Curation, len(rep.curations))
-	for i, lc := range rep.curations {
-		cs[i] = lc.c
-	}
-	_, errs := graph.Resolve(facts, cs)
 	used := make([]bool, len(rep.curations))
 	for _, e := range errs {
 		k := []byte{pCurationLog}

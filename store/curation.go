@@ -103,13 +103,18 @@ func (s *DB) ResolvedGraph() (*graph.Graph, []error, error) {
 // stream into a graph.Resolver, which keeps one record per entity key
 // rather than every document's entities.
 func (s *DB) resolve(mode factsMode) (*graph.Graph, []error, error) {
-	r := graph.NewResolver()
-	if err := s.eachFact(mode, r); err != nil {
-		return nil, nil, fmt.Errorf("load facts from %s: %w", s.dir, err)
-	}
 	cur, err := s.Curations()
 	if err != nil {
 		return nil, nil, err
+	}
+	return s.resolveWith(mode, cur)
+}
+
+// resolveWith is resolve under the curation records cur.
+func (s *DB) resolveWith(mode factsMode, cur []graph.Curation) (*graph.Graph, []error, error) {
+	r := graph.NewResolver()
+	if err := s.eachFact(mode, r); err != nil {
+		return nil, nil, fmt.Errorf("load facts from %s: %w", s.dir, err)
 	}
 	g, problems := r.Resolve(cur)
 	return g, problems, nil
@@ -161,10 +166,11 @@ func (c *docFacts) AddRelation(doc string, r graph.Relation) {
 }
 
 // allFacts rebuilds every complete document's facts from its stored
-// contributions (see keys.go), in document id order.
-func (s *DB) allFacts(mode factsMode) ([]*graph.Facts, error) {
+// contributions (see keys.go), evidence sentences included, in document
+// id order.
+func (s *DB) allFacts() ([]*graph.Facts, error) {
 	c := &docFacts{byDoc: map[string]*graph.Facts{}}
-	if err := s.eachFact(mode, c); err != nil {
+	if err := s.eachFact(factsFull, c); err != nil {
 		return nil, err
 	}
 	out := make([]*graph.Facts, 0, len(c.order))
@@ -268,9 +274,7 @@ func (s *DB) eachFact(mode factsMode, sink factSink) error {
 		// per relation); co-mentions are only loaded in full.
 		var evs []*graph.Evidence
 		for i := range rels {
-			for j := range rels[i].Evidence {
-				evs = append(evs, &rels[i].Evidence[j])
-			}
+			evs = evidencePointers(evs, rels[i].Evidence)
 		}
 		if err := newHydrator(txn).fillAll(evs); err != nil {
 			return err

@@ -9,7 +9,7 @@ import (
 // Facts returns every stored document's own facts, sorted by document
 // id: with Curations, what `kgx export --format jsonl` dumps and `kgx
 // import` replays (Put each, then AddCuration) into an identical store.
-func (s *DB) Facts() ([]*graph.Facts, error) { return s.allFacts(factsFull) }
+func (s *DB) Facts() ([]*graph.Facts, error) { return s.allFacts() }
 
 // ValidateFacts reports whether Put would accept f (a document id, a
 // content hash, entity ids matching their keys, relations joining the

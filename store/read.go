@@ -135,11 +135,7 @@ func withEvidence(txn *badger.Txn, r *graph.Relation, excluded map[string]bool) 
 		}
 		r.Evidence = append(r.Evidence, c.Evidence...)
 	}
-	evs := make([]*graph.Evidence, len(r.Evidence))
-	for i := range r.Evidence {
-		evs[i] = &r.Evidence[i]
-	}
-	return newHydrator(txn).fillAll(evs)
+	return newHydrator(txn).fillAll(evidencePointers(nil, r.Evidence))
 }
 
 // scan calls fn with every key and value under prefix, in key order. fn

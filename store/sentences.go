@@ -251,9 +251,15 @@ func (h *hydrator) fillAll(evs []*graph.Evidence) error {
 func (h *hydrator) fillRelationsAll(rs []*graph.Relation) error {
 	var evs []*graph.Evidence
 	for _, r := range rs {
-		for i := range r.Evidence {
-			evs = append(evs, &r.Evidence[i])
-		}
+		evs = evidencePointers(evs, r.Evidence)
 	}
 	return h.fillAll(evs)
+}
+
+// evidencePointers appends a pointer to each element of evs to out.
+func evidencePointers(out []*graph.Evidence, evs []graph.Evidence) []*graph.Evidence {
+	for i := range evs {
+		out = append(out, &evs[i])
+	}
+	return out
 }
