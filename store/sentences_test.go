@@ -205,19 +205,40 @@ func downgradeTo2(t *testing.T, s *DB) {
 	}
 }
 
-func TestMigrate2(t *testing.T) {
-	fs := append(synthFacts(12, 20), sharedSentenceFacts())
-	ref := MustOpen(t)
+// migrationStores stores the same facts in a reference store and in a
+// store on disk at dir, both reindexed: a test then downgrades s and
+// reopens dir.
+func migrationStores(t *testing.T) (fs []*graph.Facts, ref *DB, dir string, s *DB) {
+	t.Helper()
+	fs = append(synthFacts(12, 20), sharedSentenceFacts())
+	ref = MustOpen(t)
 	mustPut(t, ref, fs...)
 	if err := ref.Reindex(); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	s := mustOpenWith(t, dir, Options{NoSync: true})
+	dir = t.TempDir()
+	s = mustOpenWith(t, dir, Options{NoSync: true})
 	mustPut(t, s, fs...)
 	if err := s.Reindex(); err != nil {
 		t.Fatal(err)
 	}
+	return fs, ref, dir, s
+}
+
+// mustMigrated checks that s, reopened after a downgrade, has the current
+// format, passes Check and holds what ref holds.
+func mustMigrated(t *testing.T, s, ref *DB, fs []*graph.Facts) {
+	t.Helper()
+	if v, _ := s.version(); v != FormatVersion {
+		t.Fatalf("version %d", v)
+	}
+	mustCheck(t, s)
+	sameGraph(t, s, fs)
+	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
+}
+
+func TestMigrate2(t *testing.T) {
+	fs, ref, dir, s := migrationStores(t)
 	downgradeTo2(t, s)
 	if _, with := countKeys(t, s, []byte{pCoDoc}, "Kim Jong Un in"); with == 0 {
 		t.Fatal("downgrade left no inline text")
@@ -226,12 +247,7 @@ func TestMigrate2(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = mustOpenWith(t, dir, Options{ReadOnly: true}) // migrates through a read-write open
-	if v, _ := s.version(); v != FormatVersion {
-		t.Fatalf("version %d", v)
-	}
-	mustCheck(t, s)
-	sameGraph(t, s, fs)
-	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
+	mustMigrated(t, s, ref, fs)
 }
 
 // stripFirst rewrites every merged value ('E', 'R', 'C') without its first
@@ -281,18 +297,7 @@ func stripFirst(t *testing.T, s *DB, v uint64) {
 }
 
 func TestMigrate3(t *testing.T) {
-	fs := append(synthFacts(12, 20), sharedSentenceFacts())
-	ref := MustOpen(t)
-	mustPut(t, ref, fs...)
-	if err := ref.Reindex(); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	s := mustOpenWith(t, dir, Options{NoSync: true})
-	mustPut(t, s, fs...)
-	if err := s.Reindex(); err != nil {
-		t.Fatal(err)
-	}
+	fs, ref, dir, s := migrationStores(t)
 	stripFirst(t, s, 3)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -300,9 +305,7 @@ func TestMigrate3(t *testing.T) {
 	var notices []string
 	notify := func(msg string) { notices = append(notices, msg) }
 	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: notify}) // migrates through a read-write open
-	if v, _ := s.version(); v != FormatVersion {
-		t.Fatalf("version %d", v)
-	}
+	mustMigrated(t, s, ref, fs)
 	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 4") {
 		t.Errorf("notices %q, want one about the upgrade from format 3 to 4", notices)
 	}
@@ -313,9 +316,6 @@ func TestMigrate3(t *testing.T) {
 	if len(notices) != 1 {
 		t.Errorf("a current store notified %q", notices[1:])
 	}
-	mustCheck(t, s)
-	sameGraph(t, s, fs)
-	sameDump(t, "migrated", dumpStore(t, s), dumpStore(t, ref))
 	// Every merged value records its first document again.
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte{pEntity}, func(k, v []byte) error {
