@@ -534,13 +534,6 @@ func (in *Resolver) mapID(ids map[string]int64, dropped map[string]bool, id int6
 	return ids[k], true
 }
 
-func remap(m map[int64]int64, id int64) int64 {
-	if v, ok := m[id]; ok {
-		return v
-	}
-	return id
-}
-
 // entity makes the merged entity of one group.
 func (r *resolver) entity(root int, is []int) Entity {
 	// Majority type over mentions, ties to the smaller type.
