@@ -38,8 +38,8 @@ Ingest is a pipeline: one reader, a pool of extraction workers (--workers,
 one per CPU by default) and one writer that stores documents in input order,
 several per transaction, so the stored graph is the same whatever the number
 of workers. Each document is stored whole or not at all. Interrupted (Ctrl-C),
-ingest stores the documents already extracted, stops, and exits 130; running
-it again goes on where it stopped.
+ingest finishes the batch it is writing, stops, and exits 130; every document
+it counted is stored, and running it again goes on where it stopped.
 
 Memory: ingest runs with a soft memory limit of 300 MiB for the Go runtime
 (GOMEMLIMIT overrides it, GOMEMLIMIT=off removes it); the store's tables,
@@ -122,8 +122,9 @@ func runIngest(ctx context.Context, o *ingestOptions, g *globalOptions, args []s
 	if err != nil {
 		return err
 	}
-	// A larger memtable than the default lets one transaction hold a
-	// whole batch (badger caps a transaction at 15% of it).
+	// The memtable size the batch bound is chosen for (badger caps a
+	// transaction at 15% of it); it is the store's default today, named
+	// so that the two stay together.
 	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable}))
 	if err != nil {
 		return err
