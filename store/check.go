@@ -532,12 +532,6 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	return c.rep, c.fix, nil
 }
 
-// sentenceRef names a stored sentence.
-type sentenceRef struct {
-	doc   string
-	start int
-}
-
 // checkSentences checks the sentence tables ('S') and the search postings
 // ('X'): every sentence belongs to a stored document and decodes, every
 // posting names a stored sentence that has the word, and every word of a
@@ -549,13 +543,12 @@ func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (ma
 		text string
 	}
 	if err := scan(txn, []byte{pSentence}, func(k, v []byte) error {
-		i := bytes.IndexByte(k, 0)
-		if i < 0 || len(k) != i+5 {
+		ref, ok := parseSentenceRef(k[1:])
+		if !ok {
 			c.problem(k, true, "malformed sentence key")
 			c.fix.del = append(c.fix.del, bytes.Clone(k))
 			return nil
 		}
-		ref := sentenceRef{string(k[1:i]), int(getStart(k[i+1:]))}
 		sv, err := DecodeSentence(v)
 		if _, ok := docs[ref.doc]; !ok {
 			c.problem(k, true, "sentence of document %q, which does not exist", ref.doc)
@@ -593,16 +586,17 @@ func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (ma
 	}
 	err := eachKey(txn, []byte{pPosting}, func(k []byte) error {
 		i := bytes.IndexByte(k, 0)
-		j := -1
-		if i >= 0 {
-			j = bytes.IndexByte(k[i+1:], 0)
+		var ref sentenceRef
+		ok := i >= 0
+		if ok {
+			ref, ok = parseSentenceRef(k[i+1:])
 		}
-		if j < 0 || len(k) != i+1+j+5 {
+		if !ok {
 			c.problem(k, true, "malformed search posting")
 			c.fix.del = append(c.fix.del, bytes.Clone(k))
 			return nil
 		}
-		w, ref := string(k[1:i]), sentenceRef{string(k[i+1 : i+1+j]), int(getStart(k[i+1+j+1:]))}
+		w := string(k[1:i])
 		if !slices.Contains(words[ref], w) {
 			c.problem(k, true, "search posting for a sentence that does not exist or lacks the word")
 			c.fix.del = append(c.fix.del, bytes.Clone(k))

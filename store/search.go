@@ -112,11 +112,11 @@ func (v *View) Search(text string, limit int) (SearchResult, error) {
 			if limit > 0 && len(res.Sentences) >= limit {
 				break
 			}
-			i := strings.IndexByte(ref, 0)
-			if i < 0 || len(ref) != i+5 {
+			r, ok := parseSentenceRef([]byte(ref))
+			if !ok {
 				return fmt.Errorf("%w: search posting %q", ErrCorrupt, ref)
 			}
-			doc, start := ref[:i], int(getStart([]byte(ref[i+1:])))
+			doc, start := r.doc, r.start
 			raw, err := getRaw(txn, sentenceKey(doc, start))
 			if errors.Is(err, badger.ErrKeyNotFound) {
 				continue

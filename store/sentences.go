@@ -142,6 +142,22 @@ func deleteSentences(b *batch, doc string) error {
 	return nil
 }
 
+// sentenceRef names a stored sentence.
+type sentenceRef struct {
+	doc   string
+	start int
+}
+
+// parseSentenceRef parses doc 0x00 start (4 bytes BE), the end of a
+// sentence key ('S') and of a search posting ('X').
+func parseSentenceRef(b []byte) (sentenceRef, bool) {
+	i := bytes.IndexByte(b, 0)
+	if i < 0 || len(b) != i+5 {
+		return sentenceRef{}, false
+	}
+	return sentenceRef{string(b[:i]), int(getStart(b[i+1:]))}, true
+}
+
 func getStart(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
