@@ -264,28 +264,70 @@ func mixSlot(k uint64) uint64 {
 // about 2^-32 per probe: never in practice, and always the same way
 // (scores stay deterministic).
 func (m *Model) Score(feats []uint64, scores []float32) {
-	scale := m.scale
-	for _, f := range feats {
+	for len(feats) > scoreBatch {
+		m.scoreBatch(feats[:scoreBatch], scores)
+		feats = feats[scoreBatch:]
+	}
+	m.scoreBatch(feats, scores)
+}
+
+// scoreBatch is the number of features Score looks up together.
+const scoreBatch = 48
+
+// scoreBatch scores up to scoreBatch features. The table and the pairs are
+// larger than the CPU caches, so most lookups miss: it first loads every
+// feature's home slot, with no branch between the loads, so that their
+// misses overlap instead of queueing; then finds each feature's slot in
+// lines now cached and touches the first of its pairs (the second round of
+// misses, overlapped too); then adds the weights in feature order, so the
+// sums are exactly those of one pass.
+func (m *Model) scoreBatch(feats []uint64, scores []float32) {
+	var home [scoreBatch]slot
+	var at [scoreBatch]int32 // the feature's slot, -1 if the model lacks it
+	var first [scoreBatch]uint32
+	feats = feats[:min(len(feats), scoreBatch)]
+	for j, f := range feats {
+		home[j] = m.table[mixSlot(f)&m.mask]
+	}
+	for j, f := range feats {
+		at[j] = -1
+		sl := home[j]
+		if sl.n == 0 {
+			continue
+		}
 		fp := fingerprint(f)
 		s := mixSlot(f) & m.mask
-		for {
-			sl := &m.table[s]
+		for sl.fp != fp {
+			s = (s + 1) & m.mask
+			sl = m.table[s]
 			if sl.n == 0 {
 				break
 			}
-			if sl.fp == fp {
-				if sl.n <= 2 {
-					for _, v := range sl.d[:sl.n] {
-						scores[v>>16] += float32(int16(uint16(v))) * scale
-					}
-				} else {
-					for _, v := range m.pairs[sl.d[0] : sl.d[0]+sl.n] {
-						scores[v>>16] += float32(int16(uint16(v))) * scale
-					}
-				}
-				break
+		}
+		if sl.n == 0 {
+			continue
+		}
+		at[j] = int32(s)
+		if sl.n > 2 {
+			first[j] = m.pairs[sl.d[0]]
+		}
+	}
+	scale := m.scale
+	for j := range feats {
+		if at[j] < 0 {
+			continue
+		}
+		sl := &m.table[at[j]]
+		if sl.n <= 2 {
+			for _, v := range sl.d[:sl.n] {
+				scores[v>>16] += float32(int16(uint16(v))) * scale
 			}
-			s = (s + 1) & m.mask
+			continue
+		}
+		v := first[j]
+		scores[v>>16] += float32(int16(uint16(v))) * scale
+		for _, v := range m.pairs[sl.d[0]+1 : sl.d[0]+sl.n] {
+			scores[v>>16] += float32(int16(uint16(v))) * scale
 		}
 	}
 }
