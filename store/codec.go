@@ -11,10 +11,16 @@ import (
 	"github.com/kgx-project/kgx/graph"
 )
 
-// codecVersion is the first byte of every non-empty value. The rest of the
-// value is the JSON encoding of the graph type; a reader refuses any other
-// version byte, so a future encoding can coexist with this one.
-const codecVersion = 1
+// codecVersion is the first byte of every non-empty value: codecJSON
+// (the JSON encoding of the graph type) or, since format 5, codecRelation
+// and codecEntity for relations, co-mentions and entities (compact binary
+// encodings, see bincodec.go). A reader refuses any other version byte.
+const (
+	codecVersion  = codecJSON
+	codecJSON     = 1
+	codecRelation = 2
+	codecEntity   = 3
+)
 
 // graphCoMentioned is the label of co-mention edges.
 const graphCoMentioned = graph.CoMentioned
@@ -23,6 +29,25 @@ const graphCoMentioned = graph.CoMentioned
 var ErrCorrupt = errors.New("corrupt value")
 
 func encode(v any) ([]byte, error) {
+	switch v := v.(type) {
+	case graph.Relation:
+		return appendRelation(nil, &v, "", false), nil
+	case *graph.Relation:
+		return appendRelation(nil, v, "", false), nil
+	case mergedRelation:
+		return appendRelation(nil, &v.Relation, v.First, true), nil
+	case graph.Entity:
+		return appendEntity(nil, &v, "", false), nil
+	case *graph.Entity:
+		return appendEntity(nil, v, "", false), nil
+	case mergedEntity:
+		return appendEntity(nil, &v.Entity, v.First, true), nil
+	}
+	return encodeJSON(v)
+}
+
+// encodeJSON encodes v with codecJSON, as every value was before format 5.
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteByte(codecVersion)
 	enc := json.NewEncoder(&buf)
@@ -37,6 +62,40 @@ func encode(v any) ([]byte, error) {
 func decode(b []byte, v any) error {
 	if len(b) == 0 {
 		return fmt.Errorf("%w: empty", ErrCorrupt)
+	}
+	if b[0] == codecRelation {
+		var r *graph.Relation
+		var first *string
+		switch v := v.(type) {
+		case *graph.Relation:
+			r = v
+		case *mergedRelation:
+			r, first = &v.Relation, &v.First
+		default:
+			return fmt.Errorf("%w: a relation where a %T belongs", ErrCorrupt, v)
+		}
+		f, _, err := readRelation(b, r)
+		if first != nil {
+			*first = f
+		}
+		return err
+	}
+	if b[0] == codecEntity {
+		var e *graph.Entity
+		var first *string
+		switch v := v.(type) {
+		case *graph.Entity:
+			e = v
+		case *mergedEntity:
+			e, first = &v.Entity, &v.First
+		default:
+			return fmt.Errorf("%w: an entity where a %T belongs", ErrCorrupt, v)
+		}
+		f, _, err := readEntity(b, e)
+		if first != nil {
+			*first = f
+		}
+		return err
 	}
 	if b[0] != codecVersion {
 		return fmt.Errorf("%w: codec version %d, want %d", ErrCorrupt, b[0], codecVersion)
@@ -59,6 +118,9 @@ func DecodeEntity(b []byte) (graph.Entity, error) {
 	}
 	if len(e.Roles) == 0 {
 		e.Roles = nil // omitted when empty
+	}
+	if len(e.Aliases) == 0 {
+		e.Aliases = nil // null when empty
 	}
 	if e.Type == extract.NoType {
 		return e, fmt.Errorf("%w: entity %d has no type", ErrCorrupt, e.ID)

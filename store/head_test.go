@@ -22,20 +22,25 @@ func TestDecodeRelationHead(t *testing.T) {
 		{"odd label", graph.Relation{Source: 9, Target: 10, Label: `a,"evidence":b`, Category: "AID", Count: 4, Evidence: ev("s")}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b, err := encode(tt.r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := decodeRelationHead(b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := tt.r
-			want.Evidence = nil
-			if got.Source != want.Source || got.Target != want.Target || got.Label != want.Label || got.Category != want.Category || got.Count != want.Count {
-				t.Errorf("head %+v, want %+v", got, want)
-			}
-		})
+		for _, codec := range []struct {
+			name string
+			enc  func(any) ([]byte, error)
+		}{{"binary", encode}, {"JSON", encodeJSON}} {
+			t.Run(tt.name+"/"+codec.name, func(t *testing.T) {
+				b, err := codec.enc(tt.r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := decodeRelationHead(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := tt.r
+				want.Evidence = nil
+				if got.Source != want.Source || got.Target != want.Target || got.Label != want.Label || got.Category != want.Category || got.Count != want.Count {
+					t.Errorf("head %+v, want %+v", got, want)
+				}
+			})
+		}
 	}
 }

@@ -18,14 +18,18 @@ import (
 //	4  merged values ('E', 'R', 'C') carry the id of their first
 //	   document ("first_doc"), so that adding a document needs no scan of
 //	   the value's contributions (see merge.go).
-const FormatVersion = 4
+//	5  entities, relations and co-mentions ('e', 'E', 'r', 'R', 'c', 'C'
+//	   and the resolved view's) are encoded in binary (bincodec.go), not
+//	   JSON.
+const FormatVersion = 5
 
-// Key layout, format version 4.
+// Key layout, format version 5.
 //
 // Every key starts with a one-byte prefix. Entity ids are 8 bytes big
 // endian, so ids sort numerically; doc ids and labels are raw bytes.
-// Values start with a one-byte codec version (codecVersion, see codec.go)
-// followed by JSON; keys marked "-> nothing" have empty values.
+// Values start with a one-byte codec version (see codec.go) followed by
+// JSON, or for entities, relations and co-mentions by their binary encoding
+// (bincodec.go); keys marked "-> nothing" have empty values.
 //
 // Documents and their bookkeeping:
 //

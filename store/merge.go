@@ -33,7 +33,8 @@ import (
 // that sorts first updates it in O(1) too; an entity is folded again.
 
 // A merged value is stored with the id of its first document, the base
-// of the merge rule ("first_doc", the last member of the JSON object):
+// of the merge rule ("first_doc", a field of the binary encodings, see
+// bincodec.go; the last member of the JSON object of format 4):
 // adding documents then needs no scan of the contributions to know
 // whether one of them comes first. Readers decode the graph type and
 // ignore it.
@@ -68,6 +69,16 @@ var firstMember = []byte(`,"first_doc":`)
 // firstOf returns the first document of the encoded merged value b; ok is
 // false if b does not record one.
 func firstOf(b []byte) (first string, ok bool) {
+	if len(b) > 0 && b[0] == codecRelation {
+		var r graph.Relation
+		first, ok, err := readRelation(b, &r)
+		return first, ok && err == nil && first != ""
+	}
+	if len(b) > 0 && b[0] == codecEntity {
+		var e graph.Entity
+		first, ok, err := readEntity(b, &e)
+		return first, ok && err == nil && first != ""
+	}
 	i := bytes.LastIndex(b, firstMember)
 	if i < 0 || b[len(b)-1] != '}' {
 		return "", false

@@ -28,15 +28,90 @@ func (s *DB) migrate(from uint64) error {
 		}
 		from = 3
 	}
-	if from == 3 {
-		// Format 4 adds each merged value's first document: recompute
-		// them all (RecomputeAll is idempotent), then stamp.
-		if err := s.RecomputeAll(context.Background()); err != nil {
+	if from == 3 || from == 4 {
+		// Format 5 encodes entities, relations and co-mentions in
+		// binary (bincodec.go): rewrite the contributions and the
+		// resolved view's values. Format 4 added each merged value's
+		// first document: a format-3 store recomputes its merged values
+		// (which also encodes them anew), a format-4 store rewrites
+		// them. Both steps are idempotent.
+		prefixes := [][]byte{{pEntityDoc}, {pRelDoc}, {pCoDoc}, rkey(rEntity), rkey(rRelation)}
+		if from == 4 {
+			prefixes = append(prefixes, []byte{pEntity}, []byte{pRelation}, []byte{pCo})
+		}
+		if err := s.reencode(prefixes...); err != nil {
 			return err
 		}
-		return s.stampVersion(4)
+		if from == 3 {
+			if err := s.RecomputeAll(context.Background()); err != nil {
+				return err
+			}
+		}
+		return s.stampVersion(5)
 	}
 	return nil
+}
+
+// reencode rewrites every entity, relation and co-mention value under
+// each of prefixes in the current encoding, in batches. Merged values
+// keep their first document.
+func (s *DB) reencode(prefixes ...[]byte) error {
+	b := s.newBatch(true)
+	for _, p := range prefixes {
+		type kv struct{ k, v []byte }
+		var sets []kv
+		err := scan(b.txn, p, func(k, v []byte) error {
+			if len(v) > 0 && v[0] != codecJSON {
+				return nil // done before an interruption
+			}
+			var x any
+			switch k[0] {
+			case pEntity:
+				x = &mergedEntity{}
+			case pRelation, pCo:
+				x = &mergedRelation{}
+			case pEntityDoc:
+				x = &graph.Entity{}
+			case pRelDoc, pCoDoc:
+				x = &graph.Relation{}
+			default: // the resolved view
+				if k[1] == rEntity {
+					x = &graph.Entity{}
+				} else {
+					x = &graph.Relation{}
+				}
+			}
+			if err := decode(v, x); err != nil {
+				return fmt.Errorf("%s: %w", printable(k), err)
+			}
+			var nv []byte
+			var err error
+			switch x := x.(type) {
+			case *mergedEntity:
+				nv, err = encode(*x)
+			case *mergedRelation:
+				nv, err = encode(*x)
+			default:
+				nv, err = encode(x)
+			}
+			if err != nil {
+				return err
+			}
+			sets = append(sets, kv{bytes.Clone(k), nv})
+			return nil
+		})
+		if err != nil {
+			b.discard()
+			return fmt.Errorf("re-encode values: %w", err)
+		}
+		for _, x := range sets {
+			if err := b.set(x.k, x.v); err != nil {
+				b.discard()
+				return err
+			}
+		}
+	}
+	return b.finish()
 }
 
 // stampVersion records the store's format version.

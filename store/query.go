@@ -501,6 +501,9 @@ func (v *View) EachRelation(noEvidence bool, fn func(r graph.Relation) error) er
 // is most of the bytes: the fields are decoded into a struct that has no
 // Evidence field, so encoding/json skips it.
 func decodeRelationHead(b []byte) (graph.Relation, error) {
+	if len(b) > 0 && b[0] == codecRelation {
+		return readRelationHead(b)
+	}
 	var h struct {
 		Source   int64  `json:"source"`
 		Target   int64  `json:"target"`

@@ -161,7 +161,7 @@ func downgradeTo2(t *testing.T, s *DB) {
 				if err := h.fill(r.Evidence); err != nil {
 					return err
 				}
-				b, err := encode(r)
+				b, err := encodeJSON(r)
 				sets = append(sets, kv{bytes.Clone(k), b})
 				return err
 			}); err != nil {
@@ -240,6 +240,7 @@ func mustMigrated(t *testing.T, s, ref *DB, fs []*graph.Facts) {
 func TestMigrate2(t *testing.T) {
 	fs, ref, dir, s := migrationStores(t)
 	downgradeTo2(t, s)
+	jsonValues(t, s, true, 2)
 	if _, with := countKeys(t, s, []byte{pCoDoc}, "Kim Jong Un in"); with == 0 {
 		t.Fatal("downgrade left no inline text")
 	}
@@ -264,12 +265,12 @@ func stripFirst(t *testing.T, s *DB, v uint64) {
 				if p == pEntity {
 					var e graph.Entity
 					if e, err = DecodeEntity(v); err == nil {
-						b, err = encode(e)
+						b, err = encodeJSON(e)
 					}
 				} else {
 					var r graph.Relation
 					if r, err = DecodeRelation(v); err == nil {
-						b, err = encode(r)
+						b, err = encodeJSON(r)
 					}
 				}
 				sets = append(sets, kv{bytes.Clone(k), b})
@@ -296,9 +297,116 @@ func stripFirst(t *testing.T, s *DB, v uint64) {
 	}
 }
 
+// jsonValues rewrites every entity, relation and co-mention value (the
+// contributions and the resolved view's; with merged, also the merged
+// values, keeping their first document) in JSON, as formats 1 to 4 kept
+// them, and stamps version v.
+func jsonValues(t *testing.T, s *DB, merged bool, v uint64) {
+	t.Helper()
+	prefixes := [][]byte{{pEntityDoc}, {pRelDoc}, {pCoDoc}, rkey(rEntity), rkey(rRelation)}
+	if merged {
+		prefixes = append(prefixes, []byte{pEntity}, []byte{pRelation}, []byte{pCo})
+	}
+	err := s.db.Update(func(txn *badger.Txn) error {
+		type kv struct{ k, v []byte }
+		var sets []kv
+		for _, p := range prefixes {
+			if err := scan(txn, p, func(k, v []byte) error {
+				var b []byte
+				var err error
+				entity := k[0] == pEntity || k[0] == pEntityDoc || (k[0] == pResolved && k[1] == rEntity)
+				switch {
+				case entity:
+					var m mergedEntity
+					if err = decode(v, &m); err != nil {
+						return err
+					}
+					if k[0] == pEntity {
+						b, err = encodeJSON(m)
+					} else {
+						b, err = encodeJSON(m.Entity)
+					}
+				default:
+					var m mergedRelation
+					if err = decode(v, &m); err != nil {
+						return err
+					}
+					if k[0] == pRelation || k[0] == pCo {
+						b, err = encodeJSON(m)
+					} else {
+						b, err = encodeJSON(m.Relation)
+					}
+				}
+				sets = append(sets, kv{bytes.Clone(k), b})
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+		if len(sets) == 0 {
+			return fmt.Errorf("no values")
+		}
+		for _, x := range sets {
+			if x.v[0] != codecJSON {
+				return fmt.Errorf("%q is not JSON", x.v)
+			}
+			if err := txn.Set(x.k, x.v); err != nil {
+				return err
+			}
+		}
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, v))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// binaryValues fails unless every entity, relation and co-mention value
+// of s is in a binary encoding of format 5.
+func binaryValues(t *testing.T, s *DB) {
+	t.Helper()
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range [][]byte{{pEntityDoc}, {pEntity}, {pRelDoc}, {pCoDoc}, {pRelation}, {pCo}, rkey(rEntity), rkey(rRelation)} {
+			if err := scan(txn, p, func(k, v []byte) error {
+				n++
+				if len(v) == 0 || (v[0] != codecRelation && v[0] != codecEntity) {
+					return fmt.Errorf("%s is not in a binary encoding: %q", printable(k), v)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no values")
+	}
+}
+
+func TestMigrate4(t *testing.T) {
+	fs, ref, dir, s := migrationStores(t)
+	jsonValues(t, s, true, 4)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: func(msg string) { notices = append(notices, msg) }})
+	mustMigrated(t, s, ref, fs)
+	binaryValues(t, s)
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 4 to 5") {
+		t.Errorf("notices %q, want one about the upgrade from format 4 to 5", notices)
+	}
+}
+
 func TestMigrate3(t *testing.T) {
 	fs, ref, dir, s := migrationStores(t)
 	stripFirst(t, s, 3)
+	jsonValues(t, s, false, 3)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -306,8 +414,9 @@ func TestMigrate3(t *testing.T) {
 	notify := func(msg string) { notices = append(notices, msg) }
 	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: notify}) // migrates through a read-write open
 	mustMigrated(t, s, ref, fs)
-	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 4") {
-		t.Errorf("notices %q, want one about the upgrade from format 3 to 4", notices)
+	binaryValues(t, s)
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 5") {
+		t.Errorf("notices %q, want one about the upgrade from format 3 to 5", notices)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

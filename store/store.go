@@ -91,7 +91,7 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(0).
 		WithNumVersionsToKeep(1).
-		// ZSTD over 16 KiB blocks: the JSON values and the many
+		// ZSTD over 16 KiB blocks: the values and the many
 		// small index keys compress to about half of what snappy over
 		// 4 KiB blocks gives (BENCHMARKS.md, store size). Tables
 		// record their compression, so stores written with snappy
