@@ -120,7 +120,7 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 	t0 := time.Now()
 	pool, err := corpus.Load(ctx, o.Data, o.News)
 	if err != nil {
-		return err
+		return fmt.Errorf("bench: %w (run it from the kgx repository, or pass --news)", err)
 	}
 	sizes := []int{o.Docs / 16, o.Docs / 4, o.Docs}
 	full := filepath.Join(work, fmt.Sprintf("corpus-%d", o.Docs))

@@ -55,6 +55,11 @@ func Load(ctx context.Context, data, news string) (*Pool, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(files) == 0 {
+			// A missing seed folder (a relative default, run from
+			// elsewhere) would silently give another corpus.
+			return nil, fmt.Errorf("corpus: no articles (*.txt) in %s", news)
+		}
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {

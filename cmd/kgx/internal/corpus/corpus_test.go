@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -45,4 +46,14 @@ func TestGeneratorDeterministicAndDistinct(t *testing.T) {
 		t.Error("different seeds gave the same first article")
 	}
 	t.Logf("pool: %d news sentences, %d others; %d words per article", len(p.News), len(p.Other), words/n)
+}
+
+// TestLoadNoArticles checks that a seed folder without articles (a
+// relative default read from elsewhere) is an error, not another corpus.
+func TestLoadNoArticles(t *testing.T) {
+	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "missing")} {
+		if _, err := Load(context.Background(), "", dir); err == nil || !strings.Contains(err.Error(), dir) {
+			t.Errorf("Load(%s): %v, want an error naming it", dir, err)
+		}
+	}
 }
