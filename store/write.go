@@ -26,6 +26,7 @@ type batch struct {
 	commits int
 	pending overlay         // uncommitted contribution writes
 	paths   map[string]bool // uncommitted path index writes: true set, false deleted
+	journal map[string]byte // uncommitted journal writes: the state set, 0 deleted
 	read    *badger.Txn     // read-only view of what is committed, for merged
 	removed bool            // a document was removed in this transaction
 }
@@ -60,6 +61,9 @@ func (b *batch) set(k, v []byte) error {
 	}
 	b.pending.note(k, v, false)
 	b.notePath(k, true)
+	if len(k) > 0 && k[0] == pJournal {
+		b.noteJournal(k, v)
+	}
 	return nil
 }
 
@@ -69,7 +73,42 @@ func (b *batch) del(k []byte) error {
 	}
 	b.pending.note(k, nil, true)
 	b.notePath(k, false)
+	if len(k) > 0 && k[0] == pJournal {
+		b.noteJournal(k, nil)
+	}
 	return nil
+}
+
+// noteJournal records a write of journal key k: its state (the value's
+// first byte), or 0 for a deletion.
+func (b *batch) noteJournal(k, v []byte) {
+	if b.journal == nil {
+		b.journal = map[string]byte{}
+	}
+	var state byte
+	if len(v) > 0 {
+		state = v[0]
+	}
+	b.journal[string(k)] = state
+}
+
+// excluded is excludedDocs as the batch's transaction sees it, read
+// through the read-only view plus the batch's own journal writes: an
+// iterator over the write transaction would sort all its pending writes.
+func (b *batch) excluded() (map[string]bool, error) {
+	out, err := excludedDocs(b.reader())
+	if err != nil {
+		return nil, err
+	}
+	for k, state := range b.journal {
+		doc := k[1:]
+		if state == 0 || state == stateMerging {
+			delete(out, doc)
+		} else {
+			out[doc] = true
+		}
+	}
+	return out, nil
 }
 
 func (b *batch) notePath(k []byte, set bool) {
@@ -120,6 +159,7 @@ func (b *batch) commit() error {
 	b.commits++
 	b.pending = overlay{}
 	b.paths = nil
+	b.journal = nil
 	if b.read != nil {
 		b.read.Discard()
 		b.read = nil
@@ -786,7 +826,7 @@ func (a added) relation() (graph.Relation, error) {
 func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string][]added) error {
 	slices.SortFunc(targets, compareTargets)
 	targets = slices.CompactFunc(targets, func(a, b target) bool { return compareTargets(a, b) == 0 })
-	excluded, err := excludedDocs(b.txn)
+	excluded, err := b.excluded()
 	if err != nil {
 		return err
 	}
