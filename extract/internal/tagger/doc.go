@@ -62,14 +62,17 @@ type DocResult struct {
 // that "Shoigu Commends North Korea" is read as "Shoigu commends North
 // Korea"; all-caps lines are truecased when features are computed, and in
 // step 2 they match the body's names whatever their case ("SHOIGU"). Last,
-// the rules of applyRules correct types and spans (named events, demonyms,
-// trailing common nouns).
+// the rules of applyRules correct types and spans (named events, storms,
+// demonyms, trailing common nouns, company names), and
+// untagArticlePersons drops "persons" after "the" ("the Dow had
+// fallen").
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
 	words = m.CaseView(words, gaz)
 	defer func() {
 		for s := range words {
 			applyRules(words[s], res.Classes[s], gaz)
+			untagArticlePersons(words[s], pos[s], res.Classes[s])
 		}
 	}()
 	var ms []Mention

@@ -368,6 +368,9 @@ func isLowerWord(w string) bool {
 // applyRules corrects the mentions of one sentence in place, in order
 // (after joinParticles and tagNamedOutlets):
 //
+//  0. a mention that opens with a storm word (stormWords), or that follows
+//     an untagged one, is an EVENT with the storm word ("Hurricane
+//     Katrina", "Cyclone Phailin"), whatever type the model gave it;
 //  1. a mention whose head (nameHead) is an event word (eventHeads) is an
 //     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
 //     that also end organisation names count only in lower case ("the
@@ -393,7 +396,9 @@ func isLowerWord(w string) bool {
 //     an ORG ("Russian Embassy", "Unification Ministry"); a place headed
 //     by a word for meetings that also ends organisation names
 //     (eventHeadsLowerOnly) is an EVENT ("Jeddah Forum", "Lausanne
-//     Conference").
+//     Conference"); a PERSON mention of two words or more headed by an
+//     organisation or company word (orgHeads, companyHeads) is an ORG
+//     ("Cesaroni Design", "Eberhard Faber GmbH").
 func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	set := func(s, e, typ int) {
 		for k := s; k < e; k++ {
@@ -409,8 +414,18 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	joinParticles(words, classes)
 	tagNamedOutlets(words, classes)
 	tagTitledNames(words, classes, gaz)
+	tagSpeakerLabels(words, classes, gaz)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
+		// 0. storms are events, named with their storm word
+		if s > 0 && classes[s-1] == 0 && stormWords[words[s-1]] {
+			s--
+		}
+		if e-s >= 2 && (stormWords[words[s]] || words[s] == "Tropical" && words[s+1] == "Storm") && startsUpper(words[s+1]) {
+			set(s, e, typEvent)
+			continue
+		}
+		s = mn.Start
 		// 1. event heads
 		if isEventName(words[s:e]) {
 			if typ != typEvent {
@@ -491,6 +506,13 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 		if (typ == typGPE || typ == typLoc) && len(ws) > 1 && orgHeads[strings.ToLower(ws[nameHead(ws)])] {
 			set(s, e, typOrg)
+		}
+		// 5b. a "person" headed by an organisation or company word is an
+		// ORG ("Cesaroni Design", "Eberhard Faber GmbH")
+		if typ == typPerson && len(ws) > 1 {
+			if hw := strings.ToLower(ws[nameHead(ws)]); orgHeads[hw] || companyHeads[hw] {
+				set(s, e, typOrg)
+			}
 		}
 	}
 }
@@ -605,22 +627,29 @@ var personTitles = map[string]bool{
 }
 
 // tagTitledNames tags as a PERSON a run of up to four capitalised,
-// untagged words after a person title ("Minister Pang Tu Sop"), unless a
-// word of the run is a title, an organisation word, a country, a demonym
-// or a calendar word, or the run goes on past four words. All-caps lines
-// are left alone.
+// untagged words after a person title ("Minister Pang Tu Sop") or a
+// lower-case role noun ("keyboardist Butch Taylor", "spokesman Ned
+// Price"), unless a word of the run is a title, an organisation word, a
+// country, a demonym or a calendar word (after a role noun also a city or
+// region, and the run must not run into a tagged mention), or the run goes
+// on past four words. All-caps lines are left alone.
 func tagTitledNames(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	if isAllCaps(words) {
 		return
 	}
 	for i := 0; i+1 < len(words); i++ {
-		if !personTitles[words[i]] || classes[i] != 0 || classes[i+1] != 0 {
+		role := roleNouns[words[i]]
+		if !personTitles[words[i]] && !role || classes[i] != 0 || classes[i+1] != 0 {
 			continue
+		}
+		not := gazetteer.Title | gazetteer.OrgWord | gazetteer.Country | gazetteer.Demonym
+		if role {
+			not |= gazetteer.City | gazetteer.Region
 		}
 		k := i + 1
 		ok := true
 		for k < len(words) && k-i <= 4 && classes[k] == 0 && startsUpper(words[k]) {
-			if gaz != nil && gaz.Lookup(words[k])&(gazetteer.Title|gazetteer.OrgWord|gazetteer.Country|gazetteer.Demonym) != 0 || calendarWords[strings.ToLower(words[k])] {
+			if gaz != nil && gaz.Lookup(words[k])&not != 0 || calendarWords[strings.ToLower(words[k])] {
 				ok = false
 				break
 			}
@@ -628,6 +657,9 @@ func tagTitledNames(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 		if !ok || k == i+1 || k < len(words) && k-i > 4 && startsUpper(words[k]) {
 			continue
+		}
+		if role && k < len(words) && classes[k] != 0 {
+			continue // "priest Fr [Francisco Sousa]": the name is tagged
 		}
 		classes[i+1] = 1 + 2*typPerson
 		for j := i + 2; j < k; j++ {
@@ -708,4 +740,108 @@ var orgHeads = map[string]bool{
 func startsDigit(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsDigit(r)
+}
+
+// stormWords open the names of storms ("Hurricane Katrina", "Typhoon
+// Haiyan", "Storm Ciarán", and "Tropical Storm Bill"), which are events,
+// not people or places.
+var stormWords = map[string]bool{
+	"Hurricane": true, "Cyclone": true, "Typhoon": true, "Storm": true, "Superstorm": true,
+	"Supertyphoon": true,
+}
+
+// companyHeads are the last words of company and broadcaster names
+// ("Cesaroni Design", "Acme Corp.", "Eberhard Faber GmbH", "Korea Radio"),
+// which end no person's name; with orgHeads they make an ORG of a
+// "person" (rule 5 of applyRules).
+var companyHeads = map[string]bool{
+	"corp": true, "corp.": true, "inc": true, "incorporated": true, "ltd.": true, "llc": true,
+	"plc": true, "co.": true, "gmbh": true, "ag": true, "group": true, "design": true, "media": true,
+	"holdings": true, "industries": true, "technologies": true, "systems": true, "partners": true,
+	"airlines": true, "airways": true, "motors": true, "university": true, "college": true,
+	"foundation": true, "fc": true, "club": true, "radio": true, "records": true, "studios": true,
+	"network": true, "television": true, "tv": true, "enterprises": true, "limited": true,
+}
+
+// untagArticlePersons untags a PERSON mention after "the" that modifies
+// no noun (the next word's POS is not NOUN, PROPN, ADJ, NUM or PART):
+// a person's name takes no article ("the Dow had fallen", "the Azna
+// retreated"), though it may modify a noun after one ("the Clinton
+// administration", "the Schlegel brothers"). pos may be nil (the rule then
+// does nothing).
+func untagArticlePersons(words, pos []string, classes []int) {
+	if len(pos) != len(words) {
+		return
+	}
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e := mn.Start, mn.End
+		if mn.Type != typPerson || s == 0 || words[s-1] != "the" && words[s-1] != "The" {
+			continue
+		}
+		if e < len(words) {
+			switch pos[e] {
+			case "NOUN", "PROPN", "ADJ", "NUM", "PART":
+				continue
+			}
+		}
+		for k := s; k < e; k++ {
+			classes[k] = 0
+		}
+	}
+}
+
+// roleNouns are lower-case occupations and roles that introduce a
+// person's name in apposition ("actor Tyrone Power", "spokesman Ned
+// Price", "drummer Shanahan").
+var roleNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`actor actress singer drummer guitarist keyboardist bassist vocalist
+		editor reporter journalist correspondent writer author poet novelist director producer player
+		striker midfielder defender goalkeeper coach manager spokesman spokeswoman spokesperson analyst
+		economist lawmaker senator governor president minister chairman chairwoman founder officer
+		commander colonel lieutenant sergeant captain astronaut scientist professor teacher lawyer
+		attorney judge candidate nominee challenger incumbent rapper artist painter composer
+		photographer pitcher boxer wrestler leader envoy ambassador diplomat activist campaigner
+		researcher businessman businesswoman billionaire tycoon entrepreneur investor banker chef
+		designer architect engineer surgeon pastor cleric imam rabbi prosecutor premier mayor
+		councillor congressman congresswoman comedian historian philosopher physicist filmmaker
+		screenwriter playwright dancer musician pianist violinist conductor cartoonist columnist
+		commentator presenter broadcaster`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// tagSpeakerLabels tags the name in a transcript's speaker label as a
+// PERSON: a sentence that opens with a title and up to three words in
+// capitals, then a colon ("SECRETARY KERRY: We ...", "MR KIRBY: Thanks"),
+// the name words untagged and no titles themselves.
+func tagSpeakerLabels(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if gaz == nil || len(words) < 3 || !isCapsWord(words[0]) || gaz.Lookup(words[0])&gazetteer.Title == 0 {
+		return
+	}
+	j := 1
+	for j < len(words) && j <= 3 && isCapsWord(words[j]) && classes[j] == 0 && gaz.Lookup(words[j])&gazetteer.Title == 0 {
+		j++
+	}
+	if j == 1 || j >= len(words) || words[j] != ":" {
+		return
+	}
+	classes[1] = 1 + 2*typPerson
+	for k := 2; k < j; k++ {
+		classes[k] = 2 + 2*typPerson
+	}
+}
+
+// isCapsWord reports whether w is a word of two letters or more, all
+// capitals ("KERRY", "MR"; not "U.S.").
+func isCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

@@ -162,6 +162,34 @@ func TestApplyRules(t *testing.T) {
 			"along the [LOC Yalu river]", "along the [LOC Yalu river]"},
 		{"named event keeps lower-case head",
 			"the [EVENT Victory Day parade] in Minsk", "the [EVENT Victory Day parade] in Minsk"},
+		{"name after a role noun left untagged",
+			"said spokesman Ned Price on Monday", "said spokesman [PERSON Ned Price] on Monday"},
+		{"role noun before a city",
+			"the coach Lagos FC", "the coach Lagos FC"},
+		{"role noun before a run that reaches a tagged name",
+			"priest Fr [PERSON Francisco Sousa] said", "priest Fr [PERSON Francisco Sousa] said"},
+		{"speaker label in a transcript",
+			"SECRETARY KERRY : We obviously", "SECRETARY [PERSON KERRY] : We obviously"},
+		{"speaker label with two names",
+			"MR JOHN KIRBY : Thanks", "MR [PERSON JOHN KIRBY] : Thanks"},
+		{"label without a title",
+			"QUESTION : Is it", "QUESTION : Is it"},
+		{"title and a name without a colon",
+			"MR KIRBY said", "MR KIRBY said"},
+		{"storm typed a person",
+			"damage from [PERSON Cyclone Idai] in Beira", "damage from [EVENT Cyclone Idai] in Beira"},
+		{"storm word left out of a place",
+			"after Hurricane [LOC Maria] hit", "after [EVENT Hurricane Maria] hit"},
+		{"tropical storm",
+			"as [ORG Tropical Storm Alberto] neared", "as [EVENT Tropical Storm Alberto] neared"},
+		{"storm word alone is no event",
+			"the [PERSON Storm] said", "the [PERSON Storm] said"},
+		{"company typed a person",
+			"shares of [PERSON Adeyemi Holdings] rose", "shares of [ORG Adeyemi Holdings] rose"},
+		{"party typed a person",
+			"the [PERSON Nkomo Party] won", "the [ORG Nkomo Party] won"},
+		{"one-word person with an organisation word",
+			"[PERSON Group] said", "[PERSON Group] said"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			words, classes := bio(t, tc.in)
@@ -234,5 +262,28 @@ func TestHeadlineView(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("\n got %s\nwant %s", got, tc.want)
 		}
+	}
+}
+
+func TestUntagArticlePersons(t *testing.T) {
+	for _, tc := range []struct{ in, pos, want string }{
+		{"the [PERSON Dow] had fallen", "DET PROPN AUX VERB", "the Dow had fallen"},
+		{"The [PERSON Azna] retreated .", "DET PROPN VERB PUNCT", "The Azna retreated ."},
+		{"by the [PERSON Dow]", "ADP DET PROPN", "by the Dow"},
+		{"the [PERSON Biden] administration said", "DET PROPN NOUN VERB", "the [PERSON Biden] administration said"},
+		{"the [PERSON Schlegel] brothers", "DET PROPN NOUN", "the [PERSON Schlegel] brothers"},
+		{"then [PERSON Ruto] said", "ADV PROPN VERB", "then [PERSON Ruto] said"},
+		{"the [ORG Senate] voted", "DET PROPN VERB", "the [ORG Senate] voted"},
+	} {
+		words, classes := bio(t, tc.in)
+		untagArticlePersons(words, strings.Fields(tc.pos), classes)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+	words, classes := bio(t, "the [PERSON Dow] had fallen")
+	untagArticlePersons(words, nil, classes)
+	if got := unbio(words, classes); got != "the [PERSON Dow] had fallen" {
+		t.Errorf("without POS: got %s", got)
 	}
 }
