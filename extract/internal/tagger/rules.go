@@ -388,6 +388,8 @@ func isLowerWord(w string) bool {
 //  3. an EVENT, or a mention of two or more words, all in lower case and
 //     whose head is no event word is no name ("partnership treaty") and is
 //     dropped (a single lower-case word stays: "hanoi" in lower-case text);
+//     A one-word mention that is a generic organisation noun
+//     (bareOrgNouns: "the Government", "the Institute") is dropped too;
 //  4. a whole mention typed ORG or a place that is a demonym or a
 //     religious or political group word (gazetteer, extraDemonyms) is NORP
 //     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
@@ -482,6 +484,12 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			}
 		}
 		if allLower && (typ == typEvent || len(ws) > 1) {
+			clear(s, e)
+			continue
+		}
+		// 3b. a bare generic noun names no one ("the Government said",
+		// "the Institute withdrew")
+		if len(ws) == 1 && bareOrgNouns[strings.ToLower(ws[0])] {
 			clear(s, e)
 			continue
 		}
@@ -844,4 +852,14 @@ func isCapsWord(w string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// bareOrgNouns are generic organisation nouns that some texts capitalise
+// without a name ("the Government said", "the Institute withdrew its
+// funding"): alone they name no one. Nouns that are the usual short names
+// of one body ("Congress", "the Senate", "the Court", "the Army") are
+// left out.
+var bareOrgNouns = map[string]bool{
+	"government": true, "governments": true, "institute": true, "laboratory": true,
+	"association": true, "centre": true, "center": true,
 }
