@@ -389,7 +389,10 @@ func isLowerWord(w string) bool {
 //     whose head is no event word is no name ("partnership treaty") and is
 //     dropped (a single lower-case word stays: "hanoi" in lower-case text);
 //     A one-word mention that is a generic organisation noun
-//     (bareOrgNouns: "the Government", "the Institute") is dropped too;
+//     (bareOrgNouns: "the Government", "the Institute") is dropped too,
+//     and so is a ship's or spacecraft's name (vesselPrefixes: "USS
+//     Cole", "Space Shuttle Atlantis"), which kgx's label mapping makes O
+//     (re3d's MilitaryPlatform and Vehicle);
 //  4. a whole mention typed ORG or a place that is a demonym or a
 //     religious or political group word (gazetteer, extraDemonyms) is NORP
 //     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
@@ -487,7 +490,14 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			clear(s, e)
 			continue
 		}
-		// 3b. a bare generic noun names no one ("the Government said",
+		// 3b. a vessel is no person, organisation or place ("USS Cole",
+		// "HMS Prince of Wales", "Space Shuttle Atlantis"), with or
+		// without its prefix in the mention
+		if isVessel(words, s, e) {
+			clear(s, e)
+			continue
+		}
+		// 3c. a bare generic noun names no one ("the Government said",
 		// "the Institute withdrew")
 		if len(ws) == 1 && bareOrgNouns[strings.ToLower(ws[0])] {
 			clear(s, e)
@@ -862,4 +872,29 @@ func isCapsWord(w string) bool {
 var bareOrgNouns = map[string]bool{
 	"government": true, "governments": true, "institute": true, "laboratory": true,
 	"association": true, "centre": true, "center": true,
+}
+
+// vesselPrefixes open the names of ships ("USS Cole", "HMS Prince of
+// Wales", "MV Rubymar").
+var vesselPrefixes = map[string]bool{
+	"USS": true, "HMS": true, "HMCS": true, "HMAS": true, "HMNZS": true, "CSS": true, "RMS": true,
+	"MV": true, "M/V": true, "INS": true,
+}
+
+// isVessel reports whether the mention words[s:e] names a ship or a space
+// shuttle: it opens with a vessel prefix or "Space Shuttle" and a
+// capitalised word, or follows one.
+func isVessel(words []string, s, e int) bool {
+	shuttle := func(i int) bool { return i+1 < len(words) && words[i] == "Space" && words[i+1] == "Shuttle" }
+	switch {
+	case e-s >= 2 && vesselPrefixes[words[s]] && startsUpper(words[s+1]):
+		return true
+	case e-s >= 3 && shuttle(s):
+		return true
+	case s > 0 && vesselPrefixes[words[s-1]]:
+		return true
+	case s > 1 && shuttle(s-2):
+		return true
+	}
+	return false
 }
