@@ -56,8 +56,10 @@ measures, on this machine:
     resolve, store) of 1/16, 1/4 and all of --docs articles into fresh
     stores: wall time, docs/s, tokens/s, peak RSS (the child's maxrss), and
     the store's size on disk against the raw text;
-  - 'kgx show' of one entity as a whole process, start-up included, at each
-    size (median of --queries runs).
+  - 'kgx show' as a whole process, start-up included, at each size (median
+    of --queries runs): of the most mentioned entity, whose answer grows
+    with the corpus, and of the entity whose answer changes least (what
+    the store's size alone costs a query).
 
 It prints a Markdown report on stdout. Generated corpora and stores go to a
 temporary directory that is removed unless --keep is given.` + exitStatusHelp,
@@ -92,7 +94,12 @@ type ingestRun struct {
 	QueryMin      time.Duration
 	QueryEntity   string
 	QueryMentions int
-	Load          string // load average after the run
+	// The same for an entity whose answer is the same at every size
+	// (FixedEntity), so that its time shows what the store's size alone
+	// costs a query.
+	FixedMedian, FixedMin time.Duration
+	FixedMentions         int
+	Load                  string // load average after the run
 }
 
 func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
@@ -203,6 +210,18 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 			n, r.Wall.Seconds(), r.CPU.Seconds(), r.Load, r.MaxRSS>>20, r.StoreBytes>>20, entity, float64(r.QueryMedian.Microseconds())/1000)
 		runs = append(runs, r)
 	}
+	fixed, err := benchPickFixed(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", sizes[0])), filepath.Join(work, fmt.Sprintf("store-%d", sizes[2])))
+	if err != nil {
+		return err
+	}
+	for i, n := range sizes {
+		var q ingestRun
+		if err := benchQuery(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", n)), fixed, o.Queries, &q); err != nil {
+			return err
+		}
+		runs[i].FixedMedian, runs[i].FixedMin, runs[i].FixedMentions = q.QueryMedian, q.QueryMin, q.QueryMentions
+		logf("show %q in the %d-article store: %.0f ms", fixed, n, ms(q.QueryMedian))
+	}
 	for i := range runs {
 		for _, f := range names[:runs[i].Docs] {
 			b, err := os.ReadFile(f)
@@ -220,7 +239,7 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 		logf("CPU profile of an in-process ingest of %d articles in %s", sizes[0], o.CPUProfile)
 	}
 
-	writeBenchReport(g, o, len(sample), sampleWords, kgxTime, proseTime, runs)
+	writeBenchReport(g, o, len(sample), sampleWords, kgxTime, proseTime, runs, fixed)
 	return nil
 }
 
@@ -339,6 +358,74 @@ func benchPickEntity(ctx context.Context, exe, db string) (string, error) {
 	return es[0].Name, nil
 }
 
+// benchPickFixed returns the entity of the small store whose answer
+// changes least in the large one: the most mentioned of those with as many
+// mentions and documents in both (the rest of the corpus never names
+// them), or, if there is none, the one that gains fewest mentions; ties go
+// to the most mentioned, then by name. The report gives its mentions at
+// every size.
+func benchPickFixed(ctx context.Context, exe, small, large string) (string, error) {
+	type entity struct {
+		Name      string `json:"name"`
+		Mentions  int    `json:"mentions"`
+		Documents int    `json:"documents"`
+	}
+	list := func(db string) ([]entity, error) {
+		out, err := exec.CommandContext(ctx, exe, "--db", db, "entities", "--json").Output()
+		if err != nil {
+			return nil, fmt.Errorf("bench: kgx entities: %w", err)
+		}
+		var es []entity
+		if err := json.Unmarshal(out, &es); err != nil {
+			return nil, fmt.Errorf("bench: kgx entities: %w", err)
+		}
+		return es, nil
+	}
+	a, err := list(small)
+	if err != nil {
+		return "", err
+	}
+	b, err := list(large)
+	if err != nil {
+		return "", err
+	}
+	inLarge := make(map[string]entity, len(b))
+	for _, e := range b {
+		inLarge[e.Name] = e
+	}
+	type cand struct {
+		e    entity
+		same bool
+		gain int
+	}
+	var best *cand
+	for _, e := range a {
+		l, ok := inLarge[e.Name]
+		if !ok {
+			continue // merged into another entity in the large store
+		}
+		c := cand{e, l == e, l.Mentions - e.Mentions}
+		if best == nil || cmp.Or(
+			-cmp.Compare(b2i(c.same), b2i(best.same)),
+			cmp.Compare(c.gain, best.gain),
+			-cmp.Compare(c.e.Mentions, best.e.Mentions),
+			cmp.Compare(c.e.Name, best.e.Name)) < 0 {
+			best = &c
+		}
+	}
+	if best == nil {
+		return "", fmt.Errorf("bench: no entity of the store %s is in %s", small, large)
+	}
+	return best.e.Name, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // benchQuery times 'kgx show --json entity' as whole processes.
 func benchQuery(ctx context.Context, exe, db, entity string, runs int, r *ingestRun) error {
 	var ts []time.Duration
@@ -413,7 +500,7 @@ func dirSize(dir string) (int64, error) {
 	return n, nil
 }
 
-func writeBenchReport(g *globalOptions, o *benchOptions, sampleDocs, sampleWords int, kgx, prose timing, runs []ingestRun) {
+func writeBenchReport(g *globalOptions, o *benchOptions, sampleDocs, sampleWords int, kgx, prose timing, runs []ingestRun, fixed string) {
 	w := g.Stdout
 	limit := "none"
 	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
@@ -442,6 +529,13 @@ func writeBenchReport(g *globalOptions, o *benchOptions, sampleDocs, sampleWords
 			[]int{1, 4, 16}[i], r.Docs, r.Words, float64(r.RawBytes)/(1<<20), r.Wall.Seconds(), rate(r.Words, r.Wall), float64(r.Docs)/r.Wall.Seconds(),
 			r.CPU.Seconds(), rate(r.Words, r.CPU), r.CPU.Seconds()*1000/float64(r.Docs), r.MaxRSS>>20, float64(r.StoreBytes)/(1<<20),
 			float64(r.StoreBytes)/float64(r.RawBytes), ms(r.QueryMedian), ms(r.QueryMin), r.Load)
+	}
+	fmt.Fprintf(w, "\n`kgx show --json` as a whole process (median and minimum of %d): the most mentioned entity, whose answer grows with the corpus, and the entity of the smallest store whose answer changes least (the most mentioned of those whose mentions do not change), so that its time shows what the store's size alone costs:\n\n", o.Queries)
+	fmt.Fprintf(w, "| corpus | docs | store | %q mentions | median, min | %q mentions | median, min |\n", runs[0].QueryEntity, fixed)
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	for i, r := range runs {
+		fmt.Fprintf(w, "| %dx | %d | %.1f MiB | %d | %.0f ms, %.0f ms | %d | %.0f ms, %.0f ms |\n", []int{1, 4, 16}[i], r.Docs, float64(r.StoreBytes)/(1<<20),
+			r.QueryMentions, ms(r.QueryMedian), ms(r.QueryMin), r.FixedMentions, ms(r.FixedMedian), ms(r.FixedMin))
 	}
 }
 
