@@ -26,6 +26,15 @@ func ent(typ extract.EntityType, name string, mentions int, aliases ...extract.A
 
 func doc(id string, es ...Entity) *Facts { return &Facts{Doc: Doc{ID: id}, Entities: es} }
 
+// docs is n documents prefix0, prefix1, ... with the same entities.
+func docs(prefix string, n int, es ...Entity) []*Facts {
+	var out []*Facts
+	for i := range n {
+		out = append(out, doc(fmt.Sprintf("%s%02d", prefix, i), es...))
+	}
+	return out
+}
+
 // clusters renders the resolved entities as sorted "Name TYPE = aliases".
 func clusters(g *Graph) []string {
 	var out []string
@@ -90,6 +99,12 @@ func TestResolveRules(t *testing.T) {
 		{"organisation short name across documents", []*Facts{
 			doc("a", ent(O, "Church of Scientology", 2)), doc("b", ent(O, "Scientology", 3))},
 			nil, []string{"Church of Scientology ORG = Scientology:short name"}},
+		{"a long name in under a tenth of the documents does not name the entity", append(docs("d", 11, ent(O, "Daesh", 2)),
+			doc("x", ent(O, "Stable Operations Daesh", 1))),
+			nil, []string{"Daesh ORG = Stable Operations Daesh:short name"}},
+		{"a full name in a tenth of the documents names the entity", append(docs("d", 10, ent(P, "Shoigu", 2)),
+			doc("x", ent(P, "Sergei Shoigu", 1))),
+			nil, []string{"Sergei Shoigu PERSON = Shoigu:surname"}},
 		{"ambiguous organisation short name across documents", []*Facts{
 			doc("a", ent(O, "Civic Party", 2)), doc("b", ent(O, "Democratic Party", 1)), doc("c", ent(O, "Party", 1))},
 			nil, []string{"Civic Party ORG", "Democratic Party ORG", "Party ORG"}},
