@@ -682,11 +682,18 @@ var skeletonReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "w",
 // Skeleton folds a normalised name (extract.Fold) to a key shared by its
 // common romanisation variants: y and a final j become i ("Sergey",
 // "Sergej" -> "sergei"; "Shoygu" -> "shoigu"), kh becomes h, ks x, w v,
-// ph f, and doubled letters are single ("Dmitriy" -> "dmitri"). Words stay
-// apart, so "Kim Jong Un" and "Kim Jong-un" (both "kim jong un" after
-// Fold) match but names with different words do not.
+// ph f, and doubled letters are single ("Dmitriy" -> "dmitri"); the word
+// "the" is left out of a longer name ("Islamic State of Iraq and the
+// Levant", "... and Levant"). Words stay apart, so "Kim Jong Un" and "Kim
+// Jong-un" (both "kim jong un" after Fold) match but names with different
+// words do not.
 func Skeleton(folded string) string {
 	words := strings.Fields(folded)
+	if len(words) > 1 {
+		if kept := slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "the" }); len(kept) > 0 {
+			words = kept
+		}
+	}
 	for i, w := range words {
 		w = skeletonReplacer.Replace(w)
 		if strings.HasSuffix(w, "j") && len(w) > 2 {

@@ -220,6 +220,7 @@ func TestSkeleton(t *testing.T) {
 	for _, tc := range [][2]string{
 		{"sergei shoigu", "sergey shoygu"}, {"dmitry peskov", "dmitriy peskov"}, {"dmitri", "dmitry"},
 		{"sergej", "sergei"}, {"volodymyr zelensky", "volodymyr zelenskyy"}, {"mikhail", "mihail"},
+		{"islamic state of iraq and the levant", "islamic state of iraq and levant"}, {"the hague", "hague"},
 	} {
 		if Skeleton(tc[0]) != Skeleton(tc[1]) {
 			t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q", tc[0], Skeleton(tc[0]), tc[1], Skeleton(tc[1]))
@@ -227,6 +228,7 @@ func TestSkeleton(t *testing.T) {
 	}
 	for _, tc := range [][2]string{
 		{"north korea", "south korea"}, {"ri chang dae", "ri song chol"}, {"ethan kim", "kim jong un"}, {"pyongyang", "north korea"},
+		{"the", "the the"}, {"the", "them"},
 	} {
 		if Skeleton(tc[0]) == Skeleton(tc[1]) {
 			t.Errorf("Skeleton(%q) = Skeleton(%q)", tc[0], tc[1])
