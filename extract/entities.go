@@ -296,6 +296,9 @@ func linkNameParts(infos []mentionInfo) {
 			full := &infos[p.at]
 			var r string
 			if full.class == "PERSON" {
+				if len(in.words) == 1 && AcronymShaped(in.name) {
+					continue // "UN" is no surname of Kim Jong Un
+				}
 				r = partRule(in.words, p.words)
 			} else if in.class == full.class {
 				r = shortName(in.words, p.words)
@@ -348,6 +351,23 @@ func shortName(words, full []string) string {
 		return RuleShortName
 	}
 	return ""
+}
+
+// AcronymShaped reports whether a name is written as an acronym: in
+// capitals, with full stops or in at most three letters ("UN", "U.N.",
+// "NHK"; not "KIRBY", a surname in a transcript's speaker label). Such a
+// name is no part of a person's name.
+func AcronymShaped(name string) bool {
+	letters := 0
+	for _, c := range name {
+		if unicode.IsLetter(c) {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2 && (letters <= 3 || strings.Contains(name, "."))
 }
 
 // NamePart says how the words of part form a proper part of the full

@@ -77,6 +77,12 @@ func TestResolveRules(t *testing.T) {
 		{"surname after full name",
 			"[PERSON Sergei Shoigu] arrived. [PERSON Shoigu] met officials.",
 			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
+		{"an acronym is no surname",
+			"[PERSON Kim Jong Un] spoke. The [ORG UN] and the [PERSON U.N.] replied.",
+			[]string{"Kim Jong Un PERSON", "UN ORG +U.N.:same name"}},
+		{"a surname in capitals is a surname",
+			"[PERSON John Kirby] spoke. [PERSON KIRBY]: No.",
+			[]string{"John Kirby PERSON +KIRBY:surname"}},
 		{"surname tagged as a place",
 			"[PERSON Sergei Shoigu] arrived. [GPE Shoigu] met officials.",
 			[]string{"Sergei Shoigu PERSON +Shoigu:surname"}},
@@ -230,6 +236,20 @@ func TestResolveKeepsNORPMention(t *testing.T) {
 	(&Extractor{}).resolve(doc)
 	if doc.Mentions[0].Type != NORP || doc.Mentions[0].Entity != doc.Mentions[1].Entity {
 		t.Errorf("demonym mention: type %v entity %d, country entity %d", doc.Mentions[0].Type, doc.Mentions[0].Entity, doc.Mentions[1].Entity)
+	}
+}
+
+func TestAcronymShaped(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"UN", true}, {"U.N.", true}, {"NHK", true}, {"U.S.A.", true},
+		{"Un", false}, {"KIRBY", false}, {"A", false}, {"Kim", false}, {"", false},
+	} {
+		if got := AcronymShaped(tc.name); got != tc.want {
+			t.Errorf("AcronymShaped(%q) = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
 

@@ -449,13 +449,19 @@ func (r *resolver) mergeNameParts() {
 			continue
 		}
 		var cands []int
-		if m.class != "EVENT" {
-			cands = candidates("PERSON", w)
+		if m.class != "EVENT" && !(len(w) == 1 && acronymShaped(m)) {
+			cands = candidates("PERSON", w) // "UN" is no surname of Kim Jong Un
 		}
 		if m.class != "PERSON" {
 			cands = append(cands, candidates(m.class, w)...)
 		}
-		target, rule := -1, ""
+		// The groups the name is a part of, each with the last matching
+		// member, its rule and the mentions of its most mentioned
+		// matching member.
+		var roots []int
+		last := map[int]int{}
+		rules := map[int]string{}
+		weight := map[int]int{}
 		for _, p := range cands {
 			var rl string
 			if r.ms[p].class == "PERSON" {
@@ -466,16 +472,55 @@ func (r *resolver) mergeNameParts() {
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue
 			}
-			if target >= 0 && r.find(target) != r.find(p) {
-				target = -2
-				break
+			root := r.find(p)
+			if _, ok := last[root]; !ok {
+				roots = append(roots, root)
 			}
-			target, rule = p, rl
+			last[root], rules[root] = p, rl
+			weight[root] = max(weight[root], r.ms[p].mentions)
 		}
-		if target >= 0 {
-			r.union(target, i, rule, false)
+		if len(roots) == 1 {
+			r.union(last[roots[0]], i, rules[roots[0]], false)
+		} else if len(roots) > 1 && m.class == "PERSON" {
+			root, ok := dominant(roots, weight)
+			if ok && weight[root]*10 >= m.mentions && r.ms[last[root]].class == "PERSON" &&
+				(rules[root] == extract.RuleSurname || rules[root] == extract.RulePartial || rules[root] == extract.RuleMiddleName) {
+				r.union(last[root], i, rules[root], false)
+			}
 		}
 	}
+}
+
+// dominant returns, of several groups a part of a person's name can join,
+// the one whose matching full name has at least ten times the mentions of
+// those of all the others together: "Shoigu" joins Sergei Shoigu (2,000
+// mentions), not a mis-tagged run "Domenico Ghirlandaio Shoigu" (4).
+// Names of comparable weight leave the part apart ("Kim": Kim Jong Un,
+// Ethan Kim). The caller also wants the full name to have a tenth of the
+// part's mentions at least (not "Samuel Alito" joining a run "Samuel Alito
+// Umar Islam"), and never joins given names this way ("Martin").
+func dominant(roots []int, weight map[int]int) (int, bool) {
+	best, rest := roots[0], 0
+	for _, root := range roots[1:] {
+		if weight[root] > weight[best] || (weight[root] == weight[best] && root < best) {
+			rest += weight[best]
+			best = root
+		} else {
+			rest += weight[root]
+		}
+	}
+	return best, weight[best] >= 10*rest
+}
+
+// acronymShaped reports whether every spelling of m is written as an
+// acronym (extract.AcronymShaped).
+func acronymShaped(m *member) bool {
+	for n := range m.names {
+		if !extract.AcronymShaped(n) {
+			return false
+		}
+	}
+	return len(m.names) > 0
 }
 
 // build turns the groups into the graph, and returns the id of each
@@ -673,6 +718,9 @@ func better(a, b *member, class string, maxDocs int) bool {
 	}
 	if len(a.words) != len(b.words) {
 		return len(a.words) > len(b.words)
+	}
+	if len(a.docs) != len(b.docs) {
+		return len(a.docs) > len(b.docs) // "NASA" before "Administration"
 	}
 	return a.key < b.key
 }

@@ -90,6 +90,15 @@ func TestResolveRules(t *testing.T) {
 		{"ambiguous surname stays apart", []*Facts{
 			doc("a", ent(P, "Kim Jong Un", 2)), doc("b", ent(P, "Ethan Kim", 1)), doc("c", ent(P, "Kim", 1))},
 			nil, []string{"Ethan Kim PERSON", "Kim Jong Un PERSON", "Kim PERSON"}},
+		{"a surname joins a full name with ten times the mentions of the others", []*Facts{
+			doc("a", ent(P, "Sergei Shoigu", 30)), doc("b", ent(P, "Domenico Shoigu", 2)), doc("c", ent(P, "Shoigu", 5))},
+			nil, []string{"Domenico Shoigu PERSON", "Sergei Shoigu PERSON = Shoigu:surname"}},
+		{"a surname of two comparable full names stays apart", []*Facts{
+			doc("a", ent(P, "Sergei Shoigu", 19)), doc("b", ent(P, "Domenico Shoigu", 2)), doc("c", ent(P, "Shoigu", 5))},
+			nil, []string{"Domenico Shoigu PERSON", "Sergei Shoigu PERSON", "Shoigu PERSON"}},
+		{"an acronym is no surname", []*Facts{
+			doc("a", ent(P, "Kim Jong Un", 3)), doc("b", ent(P, "UN", 1)), doc("c", ent(P, "U.N.", 1))},
+			nil, []string{"Kim Jong Un PERSON", "U.N. PERSON = UN:spelling"}},
 		{"Ri Chang Dae is not Ri Song Chol", []*Facts{
 			doc("a", ent(P, "Ri Chang Dae", 2)), doc("b", ent(P, "Ri Song Chol", 1)), doc("c", ent(P, "Ri", 1))},
 			nil, []string{"Ri Chang Dae PERSON", "Ri PERSON", "Ri Song Chol PERSON"}},
