@@ -15,8 +15,8 @@ import (
 const wordCacheMax = 1 << 14
 
 // wordCache holds, per distinct word, what tagging derives from the word
-// alone: its feature strings (prepWord), its own gazetteer categories
-// (NER), its tag dictionary class (POS), and the class scores of the
+// alone: its feature strings (prepWord), its own gazetteer categories and
+// whether it begins a longer phrase (NER), its tag dictionary class (POS), and the class scores of the
 // features that depend on the word alone (nerStatic, posStatic).
 //
 // Scores start at zero and a model adds the weights of a feature list in
@@ -39,9 +39,10 @@ type wordCache struct {
 
 // wordEntry is one word's cached view.
 type wordEntry struct {
-	info tokInfo            // strings cloned: they must not pin the caller's text
-	solo gazetteer.Category // NER: gaz.LookupNorm(info.lower)
-	dict int32              // POS: the tag dictionary's class, or -1
+	info   tokInfo            // strings cloned: they must not pin the caller's text
+	solo   gazetteer.Category // NER: gaz.LookupNorm(info.lower)
+	starts bool               // NER: gaz.Starts(info.lower)
+	dict   int32              // POS: the tag dictionary's class, or -1
 }
 
 // reset empties c and binds it to model m and gazetteer gaz, unless it is
@@ -81,6 +82,7 @@ func (c *wordCache) lookup(w string, allCaps bool) int32 {
 	case NER:
 		if c.gaz != nil {
 			ent.solo = c.gaz.LookupNorm(info.lower)
+			ent.starts = c.gaz.Starts(info.lower)
 		}
 		m.P.Score(nerStatic(feats[:0], &info), row)
 	default:

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kgx-project/kgx/extract/internal/gazetteer"
@@ -162,5 +163,58 @@ func TestWordCacheOwner(t *testing.T) {
 		if !sameBits(sc.emit[:len(words)*k], ref.emit[:len(words)*k]) {
 			t.Errorf("model %p gazetteer %p: emissions differ", step.m, step.gaz)
 		}
+	}
+}
+
+// TestWordCacheConcurrent tags the same sentences from several goroutines
+// (each scratch and its caches is used by one at a time) and checks every
+// goroutine gets the tags of the uncached path.
+func TestWordCacheConcurrent(t *testing.T) {
+	pm, nm, gaz := loadModels(t)
+	type result struct{ pos, ner []int }
+	want := make([]result, len(cacheSentences))
+	for s, text := range cacheSentences {
+		words := strings.Fields(text)
+		want[s].pos, _ = uncachedPOS(pm, words)
+		upos := make([]string, len(words))
+		for i, c := range want[s].pos {
+			upos[i], _ = SplitPOS(pm.Classes[c])
+		}
+		k := len(nm.Classes)
+		ref := new(scratch)
+		emissions(nm.P, ref, words, upos, gaz, nm.Lower, k)
+		want[s].ner = make([]int, len(words))
+		viterbi(ref.emit, transMatrix(nm.P, k), len(words), k, want[s].ner, nil, ref)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rep := range 20 {
+				s := (g + rep) % len(cacheSentences)
+				words := strings.Fields(cacheSentences[s])
+				pos := make([]int, len(words))
+				pm.TagPOS(words, pos)
+				upos := make([]string, len(words))
+				for i, c := range pos {
+					upos[i], _ = SplitPOS(pm.Classes[c])
+				}
+				ner := make([]int, len(words))
+				nm.TagNER(words, upos, gaz, ner, nil)
+				if !slices.Equal(pos, want[s].pos) || !slices.Equal(ner, want[s].ner) {
+					select {
+					case errs <- cacheSentences[s]:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent tags of %q differ from the uncached ones", s)
 	}
 }

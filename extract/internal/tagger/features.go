@@ -316,16 +316,18 @@ func boolStr(b bool) string {
 // gazInfo is the gazetteer view of one sentence: per word, the categories
 // of the phrase match covering it and the word's position in it.
 type gazInfo struct {
-	cats  []gazetteer.Category
-	pos   []byte // 'B', 'I', 'L', 'U' or 0
-	solo  []gazetteer.Category
-	lower []string
+	cats   []gazetteer.Category
+	pos    []byte // 'B', 'I', 'L', 'U' or 0
+	solo   []gazetteer.Category
+	starts []bool // the word begins a longer phrase (gazetteer.Starts)
+	lower  []string
 }
 
 func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	g.reset(len(infos))
 	for i := range infos {
 		g.solo[i] = gaz.LookupNorm(infos[i].lower)
+		g.starts[i] = gaz.Starts(infos[i].lower)
 	}
 	g.match(gaz, infos)
 }
@@ -334,18 +336,20 @@ func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 func (g *gazInfo) reset(n int) {
 	g.cats = resize(g.cats, n)
 	g.solo = resize(g.solo, n)
+	g.starts = resize(g.starts, n)
 	g.pos = resize(g.pos, n)
 	g.lower = resize(g.lower, n)
 }
 
-// match fills cats and pos from the phrase matches over infos; solo must
-// hold each word's own categories (gaz.LookupNorm of its lower field).
+// match fills cats and pos from the phrase matches over infos; solo and
+// starts must hold each word's own categories and Starts (of its lower
+// field).
 func (g *gazInfo) match(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	for i := range infos {
 		g.lower[i] = infos[i].lower
 		g.cats[i], g.pos[i] = 0, 0
 	}
-	gaz.MatchCats(g.lower, g.solo, func(s, e int, c gazetteer.Category) {
+	gaz.MatchCats(g.lower, g.solo, g.starts, func(s, e int, c gazetteer.Category) {
 		for k := s; k < e; k++ {
 			g.cats[k] = c
 			switch {

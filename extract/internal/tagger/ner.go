@@ -54,6 +54,14 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 	sc.delta = resize(sc.delta, n*k)
 	sc.back = resize(sc.back, n*k)
 	delta, back := sc.delta, sc.back
+	// into[c*k+p] = trans[p+1][c]: the transitions into c, contiguous.
+	sc.into = resize(sc.into, k*k)
+	into := sc.into
+	for p := range k {
+		for c, t := range trans[p+1][:k] {
+			into[c*k+p] = t
+		}
+	}
 	inf := float32(math.Inf(-1))
 	for c := range k {
 		if allowed(-1, c) {
@@ -76,8 +84,9 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 					best, arg = v, int32(c)
 				}
 			} else {
+				col := into[c*k : c*k+len(prev)]
 				for p, d := range prev {
-					if v := d + trans[p+1][c]; v > best {
+					if v := d + col[p]; v > best {
 						best, arg = v, int32(p)
 					}
 				}
@@ -170,7 +179,7 @@ func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer
 		ent := &c.entries[e]
 		sc.ents[i], sc.infos[i] = e, ent.info
 		if g != nil {
-			g.solo[i] = ent.solo
+			g.solo[i], g.starts[i] = ent.solo, ent.starts
 		}
 	}
 	if g != nil {

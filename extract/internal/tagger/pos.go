@@ -19,6 +19,7 @@ type scratch struct {
 	emit   []float32
 	back   []int32
 	delta  []float32
+	into   []float32 // viterbi's transitions, by class
 	tags   []string
 	ents   []int32   // the sentence's word cache entries
 	pos    wordCache // TagPOS's
