@@ -153,12 +153,17 @@ func (g *Gazetteer) MaxWords() int { return g.maxLen }
 // with its categories). Matches do not overlap. lower must hold the
 // lower-cased words (Norm of each word).
 func (g *Gazetteer) Match(lower []string, fn func(start, end int, c Category)) {
-	g.MatchCats(lower, nil, fn)
+	g.MatchCats(lower, nil, nil, fn)
 }
 
+// Starts reports whether k, a normalised word or phrase, begins a longer
+// phrase (the words of Match's longer matches). It does not allocate.
+func (g *Gazetteer) Starts(k string) bool { return g.prefix[k] }
+
 // MatchCats is Match for a caller that has already looked up every single
-// word: cats[i] must be LookupNorm(lower[i]). A nil cats is looked up.
-func (g *Gazetteer) MatchCats(lower []string, cats []Category, fn func(start, end int, c Category)) {
+// word: cats[i] must be LookupNorm(lower[i]) and starts[i] Starts(lower[i]).
+// A nil cats or starts is looked up.
+func (g *Gazetteer) MatchCats(lower []string, cats []Category, starts []bool, fn func(start, end int, c Category)) {
 	var b strings.Builder
 	for i := 0; i < len(lower); {
 		best, bestC := 0, Category(0)
@@ -172,7 +177,13 @@ func (g *Gazetteer) MatchCats(lower []string, cats []Category, fn func(start, en
 		if c != 0 {
 			best, bestC = i+1, c
 		}
-		if g.prefix[lower[i]] {
+		var more bool
+		if starts != nil {
+			more = starts[i]
+		} else {
+			more = g.prefix[lower[i]]
+		}
+		if more {
 			b.WriteString(lower[i])
 			for j := i + 1; j < len(lower) && j-i < g.maxLen; j++ {
 				b.WriteByte(' ')

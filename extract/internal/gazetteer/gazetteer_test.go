@@ -76,8 +76,8 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// TestMatchCats checks that MatchCats with the words' own categories
-// finds what Match finds.
+// TestMatchCats checks that MatchCats with the words' own categories (and
+// Starts, or not) finds what Match finds.
 func TestMatchCats(t *testing.T) {
 	g, err := Default()
 	if err != nil {
@@ -98,12 +98,18 @@ func TestMatchCats(t *testing.T) {
 		var want, got []m
 		g.Match(words, func(s, e int, c Category) { want = append(want, m{s, e, c}) })
 		cats := make([]Category, len(words))
+		starts := make([]bool, len(words))
 		for i, w := range words {
-			cats[i] = g.LookupNorm(w)
+			cats[i], starts[i] = g.LookupNorm(w), g.Starts(w)
 		}
-		g.MatchCats(words, cats, func(s, e int, c Category) { got = append(got, m{s, e, c}) })
+		g.MatchCats(words, cats, starts, func(s, e int, c Category) { got = append(got, m{s, e, c}) })
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: MatchCats found %v, Match %v", text, got, want)
+		}
+		got = got[:0]
+		g.MatchCats(words, cats, nil, func(s, e int, c Category) { got = append(got, m{s, e, c}) })
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: MatchCats without starts found %v, Match %v", text, got, want)
 		}
 	}
 }

@@ -334,10 +334,13 @@ func (m *Model) scoreBatch(feats []uint64, scores []float32) {
 
 // Argmax returns the index of the highest score, the lowest index on ties.
 func Argmax(scores []float32) int {
-	best := 0
-	for i := 1; i < len(scores); i++ {
-		if scores[i] > scores[best] {
-			best = i
+	if len(scores) == 0 {
+		return 0
+	}
+	best, top := 0, scores[0]
+	for i, v := range scores {
+		if v > top {
+			best, top = i, v
 		}
 	}
 	return best

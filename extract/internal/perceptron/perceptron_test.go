@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -73,4 +74,27 @@ func slicesEqual(a, b []float32) bool {
 		}
 	}
 	return len(a) == len(b)
+}
+
+// TestArgmax checks the index of the highest score, the lowest on ties.
+func TestArgmax(t *testing.T) {
+	negZero := float32(math.Copysign(0, -1))
+	for _, tc := range []struct {
+		scores []float32
+		want   int
+	}{
+		{nil, 0},
+		{[]float32{-3}, 0},
+		{[]float32{1, 2, 3}, 2},
+		{[]float32{3, 2, 1}, 0},
+		{[]float32{-5, -1, -1, -7}, 1},
+		{[]float32{2, 7, 7, 7}, 1},
+		{[]float32{negZero, 0, -1}, 0},
+		{[]float32{-1, 0, negZero}, 1},
+		{[]float32{float32(math.Inf(-1)), float32(math.Inf(-1))}, 0},
+	} {
+		if got := Argmax(tc.scores); got != tc.want {
+			t.Errorf("Argmax(%v) = %d, want %d", tc.scores, got, tc.want)
+		}
+	}
 }

@@ -222,21 +222,28 @@ func isAllCaps(words []string) bool {
 func prepare(infos []tokInfo, words []string, lowerLex map[string]bool) (allCaps bool) {
 	allCaps = lowerLex != nil && isAllCaps(words)
 	for i, w := range words {
-		w = straightQuotes(w)
-		lw := lowerASCIIFast(w)
-		cased := w
-		if allCaps {
-			if lowerLex[lw] {
-				cased = lw
-			} else if utf8.RuneCountInString(w) > 1 && !strings.ContainsAny(w, ".") {
-				r, n := utf8.DecodeRuneInString(lw)
-				cased = string(unicode.ToUpper(r)) + lw[n:]
-			}
-		}
-		shape, short := wordShape(cased)
-		infos[i] = tokInfo{word: normDigits(w), lower: normDigits(lw), shape: shape, short: short, cased: normDigits(cased), lex: lowerLex[lw]}
+		infos[i] = prepWord(w, allCaps, lowerLex)
 	}
 	return allCaps
+}
+
+// prepWord returns the feature strings of one word; allCaps says whether
+// its sentence is in capitals (see prepare). The result depends on w,
+// allCaps and lowerLex only.
+func prepWord(w string, allCaps bool, lowerLex map[string]bool) tokInfo {
+	w = straightQuotes(w)
+	lw := lowerASCIIFast(w)
+	cased := w
+	if allCaps {
+		if lowerLex[lw] {
+			cased = lw
+		} else if utf8.RuneCountInString(w) > 1 && !strings.ContainsAny(w, ".") {
+			r, n := utf8.DecodeRuneInString(lw)
+			cased = string(unicode.ToUpper(r)) + lw[n:]
+		}
+	}
+	shape, short := wordShape(cased)
+	return tokInfo{word: normDigits(w), lower: normDigits(lw), shape: shape, short: short, cased: normDigits(cased), lex: lowerLex[lw]}
 }
 
 func infoAt(infos []tokInfo, i int) *tokInfo {
@@ -257,10 +264,14 @@ var (
 func h(t Template, s string) uint64 { return perceptron.Hash(uint8(t), s) }
 
 // posFeatures appends the POS features of word i given the two previous
-// predicted tags.
+// predicted tags: posStatic's, then posContext's.
 func posFeatures(dst []uint64, infos []tokInfo, i int, p1, p2 string) []uint64 {
-	w := &infos[i]
-	m1, m2, n1, n2 := infoAt(infos, i-1), infoAt(infos, i-2), infoAt(infos, i+1), infoAt(infos, i+2)
+	return posContext(posStatic(dst, &infos[i]), infos, i, p1, p2)
+}
+
+// posStatic appends the POS features that depend on the word alone (its
+// word, lower and shape), the first ones posFeatures scores.
+func posStatic(dst []uint64, w *tokInfo) []uint64 {
 	return append(dst,
 		h(tBias, ""),
 		h(tWord, w.word),
@@ -271,6 +282,15 @@ func posFeatures(dst []uint64, infos []tokInfo, i int, p1, p2 string) []uint64 {
 		h(tSuf2, suffix(w.lower, 2)),
 		h(tSuf3, suffix(w.lower, 3)),
 		h(tSuf4, suffix(w.lower, 4)),
+	)
+}
+
+// posContext appends the POS features of word i that depend on its
+// context: the previous tags, the neighbours, the sentence position.
+func posContext(dst []uint64, infos []tokInfo, i int, p1, p2 string) []uint64 {
+	w := &infos[i]
+	m1, m2, n1, n2 := infoAt(infos, i-1), infoAt(infos, i-2), infoAt(infos, i+1), infoAt(infos, i+2)
+	return append(dst,
 		h(tP1, p1),
 		perceptron.Mix(h(tP1P2, p1), p2),
 		perceptron.Mix(h(tP1Word, p1), w.lower),
@@ -296,24 +316,40 @@ func boolStr(b bool) string {
 // gazInfo is the gazetteer view of one sentence: per word, the categories
 // of the phrase match covering it and the word's position in it.
 type gazInfo struct {
-	cats  []gazetteer.Category
-	pos   []byte // 'B', 'I', 'L', 'U' or 0
-	solo  []gazetteer.Category
-	lower []string
+	cats   []gazetteer.Category
+	pos    []byte // 'B', 'I', 'L', 'U' or 0
+	solo   []gazetteer.Category
+	starts []bool // the word begins a longer phrase (gazetteer.Starts)
+	lower  []string
 }
 
 func (g *gazInfo) fill(gaz *gazetteer.Gazetteer, infos []tokInfo) {
-	n := len(infos)
+	g.reset(len(infos))
+	for i := range infos {
+		g.solo[i] = gaz.LookupNorm(infos[i].lower)
+		g.starts[i] = gaz.Starts(infos[i].lower)
+	}
+	g.match(gaz, infos)
+}
+
+// reset sizes g for a sentence of n words.
+func (g *gazInfo) reset(n int) {
 	g.cats = resize(g.cats, n)
 	g.solo = resize(g.solo, n)
+	g.starts = resize(g.starts, n)
 	g.pos = resize(g.pos, n)
 	g.lower = resize(g.lower, n)
+}
+
+// match fills cats and pos from the phrase matches over infos; solo and
+// starts must hold each word's own categories and Starts (of its lower
+// field).
+func (g *gazInfo) match(gaz *gazetteer.Gazetteer, infos []tokInfo) {
 	for i := range infos {
 		g.lower[i] = infos[i].lower
 		g.cats[i], g.pos[i] = 0, 0
-		g.solo[i] = gaz.LookupNorm(infos[i].lower)
 	}
-	gaz.MatchCats(g.lower, g.solo, func(s, e int, c gazetteer.Category) {
+	gaz.MatchCats(g.lower, g.solo, g.starts, func(s, e int, c gazetteer.Category) {
 		for k := s; k < e; k++ {
 			g.cats[k] = c
 			switch {
@@ -347,8 +383,34 @@ var catStr = func() []string {
 }()
 
 // nerFeatures appends the emission features of word i (they do not depend
-// on predicted NER tags; transitions are scored separately).
+// on predicted NER tags; transitions are scored separately): nerStatic's,
+// then nerContext's.
 func nerFeatures(dst []uint64, infos []tokInfo, pos []string, g *gazInfo, i int, allCaps bool) []uint64 {
+	return nerContext(nerStatic(dst, &infos[i]), infos, pos, g, i, allCaps)
+}
+
+// nerStatic appends the NER emission features that depend on the word
+// alone (its cased, lower, shape and short fields), the first ones
+// nerFeatures scores.
+func nerStatic(dst []uint64, w *tokInfo) []uint64 {
+	return append(dst,
+		h(tBias, ""),
+		h(tWord, w.cased),
+		h(tLower, w.lower),
+		h(tShape, w.shape),
+		h(tShort, w.short),
+		h(tPre2, prefix(w.lower, 2)),
+		h(tPre3, prefix(w.lower, 3)),
+		h(tSuf2, suffix(w.lower, 2)),
+		h(tSuf3, suffix(w.lower, 3)),
+		h(tSuf4, suffix(w.lower, 4)),
+	)
+}
+
+// nerContext appends the NER emission features of word i that depend on
+// its context (neighbours, POS tags, gazetteer matches, sentence position
+// and case) or come after those in the feature order (tLen, tLex).
+func nerContext(dst []uint64, infos []tokInfo, pos []string, g *gazInfo, i int, allCaps bool) []uint64 {
 	w := &infos[i]
 	m1, m2, n1, n2 := infoAt(infos, i-1), infoAt(infos, i-2), infoAt(infos, i+1), infoAt(infos, i+2)
 	posAt := func(k int) string {
@@ -362,16 +424,6 @@ func nerFeatures(dst []uint64, infos []tokInfo, pos []string, g *gazInfo, i int,
 	}
 	p := posAt(i)
 	dst = append(dst,
-		h(tBias, ""),
-		h(tWord, w.cased),
-		h(tLower, w.lower),
-		h(tShape, w.shape),
-		h(tShort, w.short),
-		h(tPre2, prefix(w.lower, 2)),
-		h(tPre3, prefix(w.lower, 3)),
-		h(tSuf2, suffix(w.lower, 2)),
-		h(tSuf3, suffix(w.lower, 3)),
-		h(tSuf4, suffix(w.lower, 4)),
 		h(tLowerM1, m1.lower),
 		h(tLowerM2, m2.lower),
 		h(tLowerP1, n1.lower),

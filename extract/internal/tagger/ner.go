@@ -54,6 +54,14 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 	sc.delta = resize(sc.delta, n*k)
 	sc.back = resize(sc.back, n*k)
 	delta, back := sc.delta, sc.back
+	// into[c*k+p] = trans[p+1][c]: the transitions into c, contiguous.
+	sc.into = resize(sc.into, k*k)
+	into := sc.into
+	for p := range k {
+		for c, t := range trans[p+1][:k] {
+			into[c*k+p] = t
+		}
+	}
 	inf := float32(math.Inf(-1))
 	for c := range k {
 		if allowed(-1, c) {
@@ -76,8 +84,9 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 					best, arg = v, int32(c)
 				}
 			} else {
+				col := into[c*k : c*k+len(prev)]
 				for p, d := range prev {
-					if v := d + trans[p+1][c]; v > best {
+					if v := d + col[p]; v > best {
 						best, arg = v, int32(p)
 					}
 				}
@@ -131,7 +140,9 @@ func transMatrix(s scorer, k int) [][]float32 {
 	return t
 }
 
-// emissions fills sc.emit with the emission scores of a sentence.
+// emissions fills sc.emit with the emission scores of a sentence. Training
+// calls it with a Trainer; TagNER uses cachedEmissions, its equal for a
+// frozen model.
 func emissions(s scorer, sc *scratch, words, pos []string, gaz *gazetteer.Gazetteer, lower map[string]bool, k int) {
 	n := len(words)
 	sc.infos = resize(sc.infos, n)
@@ -149,6 +160,42 @@ func emissions(s scorer, sc *scratch, words, pos []string, gaz *gazetteer.Gazett
 	}
 }
 
+// cachedEmissions is emissions with m's frozen model and sc's word cache:
+// it fills sc.emit with the very same scores.
+func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer.Gazetteer) {
+	n, k := len(words), len(m.Classes)
+	c := &sc.ner
+	c.reset(m, gaz, n)
+	allCaps := m.Lower != nil && isAllCaps(words) // as prepare
+	sc.infos = resize(sc.infos, n)
+	sc.ents = resize(sc.ents, n)
+	var g *gazInfo
+	if gaz != nil {
+		g = &sc.gaz
+		g.reset(n)
+	}
+	for i, w := range words {
+		e := c.lookup(w, allCaps)
+		ent := &c.entries[e]
+		sc.ents[i], sc.infos[i] = e, ent.info
+		if g != nil {
+			g.solo[i], g.starts[i] = ent.solo, ent.starts
+		}
+	}
+	if g != nil {
+		g.match(gaz, sc.infos)
+	}
+	sc.emit = resize(sc.emit, n*k)
+	for i := range n {
+		// The scores of nerFeatures: the cached static ones, then the
+		// contextual ones added in order.
+		row := sc.emit[i*k : (i+1)*k]
+		copy(row, c.static(sc.ents[i]))
+		sc.feats = nerContext(sc.feats[:0], sc.infos, pos, g, i, allCaps)
+		m.P.Score(sc.feats, row)
+	}
+}
+
 // TagNER tags one sentence, writing classes to out and per-word
 // probabilities to prob (both len(words) long; prob may be nil).
 func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int, prob []float32) {
@@ -162,7 +209,7 @@ func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int,
 	m.transOnce.Do(func() { m.trans = transMatrix(m.P, k) })
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
-	emissions(m.P, sc, words, pos, gaz, m.Lower, k)
+	m.cachedEmissions(sc, words, pos, gaz)
 	viterbi(sc.emit, m.trans, len(words), k, out, prob, sc)
 }
 

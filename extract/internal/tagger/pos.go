@@ -19,7 +19,11 @@ type scratch struct {
 	emit   []float32
 	back   []int32
 	delta  []float32
+	into   []float32 // viterbi's transitions, by class
 	tags   []string
+	ents   []int32   // the sentence's word cache entries
+	pos    wordCache // TagPOS's
+	ner    wordCache // TagNER's
 }
 
 var pool = sync.Pool{New: func() any { return new(scratch) }}
@@ -33,20 +37,34 @@ func (m *Model) TagPOS(words []string, out []int) {
 	}
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
+	m.tagPOS(sc, words, out)
+}
+
+// tagPOS is TagPOS with scratch sc and its word cache.
+func (m *Model) tagPOS(sc *scratch, words []string, out []int) {
+	c := &sc.pos
+	c.reset(m, nil, len(words))
 	sc.infos = resize(sc.infos, len(words))
-	prepare(sc.infos, words, nil)
+	sc.ents = resize(sc.ents, len(words))
+	for i, w := range words {
+		e := c.lookup(w, false)
+		sc.ents[i], sc.infos[i] = e, c.entries[e].info
+	}
 	sc.scores = resize(sc.scores, len(m.Classes))
 	p1, p2 := "<s>", "<s>"
-	for i, w := range words {
-		c, ok := m.Dict[w]
-		if !ok {
-			sc.feats = posFeatures(sc.feats[:0], sc.infos, i, p1, p2)
-			clear(sc.scores)
+	for i := range words {
+		e := sc.ents[i]
+		cl := int(c.entries[e].dict)
+		if cl < 0 {
+			// The scores of posFeatures: the cached static ones, then
+			// the contextual ones added in order.
+			copy(sc.scores, c.static(e))
+			sc.feats = posContext(sc.feats[:0], sc.infos, i, p1, p2)
 			m.P.Score(sc.feats, sc.scores)
-			c = perceptron.Argmax(sc.scores)
+			cl = perceptron.Argmax(sc.scores)
 		}
-		out[i] = c
-		p2, p1 = p1, m.Classes[c]
+		out[i] = cl
+		p2, p1 = p1, m.Classes[cl]
 	}
 }
 
