@@ -182,7 +182,7 @@ func BenchmarkQueries(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			v, err := showView(l, e)
+			v, err := showView(l, e, 0)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -590,7 +590,11 @@ func runShow(name string, o *showOptions, g *globalOptions) error {
 		if err != nil {
 			return err
 		}
-		v, err := showView(l, found)
+		titled := 0 // JSON: every evidence sentence with its document
+		if !o.JSON {
+			titled = o.Evidence
+		}
+		v, err := showView(l, found, titled)
 		if err != nil {
 			return err
 		}
@@ -602,7 +606,11 @@ func runShow(name string, o *showOptions, g *globalOptions) error {
 	})
 }
 
-func showView(l *lookup, e *graph.Entity) (showJSON, error) {
+// showView builds the card of entity e. Each relation's evidence is in
+// date order; the first titled sentences of each (all if titled is 0)
+// get their document's title, which costs a store read per document: the
+// card prints only a few sentences of relations that have thousands.
+func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 	v := showJSON{ID: e.ID, Name: e.Name, Type: e.Type.String(), Aliases: []string{}, AliasRules: []aliasJSON{},
 		Roles: e.Roles, Mentions: e.Mentions, Documents: e.Documents,
 		FirstSeen: e.FirstSeen, LastSeen: e.LastSeen, Relations: []showRelationJSON{}}
@@ -624,11 +632,25 @@ func showView(l *lookup, e *graph.Entity) (showJSON, error) {
 		}
 		sr := showRelationJSON{Direction: dir, Type: r.Label, Category: r.Category, Other: ref, Count: r.Count, Evidence: []evidenceJSON{}}
 		for _, ev := range r.Evidence {
-			sr.Evidence = append(sr.Evidence, l.evidence(ev))
+			if titled == 0 {
+				sr.Evidence = append(sr.Evidence, l.evidence(ev))
+			} else {
+				// An evidence date is the relation's or its
+				// document's (graph.Evidence): the order needs no
+				// document read.
+				sr.Evidence = append(sr.Evidence, evidenceJSON{Doc: ev.Doc, Date: ev.Date, Sentence: ev.Sentence, Start: ev.Start, End: ev.End})
+			}
 		}
 		slices.SortStableFunc(sr.Evidence, func(a, b evidenceJSON) int {
 			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
 		})
+		if titled > 0 {
+			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
+				ev := &sr.Evidence[i]
+				d := l.doc(ev.Doc)
+				ev.Title, ev.Date = d.Title, cmp.Or(ev.Date, d.Date)
+			}
+		}
 		v.Relations = append(v.Relations, sr)
 		return nil
 	}
