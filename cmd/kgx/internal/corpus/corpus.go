@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract"
 )
@@ -216,9 +217,9 @@ func (g *Generator) Next() Article {
 					b.WriteByte(' ')
 				}
 				if g.rng.IntN(5) < 3 {
-					b.WriteString(g.pick(g.pool.News))
+					b.WriteString(endSentence(g.pick(g.pool.News)))
 				} else {
-					b.WriteString(g.pick(g.pool.Other))
+					b.WriteString(endSentence(g.pick(g.pool.Other)))
 				}
 			}
 		}
@@ -235,6 +236,18 @@ func (g *Generator) Next() Article {
 }
 
 func (g *Generator) pick(ss []string) string { return ss[g.rng.IntN(len(ss))] }
+
+// endSentence gives a sentence that lacks one a full stop: the corpora
+// hold headings, list items and captions that stand on their own line,
+// and run into the next sentence inside a paragraph ("... Regina Ip Boris
+// Johnson said"), which a news article would not print.
+func endSentence(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?:;\"'”’)]…", r) {
+		return s
+	}
+	return s + "."
+}
 
 // Stats describes a written corpus.
 type Stats struct {

@@ -57,3 +57,19 @@ func TestLoadNoArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestEndSentence(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Regina Ip", "Regina Ip."},
+		{"He left.", "He left."},
+		{"Did he?", "Did he?"},
+		{"“We will,” he said.", "“We will,” he said."},
+		{"He said “no”", "He said “no”"},
+		{"Key points:", "Key points:"},
+		{"Nämlich Ärger", "Nämlich Ärger."},
+	} {
+		if got := endSentence(tc.in); got != tc.want {
+			t.Errorf("endSentence(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
