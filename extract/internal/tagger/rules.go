@@ -393,6 +393,9 @@ func isLowerWord(w string) bool {
 //     and so is a ship's or spacecraft's name (vesselPrefixes: "USS
 //     Cole", "Space Shuttle Atlantis"), which kgx's label mapping makes O
 //     (re3d's MilitaryPlatform and Vehicle);
+//     A place that opens with a compound naming who holds or runs it
+//     ("ISIL-held building", "Russian-occupied Crimea") loses it, and is
+//     no name unless a capitalised word follows;
 //  4. a whole mention typed ORG or a place that is a demonym or a
 //     religious or political group word (gazetteer, extraDemonyms) is NORP
 //     ("Korean", "Soviet", "Christians"); PERSON is left alone, as corpora
@@ -503,6 +506,19 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			clear(s, e)
 			continue
 		}
+		// 3d. a place that opens with who holds it ("ISIL-held
+		// building", "Russian-occupied Crimea") is the name after it, if
+		// one follows, else no name
+		if (typ == typGPE || typ == typLoc || typ == typFac) && isHolderCompound(ws[0]) {
+			classes[s] = 0
+			if len(ws) == 1 || isLowerWord(ws[1]) {
+				clear(s, e)
+				continue
+			}
+			s++
+			set(s, e, typ)
+			ws = words[s:e]
+		}
 		// 4. demonyms
 		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
 			set(s, e, typNORP)
@@ -533,6 +549,20 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			}
 		}
 	}
+}
+
+// holderParticiples end the compounds that say who holds, runs or backs
+// a place ("ISIL-held", "Kurdish-controlled", "Russian-occupied").
+var holderParticiples = map[string]bool{
+	"held": true, "controlled": true, "occupied": true, "run": true, "led": true, "backed": true,
+	"dominated": true, "administered": true, "annexed": true, "besieged": true, "seized": true,
+}
+
+// isHolderCompound reports whether w is a capitalised word joined by a
+// hyphen to a participle of holding ("ISIL-held", "Russian-occupied").
+func isHolderCompound(w string) bool {
+	head, part, ok := strings.Cut(w, "-")
+	return ok && startsUpper(head) && holderParticiples[part]
 }
 
 // isProperEventName reports whether the words are a capitalised event

@@ -72,6 +72,14 @@ func TestApplyRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, in, want string }{
+		{"a place named by who holds it is no name",
+			"struck an [LOC ISIL-held building] near [GPE Mosul]", "struck an ISIL-held building near [GPE Mosul]"},
+		{"a holder compound alone is no name",
+			"cleared [LOC ISIL-held] terrain", "cleared ISIL-held terrain"},
+		{"the name after a holder compound stays",
+			"in [GPE Russian-occupied Crimea] today", "in Russian-occupied [GPE Crimea] today"},
+		{"a hyphenated name is no holder compound",
+			"in [GPE Guinea-Bissau] today", "in [GPE Guinea-Bissau] today"},
 		{"war typed ORG is an EVENT",
 			"veterans of the [ORG Crimean War] met", "veterans of the [EVENT Crimean War] met"},
 		{"numbered war",
