@@ -94,9 +94,9 @@ type ingestRun struct {
 	QueryMin      time.Duration
 	QueryEntity   string
 	QueryMentions int
-	// The same for an entity whose answer is the same at every size
-	// (FixedEntity), so that its time shows what the store's size alone
-	// costs a query.
+	// The same for the entity whose answer changes least across the
+	// sizes (benchPickFixed), so that its time shows what the store's
+	// size alone costs a query.
 	FixedMedian, FixedMin time.Duration
 	FixedMentions         int
 	Load                  string // load average after the run
@@ -179,10 +179,11 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 	logf("prose v2 tagging and NER, one core: %d words in %.1fs (%.1fs CPU)", sampleWords, proseTime.Wall.Seconds(), proseTime.CPU.Seconds())
 
 	// End-to-end ingest and queries at 1x, 4x, 16x.
+	storeDir := func(n int) string { return filepath.Join(work, fmt.Sprintf("store-%d", n)) }
 	var runs []ingestRun
 	entity := ""
 	for _, n := range sizes {
-		r, err := benchIngest(ctx, exe, dirs[n], filepath.Join(work, fmt.Sprintf("store-%d", n)))
+		r, err := benchIngest(ctx, exe, dirs[n], storeDir(n))
 		if err != nil {
 			return err
 		}
@@ -196,13 +197,13 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 		}
 		r.Words = 0
 		if n == sizes[0] {
-			entity, err = benchPickEntity(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", n)))
+			entity, err = benchPickEntity(ctx, exe, storeDir(n))
 			if err != nil {
 				return err
 			}
 		}
 		r.QueryEntity = entity
-		if err := benchQuery(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", n)), entity, o.Queries, &r); err != nil {
+		if err := benchQuery(ctx, exe, storeDir(n), entity, o.Queries, &r); err != nil {
 			return err
 		}
 		r.Load = loadAverage()
@@ -210,13 +211,13 @@ func runBench(ctx context.Context, o *benchOptions, g *globalOptions) error {
 			n, r.Wall.Seconds(), r.CPU.Seconds(), r.Load, r.MaxRSS>>20, r.StoreBytes>>20, entity, float64(r.QueryMedian.Microseconds())/1000)
 		runs = append(runs, r)
 	}
-	fixed, err := benchPickFixed(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", sizes[0])), filepath.Join(work, fmt.Sprintf("store-%d", sizes[2])))
+	fixed, err := benchPickFixed(ctx, exe, storeDir(sizes[0]), storeDir(sizes[2]))
 	if err != nil {
 		return err
 	}
 	for i, n := range sizes {
 		var q ingestRun
-		if err := benchQuery(ctx, exe, filepath.Join(work, fmt.Sprintf("store-%d", n)), fixed, o.Queries, &q); err != nil {
+		if err := benchQuery(ctx, exe, storeDir(n), fixed, o.Queries, &q); err != nil {
 			return err
 		}
 		runs[i].FixedMedian, runs[i].FixedMin, runs[i].FixedMentions = q.QueryMedian, q.QueryMin, q.QueryMentions
@@ -342,18 +343,36 @@ func benchIngest(ctx context.Context, exe, dir, db string) (ingestRun, error) {
 	return r, err
 }
 
+// listedEntity is what the bench reads of 'kgx entities --json'.
+type listedEntity struct {
+	Name      string `json:"name"`
+	Mentions  int    `json:"mentions"`
+	Documents int    `json:"documents"`
+}
+
+// benchListEntities lists the entities of the store db, most mentioned first,
+// with 'kgx entities --json'.
+func benchListEntities(ctx context.Context, exe, db string) ([]listedEntity, error) {
+	out, err := exec.CommandContext(ctx, exe, "--db", db, "entities", "--json").Output()
+	if err != nil {
+		return nil, fmt.Errorf("bench: kgx entities: %w", err)
+	}
+	var es []listedEntity
+	if err := json.Unmarshal(out, &es); err != nil {
+		return nil, fmt.Errorf("bench: kgx entities: %w", err)
+	}
+	return es, nil
+}
+
 // benchPickEntity returns the name of the most mentioned entity in the
 // store, the one whose query is timed at every size.
 func benchPickEntity(ctx context.Context, exe, db string) (string, error) {
-	out, err := exec.CommandContext(ctx, exe, "--db", db, "entities", "--json").Output()
+	es, err := benchListEntities(ctx, exe, db)
 	if err != nil {
-		return "", fmt.Errorf("bench: kgx entities: %w", err)
+		return "", err
 	}
-	var es []struct {
-		Name string `json:"name"`
-	}
-	if err := json.Unmarshal(out, &es); err != nil || len(es) == 0 {
-		return "", fmt.Errorf("bench: kgx entities gave no entity (%v)", err)
+	if len(es) == 0 {
+		return "", fmt.Errorf("bench: kgx entities gave no entity")
 	}
 	return es[0].Name, nil
 }
@@ -365,36 +384,20 @@ func benchPickEntity(ctx context.Context, exe, db string) (string, error) {
 // to the most mentioned, then by name. The report gives its mentions at
 // every size.
 func benchPickFixed(ctx context.Context, exe, small, large string) (string, error) {
-	type entity struct {
-		Name      string `json:"name"`
-		Mentions  int    `json:"mentions"`
-		Documents int    `json:"documents"`
-	}
-	list := func(db string) ([]entity, error) {
-		out, err := exec.CommandContext(ctx, exe, "--db", db, "entities", "--json").Output()
-		if err != nil {
-			return nil, fmt.Errorf("bench: kgx entities: %w", err)
-		}
-		var es []entity
-		if err := json.Unmarshal(out, &es); err != nil {
-			return nil, fmt.Errorf("bench: kgx entities: %w", err)
-		}
-		return es, nil
-	}
-	a, err := list(small)
+	a, err := benchListEntities(ctx, exe, small)
 	if err != nil {
 		return "", err
 	}
-	b, err := list(large)
+	b, err := benchListEntities(ctx, exe, large)
 	if err != nil {
 		return "", err
 	}
-	inLarge := make(map[string]entity, len(b))
+	inLarge := make(map[string]listedEntity, len(b))
 	for _, e := range b {
 		inLarge[e.Name] = e
 	}
 	type cand struct {
-		e    entity
+		e    listedEntity
 		same bool
 		gain int
 	}
