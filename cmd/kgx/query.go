@@ -214,9 +214,24 @@ func (l *lookup) doc(id string) graph.Doc {
 	return d
 }
 
+// evidence is ev with its document's title (cite).
 func (l *lookup) evidence(ev graph.Evidence) evidenceJSON {
-	d := l.doc(ev.Doc)
-	return evidenceJSON{Doc: ev.Doc, Title: d.Title, Date: cmp.Or(ev.Date, d.Date), Sentence: ev.Sentence, Start: ev.Start, End: ev.End}
+	e := bareEvidence(ev)
+	l.cite(&e)
+	return e
+}
+
+// bareEvidence is ev without its document: no title, and only the date ev
+// carries (the relation's or its document's: graph.Evidence).
+func bareEvidence(ev graph.Evidence) evidenceJSON {
+	return evidenceJSON{Doc: ev.Doc, Date: ev.Date, Sentence: ev.Sentence, Start: ev.Start, End: ev.End}
+}
+
+// cite gives e its document's title, and the document's date if e has
+// none; it reads the document (once per lookup).
+func (l *lookup) cite(e *evidenceJSON) {
+	d := l.doc(e.Doc)
+	e.Title, e.Date = d.Title, cmp.Or(e.Date, d.Date)
 }
 
 // find resolves a name or alias (case and diacritics do not matter) to
@@ -632,23 +647,20 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 		}
 		sr := showRelationJSON{Direction: dir, Type: r.Label, Category: r.Category, Other: ref, Count: r.Count, Evidence: []evidenceJSON{}}
 		for _, ev := range r.Evidence {
+			e := bareEvidence(ev)
 			if titled == 0 {
-				sr.Evidence = append(sr.Evidence, l.evidence(ev))
-			} else {
-				// An evidence date is the relation's or its
-				// document's (graph.Evidence): the order needs no
-				// document read.
-				sr.Evidence = append(sr.Evidence, evidenceJSON{Doc: ev.Doc, Date: ev.Date, Sentence: ev.Sentence, Start: ev.Start, End: ev.End})
+				l.cite(&e)
 			}
+			sr.Evidence = append(sr.Evidence, e)
 		}
+		// The card's order needs no document read: an evidence sentence
+		// carries its date.
 		slices.SortStableFunc(sr.Evidence, func(a, b evidenceJSON) int {
 			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
 		})
 		if titled > 0 {
 			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
-				ev := &sr.Evidence[i]
-				d := l.doc(ev.Doc)
-				ev.Title, ev.Date = d.Title, cmp.Or(ev.Date, d.Date)
+				l.cite(&sr.Evidence[i])
 			}
 		}
 		v.Relations = append(v.Relations, sr)
