@@ -42,6 +42,7 @@ const (
 //     group ("KCNA");
 //   - one's name is a part of exactly one person's full name in the whole
 //     corpus ("Shoigu" -> Sergei Shoigu), by extract.NamePart's rules, or
+//     of one with ten times the mentions of the others (dominant), or
 //     the first or last words of exactly one organisation's or event's
 //     name ("Scientology"), by extract.ShortName's;
 //   - curation merges them (kgx merge, kgx alias add).
@@ -51,9 +52,9 @@ const (
 // with the most words among those found in at least a tenth of the
 // documents of the group's most widespread name, ties to the smallest key.
 // The display name is the most frequent name among the representative's
-// spellings (or a curated rename). Every other name becomes an alias with the rule that brought
-// it. Curation records that name no entity, or several, are returned as
-// errors; they do not stop resolution.
+// spellings (or a curated rename). Every other name becomes an alias with
+// the rule that brought it. Curation records that name no entity, or
+// several, are returned as errors; they do not stop resolution.
 func Resolve(facts []*Facts, curation []Curation) (*Graph, []error) {
 	r := NewResolver()
 	for _, f := range facts {
@@ -439,6 +440,7 @@ func (r *resolver) mergeNameParts() {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(r.ms[b].words), len(r.ms[a].words)) })
+	var groups []partGroup
 	for _, i := range order {
 		m := r.ms[i]
 		if m.class != "PERSON" && m.class != "ORG" && m.class != "EVENT" {
@@ -455,13 +457,10 @@ func (r *resolver) mergeNameParts() {
 		if m.class != "PERSON" {
 			cands = append(cands, candidates(m.class, w)...)
 		}
-		// The groups the name is a part of, each with the last matching
-		// member, its rule and the mentions of its most mentioned
+		// The groups the name is a part of, each with its last matching
+		// member and rule and the mentions of its most mentioned
 		// matching member.
-		var roots []int
-		last := map[int]int{}
-		rules := map[int]string{}
-		weight := map[int]int{}
+		groups = groups[:0]
 		for _, p := range cands {
 			var rl string
 			if r.ms[p].class == "PERSON" {
@@ -473,22 +472,34 @@ func (r *resolver) mergeNameParts() {
 				continue
 			}
 			root := r.find(p)
-			if _, ok := last[root]; !ok {
-				roots = append(roots, root)
+			k := slices.IndexFunc(groups, func(g partGroup) bool { return g.root == root })
+			if k < 0 {
+				k = len(groups)
+				groups = append(groups, partGroup{root: root})
 			}
-			last[root], rules[root] = p, rl
-			weight[root] = max(weight[root], r.ms[p].mentions)
+			g := &groups[k]
+			g.last, g.rule, g.weight = p, rl, max(g.weight, r.ms[p].mentions)
 		}
-		if len(roots) == 1 {
-			r.union(last[roots[0]], i, rules[roots[0]], false)
-		} else if len(roots) > 1 && m.class == "PERSON" {
-			root, ok := dominant(roots, weight)
-			if ok && weight[root]*10 >= m.mentions && r.ms[last[root]].class == "PERSON" &&
-				(rules[root] == extract.RuleSurname || rules[root] == extract.RulePartial || rules[root] == extract.RuleMiddleName) {
-				r.union(last[root], i, rules[root], false)
+		if len(groups) == 1 {
+			r.union(groups[0].last, i, groups[0].rule, false)
+		} else if len(groups) > 1 && m.class == "PERSON" {
+			// Of a person's full names, through its surname or another
+			// part than the given name alone.
+			g, ok := dominant(groups)
+			if ok && g.weight*10 >= m.mentions && r.ms[g.last].class == "PERSON" && g.rule != extract.RuleGivenName {
+				r.union(g.last, i, g.rule, false)
 			}
 		}
 	}
+}
+
+// partGroup is a group that a name is a part of (mergeNameParts): its
+// root, its last matching member and that member's rule, and the mentions
+// of its most mentioned matching member.
+type partGroup struct {
+	root, last int
+	rule       string
+	weight     int
 }
 
 // dominant returns, of several groups a part of a person's name can join,
@@ -499,17 +510,17 @@ func (r *resolver) mergeNameParts() {
 // Ethan Kim). The caller also wants the full name to have a tenth of the
 // part's mentions at least (not "Samuel Alito" joining a run "Samuel Alito
 // Umar Islam"), and never joins given names this way ("Martin").
-func dominant(roots []int, weight map[int]int) (int, bool) {
-	best, rest := roots[0], 0
-	for _, root := range roots[1:] {
-		if weight[root] > weight[best] || (weight[root] == weight[best] && root < best) {
-			rest += weight[best]
-			best = root
+func dominant(groups []partGroup) (partGroup, bool) {
+	best, rest := groups[0], 0
+	for _, g := range groups[1:] {
+		if g.weight > best.weight || (g.weight == best.weight && g.root < best.root) {
+			rest += best.weight
+			best = g
 		} else {
-			rest += weight[root]
+			rest += g.weight
 		}
 	}
-	return best, weight[best] >= 10*rest
+	return best, best.weight >= 10*rest
 }
 
 // acronymShaped reports whether every spelling of m is written as an
@@ -703,7 +714,9 @@ func spellingRule(a, b string) string {
 }
 
 // better reports whether a should represent its group rather than b: of
-// the group's type class, more words, then the smaller key.
+// the group's type class, then found in at least a tenth of maxDocs (the
+// documents of the group's most widespread name), then more words, more
+// documents, and the smaller key.
 func better(a, b *member, class string, maxDocs int) bool {
 	if (a.class == class) != (b.class == class) {
 		return a.class == class
