@@ -216,11 +216,17 @@ func isAllCaps(words []string) bool {
 	return n >= 3 && caps*5 >= n*4
 }
 
+// truecased reports whether prepare truecases the words of a sentence:
+// it is in capitals and there is a lower-case lexicon to do it with.
+func truecased(words []string, lowerLex map[string]bool) bool {
+	return lowerLex != nil && isAllCaps(words)
+}
+
 // prepare fills infos for words. In an all-caps sentence words are
 // truecased with the model's lower-case lexicon (common words lower case,
 // others capitalised) before features are computed.
 func prepare(infos []tokInfo, words []string, lowerLex map[string]bool) (allCaps bool) {
-	allCaps = lowerLex != nil && isAllCaps(words)
+	allCaps = truecased(words, lowerLex)
 	for i, w := range words {
 		infos[i] = prepWord(w, allCaps, lowerLex)
 	}

@@ -166,7 +166,7 @@ func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer
 	n, k := len(words), len(m.Classes)
 	c := &sc.ner
 	c.reset(m, gaz, n)
-	allCaps := m.Lower != nil && isAllCaps(words) // as prepare
+	allCaps := truecased(words, m.Lower)
 	sc.infos = resize(sc.infos, n)
 	sc.ents = resize(sc.ents, n)
 	var g *gazInfo
@@ -312,7 +312,7 @@ func TrainNER(ctx context.Context, docs []Doc, gaz *gazetteer.Gazetteer, weight 
 			}
 			if wrong {
 				infos := sc.infos[:n]
-				allCaps := isAllCaps(st.Words) && m.Lower != nil
+				allCaps := truecased(st.Words, m.Lower)
 				var g *gazInfo
 				if gaz != nil {
 					g = &sc.gaz
