@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/gazetteer"
@@ -75,8 +76,9 @@ func (c *wordCache) lookup(w string, allCaps bool) int32 {
 	info := prepWord(w, allCaps, lex)
 	ent := wordEntry{info: cloneInfo(info), dict: -1}
 	start := len(c.scores)
-	c.scores = append(c.scores, make([]float32, c.k)...)
+	c.scores = slices.Grow(c.scores, c.k)[:start+c.k]
 	row := c.scores[start:]
+	clear(row) // the arena's spare room may hold an emptied cache's scores
 	var feats [10]uint64
 	switch m.Kind {
 	case NER:
