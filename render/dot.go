@@ -128,7 +128,10 @@ func writeNode(w *bufio.Writer, indent string, e *graph.Entity, opts *Options, s
 	}
 	if dotOnly {
 		d := 0.12 + 0.3*sc
-		attrs = append(attrs, `label=""`, "fixedsize=true", fmt.Sprintf("width=%.2f", d), fmt.Sprintf("height=%.2f", d))
+		// A space, not "": the WebAssembly Graphviz that draws SVG and
+		// PNG (go-graphviz v0.2.10) prints the node's id ("n7339...")
+		// for an empty label, where the Graphviz binaries print nothing.
+		attrs = append(attrs, `label=" "`, "fixedsize=true", fmt.Sprintf("width=%.2f", d), fmt.Sprintf("height=%.2f", d))
 	} else {
 		attrs = append(attrs, "label="+dotString(display(e.Name)), fmt.Sprintf("fontsize=%.1f", 10+10*sc))
 	}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -434,4 +435,41 @@ func containsID(ids []int64, id int64) bool {
 		}
 	}
 	return false
+}
+
+// TestLargeViewNoIDs checks that a view too large to label every node
+// (more than maxDotNodes) draws its small nodes without text: Graphviz in
+// WebAssembly printed their DOT ids ("n7339...") for an empty label.
+func TestLargeViewNoIDs(t *testing.T) {
+	g := benchGraph(maxDotNodes + 30)
+	opts := Options{Title: "large", Metrics: graph.Analyze(g, 0), Seed: 1}
+	id := regexp.MustCompile(`n[0-9]{6,}`)
+	for _, format := range []string{"svg", "json"} { // json: the layout png.go draws
+		b, err := layoutAs(context.Background(), g, &opts, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		if format == "svg" {
+			for _, m := range regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllSubmatch(b, -1) {
+				texts = append(texts, string(m[1]))
+			}
+		} else {
+			for _, m := range regexp.MustCompile(`"text": ?"([^"]*)"`).FindAllSubmatch(b, -1) {
+				texts = append(texts, string(m[1]))
+			}
+		}
+		labels := 0
+		for _, s := range texts {
+			if id.MatchString(s) {
+				t.Fatalf("%s draws a node id as text: %q", format, s)
+			}
+			if strings.HasPrefix(s, "Entity ") {
+				labels++
+			}
+		}
+		if labels == 0 || labels > largeLabels {
+			t.Errorf("%s labels %d nodes by name, want 1 to %d", format, labels, largeLabels)
+		}
+	}
 }

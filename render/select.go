@@ -23,7 +23,7 @@ type Selection struct {
 	Labels     []string             // keep only relations with these labels ("met")
 	Categories []string             // keep only these PLOVER categories
 	MinCount   int                  // keep relations seen at least this often
-	Top        int                  // keep the N entities of highest PageRank (focus always kept)
+	Top        int                  // keep the N entities of highest PageRank linked to one another (focus always kept; topLinked)
 	Since      string               // ISO date: keep evidence on or after
 	Until      string               // ISO date: keep evidence on or before
 	CoMentions bool                 // include co_mentioned edges
@@ -104,7 +104,7 @@ func Resolve(g *graph.Graph, name string) ([]int64, error) {
 // ids of the focus entities. Relations are filtered first (label,
 // category, dates, count); then entities by type; then the focus
 // neighbourhood is walked over the remaining edges in both directions;
-// then --top keeps the highest-ranked entities. m gives the ranks for
+// then --top keeps the highest-ranked entities (topLinked). m gives the ranks for
 // --top (nil computes them from g).
 func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int64, error) {
 	if err := s.Check(); err != nil {
@@ -227,19 +227,7 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 		if m == nil {
 			m = graph.Analyze(g, 0)
 		}
-		ids := make([]int64, 0, len(keep))
-		for id := range keep {
-			if !slices.Contains(focus, id) {
-				ids = append(ids, id)
-			}
-		}
-		slices.SortFunc(ids, func(a, b int64) int {
-			return cmp.Or(cmp.Compare(m.PageRank[b], m.PageRank[a]), cmp.Compare(a, b))
-		})
-		n := max(s.Top-len(focus), 0)
-		for _, id := range ids[n:] {
-			delete(keep, id)
-		}
+		keep = topLinked(g, keep, focus, slices.Concat(rels, cos), s.Top, m.PageRank)
 	}
 
 	out := graph.New()
@@ -279,6 +267,111 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 		}
 	}
 	return out, focus, nil
+}
+
+// topLinked returns the top entities of keep, the focus always among
+// them, so that an entity drawn is linked to another one drawn: an entity
+// whose every edge leads to one left out would be a dot linked to nothing
+// (PageRank counts co-mentions, which a drawing leaves out unless asked,
+// and a relation's source gains no rank from it). It takes the
+// highest-ranked linked entities, drops those whose neighbours all missed
+// the cut, and fills their places in rank order with entities linked to
+// those kept; failing that, with the best-ranked entity not yet in and its
+// best-ranked neighbour. Entities with no edge in the view come last.
+// Ties in rank go to more edges, then more mentions, then the lower id.
+func topLinked(g *graph.Graph, keep map[int64]bool, focus []int64, edges []*graph.Relation, top int, rank map[int64]float64) map[int64]bool {
+	adj := map[int64][]int64{}
+	for _, r := range edges {
+		if r.Source != r.Target && keep[r.Source] && keep[r.Target] {
+			adj[r.Source] = append(adj[r.Source], r.Target)
+			adj[r.Target] = append(adj[r.Target], r.Source)
+		}
+	}
+	mentions := func(id int64) int {
+		if e := g.Entity(id); e != nil {
+			return e.Mentions
+		}
+		return 0
+	}
+	ids := make([]int64, 0, len(keep))
+	for id := range keep {
+		if !slices.Contains(focus, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b int64) int {
+		da, db := len(adj[a]), len(adj[b])
+		return cmp.Or(cmp.Compare(min(db, 1), min(da, 1)), cmp.Compare(rank[b], rank[a]), cmp.Compare(db, da),
+			cmp.Compare(mentions(b), mentions(a)), cmp.Compare(a, b))
+	})
+	out := map[int64]bool{}
+	for _, id := range focus {
+		out[id] = true
+	}
+	n := min(max(top-len(focus), 0), len(ids))
+	want := len(focus) + n
+	for _, id := range ids[:n] {
+		out[id] = true
+	}
+	linked := func(id int64) bool {
+		for _, o := range adj[id] {
+			if out[o] {
+				return true
+			}
+		}
+		return false
+	}
+	var orphans []int64
+	for _, id := range ids[:n] {
+		if len(adj[id]) > 0 && !linked(id) {
+			orphans = append(orphans, id)
+		}
+	}
+	for _, id := range orphans {
+		delete(out, id)
+	}
+	// addLinked adds, in rank order, the entities linked to those kept.
+	addLinked := func() (grew bool) {
+		for _, id := range ids {
+			if len(out) < want && !out[id] && linked(id) {
+				out[id], grew = true, true
+			}
+		}
+		return grew
+	}
+	// addPair adds the best-ranked entity not kept that has an edge, with
+	// its best-ranked neighbour (not kept either, or addLinked would
+	// have taken the entity).
+	addPair := func() bool {
+		for _, id := range ids {
+			if out[id] || len(adj[id]) == 0 {
+				continue
+			}
+			best := adj[id][0]
+			for _, o := range adj[id][1:] {
+				if cmp.Or(cmp.Compare(rank[o], rank[best]), cmp.Compare(best, o)) > 0 {
+					best = o
+				}
+			}
+			out[id], out[best] = true, true
+			return true
+		}
+		return false
+	}
+	for len(out) < want {
+		if addLinked() {
+			continue
+		}
+		if len(out)+2 > want || !addPair() {
+			break
+		}
+	}
+	for _, id := range ids {
+		if len(out) < want && len(adj[id]) == 0 {
+			out[id] = true
+		}
+	}
+	return out
 }
 
 // selectEvents picks the event nodes with a participant in the view and

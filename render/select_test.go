@@ -106,3 +106,58 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestTopLinked checks that --top draws no entity linked only to entities
+// left out: in rank order an entity joins when linked to one already in,
+// or with its best-ranked neighbour when both fit; entities with no edge
+// fill in last.
+func TestTopLinked(t *testing.T) {
+	g := graph.New()
+	// Ranks: E (no edge) 0.5 > A 0.3 > F 0.25 > C 0.2 > B 0.1 > D 0.05 > G 0.01.
+	rank := map[int64]float64{}
+	for i, e := range []struct {
+		name string
+		rank float64
+	}{{"A", 0.3}, {"B", 0.1}, {"C", 0.2}, {"D", 0.05}, {"E", 0.5}, {"F", 0.25}, {"G", 0.01}} {
+		id := int64(i + 1)
+		g.AddEntity(graph.Entity{ID: id, Key: "PERSON:" + e.name, Name: e.name, Type: extract.Person, Mentions: 1})
+		rank[id] = e.rank
+	}
+	var edges []*graph.Relation
+	for _, p := range [][2]int64{{1, 2}, {3, 4}, {6, 7}} { // A-B, C-D, F-G
+		edges = append(edges, &graph.Relation{Source: p[0], Target: p[1], Label: "met", Count: 1})
+	}
+	id := map[string]int64{"A": 1, "B": 2, "C": 3, "D": 4, "E": 5, "F": 6, "G": 7}
+	tests := []struct {
+		name  string
+		top   int
+		focus []string
+		want  []string
+	}{
+		{"pair", 2, nil, []string{"A", "B"}},
+		{"two pairs, F pulls in G before C", 4, nil, []string{"A", "B", "F", "G"}},
+		{"no room for a pair: the unlinked fill in", 3, nil, []string{"A", "B", "E"}},
+		{"focus pulls its neighbour", 2, []string{"C"}, []string{"C", "D"}},
+		{"all", 7, nil, []string{"A", "B", "C", "D", "E", "F", "G"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keep := map[int64]bool{}
+			for i := int64(1); i <= 7; i++ {
+				keep[i] = true
+			}
+			var focus []int64
+			for _, f := range tt.focus {
+				focus = append(focus, id[f])
+			}
+			var got []string
+			for k := range topLinked(g, keep, focus, edges, tt.top, rank) {
+				got = append(got, g.Entity(k).Name)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("top %d: got %v, want %v", tt.top, got, tt.want)
+			}
+		})
+	}
+}

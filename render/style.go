@@ -162,6 +162,14 @@ const (
 	largeLabels = 60
 )
 
+// DrawLimit is how many entities 'kgx render' draws unless told
+// otherwise (--top): the highest-ranked ones. A whole store of a few
+// thousand articles holds thousands of entities, most linked to nothing;
+// drawn all at once they are an unreadable cloud that sfdp takes a minute
+// to lay out (5,487 entities of 4,000 articles: 47 s, against 0.5 s for
+// 300).
+const DrawLimit = 300
+
 // chooseLayout returns the Graphviz engine for a view.
 func chooseLayout(o *Options, nodes, edges int) string {
 	if o.Layout != "" {

@@ -51,7 +51,7 @@ the export goes to stdout (not for csv).` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExport(o, g, cmd) },
 	}
-	o.addFlags(cmd.Flags())
+	o.addFlags(cmd.Flags(), 0)
 	cmd.Flags().StringVar(&o.Format, "format", "", "gexf, graphml, csv, json or jsonl (default: from --out's extension, else gexf)")
 	cmd.Flags().StringVarP(&o.Out, "out", "o", "", "output file, or directory for csv (default stdout)")
 	return cmd

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,16 +34,20 @@ type viewOptions struct {
 	Events     bool
 	SizeBy     string
 	Title      string
+	// capped: Top is render's default (render.DrawLimit), not asked
+	// for, so view says when it leaves entities out.
+	capped bool
 }
 
-func (o *viewOptions) addFlags(fs *pflag.FlagSet) {
+// addFlags adds the shared flags; top is --top's default (0: no limit).
+func (o *viewOptions) addFlags(fs *pflag.FlagSet, top int) {
 	fs.StringArrayVar(&o.Focus, "focus", nil, "centre on this entity (name, alias or id); repeatable")
 	fs.IntVar(&o.Depth, "depth", 1, "with --focus, how many relation hops to include")
 	fs.StringSliceVar(&o.Types, "types", nil, "only these entity types (PERSON,ORG,GPE,LOC,FAC,NORP,EVENT,DATE)")
 	fs.StringSliceVar(&o.Rels, "rel", nil, "only relations with these labels (met,visited,...)")
 	fs.StringSliceVar(&o.Categories, "category", nil, "only relations in these PLOVER categories (CONSULT,AGREE,...)")
 	fs.IntVar(&o.MinCount, "min-count", 0, "only relations seen at least this often")
-	fs.IntVar(&o.Top, "top", 0, "only the N entities of highest PageRank (the focus is always kept)")
+	fs.IntVar(&o.Top, "top", top, "only the N entities of highest PageRank linked to one another (the focus is always kept; 0 for all)")
 	fs.StringVar(&o.Since, "since", "", "only evidence dated on or after this day (YYYY-MM-DD)")
 	fs.StringVar(&o.Until, "until", "", "only evidence dated on or before this day (YYYY-MM-DD)")
 	fs.BoolVar(&o.CoMentions, "co-mentions", false, "include co_mentioned edges (entities named in one sentence)")
@@ -122,6 +127,9 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err := opts.Check(); err != nil {
 		return nil, opts, usageError{err}
 	}
+	if n := len(sub.Entities()); o.capped && n >= o.Top && n < len(full.Entities()) {
+		fmt.Fprintf(g.Stderr, "kgx: drawing %d of %d entities, the highest-ranked linked to one another; --top 0 draws them all, --focus NAME one's neighbourhood\n", n, len(full.Entities()))
+	}
 	if g.Verbose {
 		fmt.Fprintf(g.Stderr, "kgx: view of %d entities, %d relations, %d co-mention edges (of %d entities)\n",
 			len(sub.Entities()), len(sub.Relations()), len(sub.CoMentions()), len(full.Entities()))
@@ -171,15 +179,21 @@ PageRank with --size rank), edges labelled with the relation and coloured by
 its PLOVER category (green cooperative, blue consultative, red hostile), as
 wide as their count, with a legend. SVG nodes and edges carry tooltips with
 the evidence sentences. Small views are laid out with dot, large ones with
-sfdp; --layout picks neato, fdp or circo. The format follows --out's
+sfdp; --layout picks neato, fdp or circo. Unless --top says otherwise, at
+most the ` + strconv.Itoa(render.DrawLimit) + ` entities of highest PageRank that are linked to one another
+are drawn (the focus is always kept), and kgx says so when it leaves some
+out. The format follows --out's
 extension unless --format is given; without --out the drawing goes to stdout.` + exitStatusHelp,
 		Example: `  kgx render --focus "Kim Jong Un" --out kim.svg
   kgx render --focus shoigu --depth 2 --co-mentions --cluster country --out shoigu.png
   kgx render --category SANCTION,ACCUSE,THREATEN --since 2025-01-01 --format dot`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runRender(cmd.Context(), o, g) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.capped = !cmd.Flags().Changed("top")
+			return runRender(cmd.Context(), o, g)
+		},
 	}
-	o.addFlags(cmd.Flags())
+	o.addFlags(cmd.Flags(), render.DrawLimit)
 	cmd.Flags().StringVar(&o.Format, "format", "", "dot, svg or png (default: from --out's extension, else svg)")
 	cmd.Flags().StringVarP(&o.Out, "out", "o", "", "output file (default stdout)")
 	cmd.Flags().StringVar(&o.Cluster, "cluster", "", "box entities by community or country")

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kgx-project/kgx/render"
 )
 
 // TestRenderExportSeed draws and exports the seed store through the CLI:
@@ -47,6 +52,56 @@ func TestRenderExportSeed(t *testing.T) {
 			}
 			if tt.notInErr != "" && strings.Contains(stderr, tt.notInErr) {
 				t.Errorf("stderr %q contains %q", stderr, tt.notInErr)
+			}
+		})
+	}
+}
+
+// TestRenderDrawLimit checks that a drawing of a large store keeps the
+// render.DrawLimit highest-ranked entities and says so, that --top 0
+// draws every entity and that an explicit --top is obeyed silently; export
+// is not limited.
+func TestRenderDrawLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a store of 1,500 entities")
+	}
+	db := filepath.Join(t.TempDir(), "big.db")
+	buildBenchStore(t, db, 1500, 2500)
+	_, out, _ := runKgx(t, "", "--db", db, "entities", "--json")
+	all := strings.Count(out, `"id"`)
+	if all <= render.DrawLimit {
+		t.Fatalf("store has %d entities, want more than %d", all, render.DrawLimit)
+	}
+	nodes := regexp.MustCompile(`(?m)^\tn[0-9]+ \[`)
+	tests := []struct {
+		name    string
+		args    []string
+		nodes   int
+		wantErr string
+	}{
+		{"default", []string{"render", "--format", "dot"}, render.DrawLimit, fmt.Sprintf("drawing %d of %d entities, the highest-ranked linked", render.DrawLimit, all)},
+		{"top 0 draws all", []string{"render", "--format", "dot", "--top", "0"}, all, ""},
+		{"explicit top", []string{"render", "--format", "dot", "--top", "40"}, 40, ""},
+		{"export keeps all", []string{"export", "--format", "graphml"}, all, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runKgx(t, "", append([]string{"--db", db}, tt.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			n := len(nodes.FindAllString(out, -1))
+			if tt.args[0] == "export" {
+				n = strings.Count(out, "<node ")
+			}
+			if n != tt.nodes {
+				t.Errorf("%d nodes, want %d", n, tt.nodes)
+			}
+			if tt.wantErr == "" && stderr != "" {
+				t.Errorf("unexpected stderr %q", stderr)
+			}
+			if !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.wantErr)
 			}
 		})
 	}
