@@ -223,7 +223,8 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 		keep = seen
 	}
 
-	if s.Top > 0 && len(keep) > s.Top {
+	cut := s.Top > 0 && len(keep) > s.Top
+	if cut {
 		if m == nil {
 			m = graph.Analyze(g, 0)
 		}
@@ -236,7 +237,11 @@ func Select(g *graph.Graph, s Selection, m *graph.Metrics) (*graph.Graph, []int6
 	var evRels []*graph.Relation
 	if s.Events {
 		out.InlineEvents()
-		evs, evRels = selectEvents(g, keep, filterRel)
+		limit := 0
+		if cut {
+			limit = s.Top
+		}
+		evs, evRels = selectEvents(g, keep, filterRel, limit)
 	}
 	for _, e := range g.Entities() {
 		if keep[e.ID] {
@@ -376,10 +381,13 @@ func topLinked(g *graph.Graph, keep map[int64]bool, focus []int64, edges []*grap
 
 // selectEvents picks the event nodes with a participant in the view and
 // their edges, adding to keep the event's other participants and its
-// place (of a kept type): an event is drawn whole. Edges pass filterRel
+// place (of a kept type): an event is drawn whole. With a limit (when
+// --top has cut the view), an event is picked only if all of them are
+// already in it, so that the cut holds, and at most limit events are, the
+// most often reported first. Edges pass filterRel
 // (dates, counts, types) but not the label and category filters, which
 // are for typed relations.
-func selectEvents(g *graph.Graph, keep map[int64]bool, filterRel func(*graph.Relation, bool) *graph.Relation) ([]*graph.Entity, []*graph.Relation) {
+func selectEvents(g *graph.Graph, keep map[int64]bool, filterRel func(*graph.Relation, bool) *graph.Relation, limit int) ([]*graph.Entity, []*graph.Relation) {
 	edges := map[int64][]*graph.Relation{}
 	for _, r := range g.EventEdges() {
 		if c := filterRel(r, false); c != nil {
@@ -390,14 +398,22 @@ func selectEvents(g *graph.Graph, keep map[int64]bool, filterRel func(*graph.Rel
 	var rels []*graph.Relation
 	var add []int64
 	for _, ev := range g.EventNodes() {
-		in := false
+		in, whole := false, true
 		for _, r := range edges[ev.ID] {
 			in = in || (r.Label == graph.EventParticipant && keep[r.Target])
+			whole = whole && keep[r.Target]
 		}
-		if !in {
+		if !in || limit > 0 && !whole {
 			continue
 		}
 		evs = append(evs, ev)
+	}
+	if limit > 0 && len(evs) > limit {
+		slices.SortStableFunc(evs, func(a, b *graph.Entity) int { return cmp.Compare(b.Mentions, a.Mentions) })
+		evs = evs[:limit]
+		slices.SortFunc(evs, func(a, b *graph.Entity) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	for _, ev := range evs {
 		for _, r := range edges[ev.ID] { // filterRel kept only targets of a kept type
 			rels = append(rels, r)
 			add = append(add, r.Target)

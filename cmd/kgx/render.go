@@ -127,14 +127,25 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err := opts.Check(); err != nil {
 		return nil, opts, usageError{err}
 	}
-	if n := len(sub.Entities()); o.capped && n >= o.Top && n < len(full.Entities()) {
-		fmt.Fprintf(g.Stderr, "kgx: drawing %d of %d entities, the highest-ranked linked to one another; --top 0 draws them all, --focus NAME one's neighbourhood\n", n, len(full.Entities()))
+	if n, all := namedEntities(sub), namedEntities(full); o.capped && n >= o.Top && n < all {
+		fmt.Fprintf(g.Stderr, "kgx: drawing %d of %d entities, the highest-ranked linked to one another; --top 0 draws them all, --focus NAME one's neighbourhood\n", n, all)
 	}
 	if g.Verbose {
 		fmt.Fprintf(g.Stderr, "kgx: view of %d entities, %d relations, %d co-mention edges (of %d entities)\n",
 			len(sub.Entities()), len(sub.Relations()), len(sub.CoMentions()), len(full.Entities()))
 	}
 	return sub, opts, nil
+}
+
+// namedEntities counts g's entities other than event nodes.
+func namedEntities(g *graph.Graph) int {
+	n := 0
+	for _, e := range g.Entities() {
+		if !graph.IsEventNode(e.Key) {
+			n++
+		}
+	}
+	return n
 }
 
 func viewTitle(sub *graph.Graph, focus []int64, o *viewOptions) string {
