@@ -296,8 +296,15 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// Manifests.
-	manifest := map[string]bool{}
+	// Manifests. A manifest entry's fact is looked for in the scan of the
+	// facts below (manifest state listed until it is seen there), not
+	// with a Get per entry: a random read decompresses a table block, and
+	// there are as many entries as facts.
+	const (
+		listed  = 1 + iota // entry read, its fact not seen yet
+		settled            // fact seen, or the entry is reported already
+	)
+	manifest := map[string]byte{}
 	if err := eachKey(txn, []byte{pManifest}, func(k []byte) error {
 		i := bytes.IndexByte(k, 0)
 		if i < 0 {
@@ -306,13 +313,17 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 			return nil
 		}
 		doc, ck := string(k[1:i]), k[i+1:]
-		manifest[string(k)] = true
+		manifest[string(k)] = settled
 		if _, ok := docs[doc]; !ok {
 			c.problem(k, true, "manifest entry of document %q, which does not exist", doc)
 			c.fix.del = append(c.fix.del, bytes.Clone(k), bytes.Clone(ck))
 			if ct, err := parseContribution(ck); err == nil {
 				c.fix.targets = append(c.fix.targets, ct.target())
 			}
+			return nil
+		}
+		if len(ck) > 0 && slices.Contains(factPrefixes, ck[0]) {
+			manifest[string(k)] = listed
 			return nil
 		}
 		if _, err := txn.Get(ck); errors.Is(err, badger.ErrKeyNotFound) {
@@ -338,7 +349,7 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 		src, dst int64
 	}
 	var rels []relRef
-	for _, p := range []byte{pEntityDoc, pRelDoc, pCoDoc} {
+	for _, p := range factPrefixes {
 		if err := scan(txn, []byte{p}, func(k, v []byte) error {
 			ck, err := parseContribution(k)
 			if err != nil {
@@ -356,9 +367,11 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 				return nil
 			}
 			targets[string(t.key())] = t
-			if !manifest[string(mk)] {
+			if st, ok := manifest[string(mk)]; !ok {
 				c.problem(k, true, "fact not listed in its document's manifest")
 				c.fix.set = append(c.fix.set, [2][]byte{mk, nil})
+			} else if st == listed {
+				manifest[string(mk)] = settled
 			}
 			if p == pEntityDoc {
 				e, err := DecodeEntity(v)
@@ -394,6 +407,17 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
+	}
+	var missing []string
+	for k, st := range manifest {
+		if st == listed {
+			missing = append(missing, k)
+		}
+	}
+	slices.Sort(missing)
+	for _, k := range missing {
+		c.problem([]byte(k), true, "manifest entry for a missing fact")
+		c.fix.del = append(c.fix.del, []byte(k))
 	}
 	for _, r := range rels {
 		if !docEntities[docEnt{r.doc, r.src}] || !docEntities[docEnt{r.doc, r.dst}] {
@@ -536,6 +560,10 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 // ('X'): every sentence belongs to a stored document and decodes, every
 // posting names a stored sentence that has the word, and every word of a
 // sentence is posted. It returns the end of every sentence.
+// factPrefixes are the key prefixes of per-document facts, the keys a
+// manifest lists.
+var factPrefixes = []byte{pEntityDoc, pRelDoc, pCoDoc}
+
 func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (map[sentenceRef]int, error) {
 	ends := map[sentenceRef]int{}
 	var texts []struct {
@@ -571,18 +599,15 @@ func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (ma
 	}); err != nil {
 		return nil, err
 	}
+	// Every word of a sentence must have its posting, and every posting
+	// a sentence with its word. One scan of the postings counts, per
+	// sentence, the postings of its words (the words are distinct); only
+	// a sentence that falls short has its postings looked up one by one
+	// (a Get per posting would decompress a table block for each).
 	words := map[sentenceRef][]string{}
+	found := map[sentenceRef]int{}
 	for _, t := range texts {
 		words[t.ref] = SearchWords(t.text)
-		for _, w := range words[t.ref] {
-			pk := postingKey(w, t.ref.doc, t.ref.start)
-			if _, err := txn.Get(pk); errors.Is(err, badger.ErrKeyNotFound) {
-				c.problem(pk, true, "word %q of a sentence is not in the search index", w)
-				c.fix.set = append(c.fix.set, [2][]byte{pk, nil})
-			} else if err != nil {
-				return nil, err
-			}
-		}
 	}
 	err := eachKey(txn, []byte{pPosting}, func(k []byte) error {
 		i := bytes.IndexByte(k, 0)
@@ -600,10 +625,29 @@ func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (ma
 		if !slices.Contains(words[ref], w) {
 			c.problem(k, true, "search posting for a sentence that does not exist or lacks the word")
 			c.fix.del = append(c.fix.del, bytes.Clone(k))
+			return nil
 		}
+		found[ref]++
 		return nil
 	})
-	return ends, err
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range texts {
+		if found[t.ref] == len(words[t.ref]) {
+			continue
+		}
+		for _, w := range words[t.ref] {
+			pk := postingKey(w, t.ref.doc, t.ref.start)
+			if _, err := txn.Get(pk); errors.Is(err, badger.ErrKeyNotFound) {
+				c.problem(pk, true, "word %q of a sentence is not in the search index", w)
+				c.fix.set = append(c.fix.set, [2][]byte{pk, nil})
+			} else if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ends, nil
 }
 
 func diffCounts(got []byte, want any) string {

@@ -504,6 +504,19 @@ func TestCheck(t *testing.T) {
 		}, "no supporting facts", true},
 		{"CorruptValue", func(txn *badger.Txn) error { return txn.Set(entityDocKey(e0.ID, fs[0].Doc.ID), []byte{1, '{'}) }, "corrupt", false},
 		{"Journal", func(txn *badger.Txn) error { return txn.Set(journalKey("x"), []byte{stateStaging}) }, "unfinished write", true},
+		{"MissingPosting", func(txn *badger.Txn) error {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pPosting}})
+			defer it.Close()
+			it.Rewind()
+			if !it.Valid() {
+				return errors.New("no posting")
+			}
+			return txn.Delete(it.Item().KeyCopy(nil))
+		}, "not in the search index", true},
+		{"MissingFact", func(txn *badger.Txn) error { return txn.Delete(entityDocKey(e0.ID, fs[0].Doc.ID)) }, "manifest entry for a missing fact", true},
+		{"UnlistedFact", func(txn *badger.Txn) error {
+			return txn.Delete(append(manifestPrefix(fs[0].Doc.ID), entityDocKey(e0.ID, fs[0].Doc.ID)...))
+		}, "not listed in its document's manifest", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -534,7 +547,8 @@ func TestCheck(t *testing.T) {
 			if rep.OK() != tt.repairable {
 				t.Fatalf("after repair OK=%v, want %v: %v", rep.OK(), tt.repairable, rep.Problems)
 			}
-			if tt.repairable {
+			// Repair cannot bring back a deleted fact.
+			if tt.repairable && tt.name != "MissingFact" {
 				sameDump(t, "after repair", dumpStore(t, s), want)
 			}
 		})
