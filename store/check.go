@@ -556,14 +556,14 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	return c.rep, c.fix, nil
 }
 
-// checkSentences checks the sentence tables ('S') and the search postings
-// ('X'): every sentence belongs to a stored document and decodes, every
-// posting names a stored sentence that has the word, and every word of a
-// sentence is posted. It returns the end of every sentence.
 // factPrefixes are the key prefixes of per-document facts, the keys a
 // manifest lists.
 var factPrefixes = []byte{pEntityDoc, pRelDoc, pCoDoc}
 
+// checkSentences checks the sentence tables ('S') and the search postings
+// ('X'): every sentence belongs to a stored document and decodes, every
+// posting names a stored sentence that has the word, and every word of a
+// sentence is posted. It returns the end of every sentence.
 func (c *checker) checkSentences(txn *badger.Txn, docs map[string]graph.Doc) (map[sentenceRef]int, error) {
 	ends := map[sentenceRef]int{}
 	var texts []struct {

@@ -127,8 +127,10 @@ func (o *viewOptions) view(g *globalOptions) (*graph.Graph, render.Options, erro
 	if err := opts.Check(); err != nil {
 		return nil, opts, usageError{err}
 	}
-	if n, all := namedEntities(sub), namedEntities(full); o.capped && n >= o.Top && n < all {
-		fmt.Fprintf(g.Stderr, "kgx: drawing %d of %d entities, the highest-ranked linked to one another; --top 0 draws them all, --focus NAME one's neighbourhood\n", n, all)
+	if o.capped {
+		if n, all := namedEntities(sub), namedEntities(full); n >= o.Top && n < all {
+			fmt.Fprintf(g.Stderr, "kgx: drawing %d of %d entities, the highest-ranked linked to one another; --top 0 draws them all, --focus NAME one's neighbourhood\n", n, all)
+		}
 	}
 	if g.Verbose {
 		fmt.Fprintf(g.Stderr, "kgx: view of %d entities, %d relations, %d co-mention edges (of %d entities)\n",
