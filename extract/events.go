@@ -47,6 +47,23 @@ var eventHeads = map[string]bool{
 	"cup": true, "championship": true, "invasion": true, "massacre": true,
 }
 
+// eventVerbs are the verbs whose object is an event noun ("hold talks",
+// "stage drills", "attend the summit"). A headline often drops the
+// subject's article and the tagger then reads the verb as a noun
+// modifying the event ("Lavrov and Choe hold talks in Moscow"); namedEvents
+// never starts a name with one.
+var eventVerbs = map[string]bool{
+	"hold": true, "holds": true, "held": true, "stage": true, "stages": true, "staged": true,
+	"conduct": true, "conducts": true, "conducted": true, "begin": true, "begins": true,
+	"resume": true, "resumes": true, "resumed": true, "attend": true, "attends": true,
+	"host": true, "hosts": true, "hosted": true, "launch": true, "launches": true, "launched": true,
+	"start": true, "starts": true, "started": true, "open": true, "opens": true, "opened": true,
+	"join": true, "joins": true, "joined": true, "end": true, "ends": true, "ended": true,
+	"win": true, "wins": true, "won": true, "skip": true, "skips": true, "boycott": true, "boycotts": true,
+	"marks": true, "marked": true, "plan": true, "plans": true, "planned": true,
+	"announce": true, "announces": true, "call": true, "calls": true, "wage": true, "wages": true,
+}
+
 // shouted reports whether text has letters and none of them is lower case.
 func shouted(text string) bool {
 	upper := 0
@@ -95,6 +112,11 @@ func namedEvents(doc *Document) {
 					break
 				}
 				first = k
+			}
+			// A verb the tagger read as a noun opens no name: a headline's
+			// "hold talks", "stage drills" is a verb and its object.
+			for first < t && eventVerbs[r.lower(first)] {
+				first++
 			}
 			if first == t {
 				continue

@@ -473,6 +473,45 @@ Friday PROPN NNP 2 obl`, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC)) // a Satu
 	}
 }
 
+// TestNamedEventsNoVerb: a headline's verb that the tagger read as a noun
+// modifying an event noun ("hold talks") opens no event name.
+func TestNamedEventsNoVerb(t *testing.T) {
+	for _, tc := range []struct{ name, tree, want string }{
+		{"hold talks", `
+Lavrov PROPN NNP 3 nsubj PERSON:Lavrov
+ministers NOUN NNS 1 conj
+hold NOUN NN 4 compound
+talks NOUN NNS 0 root
+in ADP IN 6 case
+Moscow PROPN NNP 4 nmod GPE:Moscow`, ""},
+		{"stage peace talks", `
+Rebels NOUN NNS 4 nsubj
+stage NOUN NN 4 compound
+peace NOUN NN 4 compound
+talks NOUN NNS 0 root
+in ADP IN 6 case
+Doha PROPN NNP 4 nmod GPE:Doha`, "peace talks"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := buildParsed(t, tc.tree, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC))
+			namedEvents(doc)
+			var got []string
+			for _, en := range doc.Entities {
+				if en.Type == Event {
+					got = append(got, en.Name)
+				}
+			}
+			var want []string
+			if tc.want != "" {
+				want = []string{tc.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("events = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 // BenchmarkRelate measures the relation stage alone on a parsed sentence
 // (go test -bench Relate ./extract); tokens/s = 11 tokens / (ns/op).
 func BenchmarkRelate(b *testing.B) {

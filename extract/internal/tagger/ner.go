@@ -49,7 +49,10 @@ type scorer interface {
 // viterbi decodes the best BIO-valid class sequence. emit holds n*k
 // emission scores; trans[p+1][c] the transition scores. It writes the
 // classes to out and, if prob is non-nil, each word's local probability
-// (softmax of emission plus transition from the chosen previous class).
+// (softmax of emission plus transition from the chosen previous class)
+// for the words of names; a word decoded O gets 0, as only a name's
+// words are read (a mention's score is its lowest word probability), and
+// most words are O.
 func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []float32, sc *scratch) {
 	sc.delta = resize(sc.delta, n*k)
 	sc.back = resize(sc.back, n*k)
@@ -109,6 +112,10 @@ func viterbi(emit []float32, trans [][]float32, n, k int, out []int, prob []floa
 		return
 	}
 	for i := range n {
+		if out[i] == 0 {
+			prob[i] = 0
+			continue
+		}
 		p := -1
 		if i > 0 {
 			p = out[i-1]

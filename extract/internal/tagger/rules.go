@@ -406,7 +406,11 @@ func isLowerWord(w string) bool {
 //     (eventHeadsLowerOnly) is an EVENT ("Jeddah Forum", "Lausanne
 //     Conference"); a PERSON mention of two words or more headed by an
 //     organisation or company word (orgHeads, companyHeads) is an ORG
-//     ("Cesaroni Design", "Eberhard Faber GmbH").
+//     ("Cesaroni Design", "Eberhard Faber GmbH"), and a PERSON or ORG
+//     mention of two words or more headed by a word for a built or open
+//     place (facilityHeads) is a LOC ("Kim Il Sung Square", "Baikonur
+//     Cosmodrome"; an ORG only if no organisation's name ends in that
+//     word: not "Airport", "Stadium", "Palace").
 func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	set := func(s, e, typ int) {
 		for k := s; k < e; k++ {
@@ -546,6 +550,15 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if typ == typPerson && len(ws) > 1 {
 			if hw := strings.ToLower(ws[nameHead(ws)]); orgHeads[hw] || companyHeads[hw] {
 				set(s, e, typOrg)
+			}
+		}
+		// 5c. a "person" or "organisation" headed by a word for a built or
+		// open place is a place ("Kim Il Sung Square", "Baikonur
+		// Cosmodrome", "Lincoln Park"); for an organisation only the words
+		// no organisation's name ends in
+		if (typ == typPerson || typ == typOrg) && len(ws) > 1 {
+			if hw := strings.ToLower(ws[len(ws)-1]); typ == typPerson && facilityHeads[hw] || facilityHeads[hw] && !orgFacilityHeads[hw] {
+				set(s, e, typLoc)
 			}
 		}
 	}
@@ -796,6 +809,24 @@ func startsDigit(w string) bool {
 var stormWords = map[string]bool{
 	"Hurricane": true, "Cyclone": true, "Typhoon": true, "Storm": true, "Superstorm": true,
 	"Supertyphoon": true,
+}
+
+// facilityHeads are the last words of the names of built and open
+// places: squares, streets, bridges, dams, airports, launch sites, parks
+// (rule 5c of applyRules). None ends a person's name; those that also end
+// organisations' names (an airport or a stadium is also the body that runs
+// it, a palace the presidency: orgFacilityHeads) only turn a "person"
+// into a place.
+var facilityHeads = map[string]bool{
+	"square": true, "street": true, "avenue": true, "boulevard": true, "road": true, "highway": true,
+	"bridge": true, "dam": true, "cosmodrome": true, "spaceport": true, "crossing": true,
+	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
+	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
+}
+
+var orgFacilityHeads = map[string]bool{
+	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
+	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
 }
 
 // companyHeads are the last words of company and broadcaster names
