@@ -540,6 +540,10 @@ func (r *relater) trigger(s Sentence, t int) {
 	tok := r.doc.Tokens[t]
 	form := r.lower(t)
 	switch {
+	case tok.Tag == "VERB" && tok.XPOS == "VBG" && r.prep(t) == "against":
+		// "warned Moscow against supplying weapons", "cautioned against
+		// sending troops": what one is warned against is not said to
+		// happen, nor who would do it
 	case tok.Tag == "VERB":
 		r.verbTrigger(s, t, form)
 	case tok.Tag == "NOUN" || tok.Tag == "PROPN":
@@ -578,6 +582,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	var rd reading
 	found := false
+	lemma := "" // of the verb reading found
 	objNoun := ""
 	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
 		objNoun = r.lower(f.obj)
@@ -593,7 +598,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 					if sp.Category == "-" {
 						return
 					}
-					rd, found = reading{label: sp.Label, category: sp.Category, preps: []string{sp.Prep}}, true
+					rd, found, lemma = reading{label: sp.Label, category: sp.Category, preps: []string{sp.Prep}}, true, tr.Lemma
 					break senses
 				}
 			}
@@ -619,12 +624,12 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 				if p.Prep != "" {
 					preps = []string{p.Prep}
 				}
-				rd, found = reading{label: lab, category: p.Category, themeObj: true, preps: preps}, true
+				rd, found, lemma = reading{label: lab, category: p.Category, themeObj: true, preps: preps}, true, tr.Lemma
 				break
 			}
 		}
 		if tr.Event() {
-			rd, found = reading{label: tr.Label, category: tr.Category, preps: tr.Preps}, true
+			rd, found, lemma = reading{label: tr.Label, category: tr.Category, preps: tr.Preps}, true, tr.Lemma
 			break
 		}
 	}
@@ -729,8 +734,9 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	place := r.place(t, f, targets, r.agents(f, sources))
 	if len(targets) == 0 {
-		// "X and Y discussed ..." / "X and Y met": symmetric among subjects.
-		if rd.category == "CONSULT" && len(sources) > 1 {
+		// "X and Y discussed ..." / "X and Y met" / "X and Y signed a
+		// treaty": symmetric among subjects.
+		if (rd.category == "CONSULT" || jointVerbs[lemma]) && len(sources) > 1 {
 			r.emitPairs(s, t, rd, sources, conf, place)
 			return
 		}
@@ -1117,12 +1123,34 @@ var cancelVerbs = map[string]bool{
 	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
 }
 
+// jointVerbs are verbs whose coordinated subjects act together, each
+// with the others, whatever their object: "Putin and Kim signed a
+// treaty", "Russia and China discussed cooperation" (though "Russia and
+// Iran sent troops" sent them to a third party).
+var jointVerbs = map[string]bool{
+	"sign": true, "discuss": true, "negotiate": true, "conclude": true, "agree": true, "ink": true,
+	"exchange": true,
+}
+
+// accuseVerbs report an allegation in a gerund after "of" ("accused
+// Pyongyang of sending troops", "suspected of supplying").
+var accuseVerbs = map[string]bool{
+	"accuse": true, "accuses": true, "accused": true, "accusing": true, "charge": true, "charges": true,
+	"charged": true, "suspect": true, "suspects": true, "suspected": true, "blame": true, "blamed": true,
+	"convicted": true, "guilty": true,
+}
+
 var planVerbs = map[string]bool{
 	"plan": true, "plans": true, "planned": true, "planning": true, "intend": true, "intends": true, "intended": true,
 	"expect": true, "expects": true, "expected": true, "schedule": true, "scheduled": true, "set": true,
 	"prepare": true, "prepares": true, "prepared": true, "preparing": true, "going": true, "due": true, "aim": true,
 	"aims": true, "hope": true, "hopes": true, "want": true, "wants": true, "agreed": true, "promised": true,
 	"pledged": true, "vowed": true, "likely": true, "poised": true, "slated": true,
+	// an invitation or a request proposes the event: "invited Putin to
+	// visit Pyongyang" says nothing of a visit having happened
+	"invite": true, "invites": true, "invited": true, "inviting": true, "urge": true, "urges": true,
+	"urged": true, "urging": true, "ask": true, "asks": true, "asked": true, "asking": true,
+	"request": true, "requests": true, "requested": true,
 }
 
 var planAdjectives = map[string]bool{
@@ -1182,6 +1210,11 @@ func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
 		switch base(r.dep(cur)) {
 		case "ccomp", "parataxis", "acl", "xcomp":
 			if sayVerbs[r.lower(h)] {
+				return Reported
+			}
+		case "advcl":
+			// "accused Pyongyang of sending troops": an allegation
+			if r.prep(cur) == "of" && accuseVerbs[r.lower(h)] {
 				return Reported
 			}
 		}

@@ -217,7 +217,55 @@ to PART TO 6 mark
 help VERB VB 3 advcl
 Morocco PROPN NNP 6 obj GPE:Morocco
 . PUNCT . 3 punct`,
-			want: []string{"Parliament -urged-> Sanchez REQUEST", "Sanchez -helped-> Morocco AID"}},
+			want: []string{"Parliament -urged-> Sanchez REQUEST", "Sanchez -helped-> Morocco AID planned"}},
+		{name: "an invitation proposes the visit", tree: `
+Kim PROPN NNP 2 nsubj PERSON:Kim
+invited VERB VBD 0 root
+Putin PROPN NNP 2 obj PERSON:Putin
+to PART TO 5 mark
+visit VERB VB 2 xcomp
+Pyongyang PROPN NNP 5 obj GPE:Pyongyang
+. PUNCT . 2 punct`,
+			want: []string{"Kim -invited-> Putin CONSULT", "Putin -visited-> Pyongyang CONSULT planned @Pyongyang"}},
+		{name: "what one warns against is not said to happen", tree: `
+Yoon PROPN NNP 2 nsubj PERSON:Yoon
+warned VERB VBD 0 root
+Moscow PROPN NNP 2 obj GPE:Moscow
+against SCONJ IN 5 mark
+supplying VERB VBG 2 advcl
+weapons NOUN NNS 5 obj
+to ADP IN 8 case
+Pyongyang PROPN NNP 5 obl GPE:Pyongyang
+. PUNCT . 2 punct`,
+			want: []string{"Yoon -warned-> Moscow THREATEN"}},
+		{name: "an accusation reports the deed", tree: `
+Seoul PROPN NNP 2 nsubj GPE:Seoul
+accused VERB VBD 0 root
+Pyongyang PROPN NNP 2 obj GPE:Pyongyang
+of SCONJ IN 5 mark
+sending VERB VBG 2 advcl
+troops NOUN NNS 5 obj
+to ADP IN 8 case
+Russia PROPN NNP 5 obl GPE:Russia
+. PUNCT . 2 punct`,
+			want: []string{"Seoul -accused-> Pyongyang ACCUSE", "Pyongyang -sent_troops_to-> Russia AID reported"}},
+		{name: "coordinated signatories sign with each other", tree: `
+Putin PROPN NNP 4 nsubj PERSON:Putin
+and CCONJ CC 3 cc
+Kim PROPN NNP 1 conj PERSON:Kim
+signed VERB VBD 0 root
+a DET DT 6 det
+treaty NOUN NN 4 obj
+. PUNCT . 4 punct`,
+			want: []string{"Putin -signed_treaty-> Kim SUPPORT"}},
+		{name: "coordinated senders do not send to each other", tree: `
+Russia PROPN NNP 4 nsubj GPE:Russia
+and CCONJ CC 3 cc
+Iran PROPN NNP 1 conj GPE:Iran
+sent VERB VBD 0 root
+troops NOUN NNS 4 obj
+. PUNCT . 4 punct`,
+			want: nil},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root
