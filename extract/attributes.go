@@ -185,8 +185,8 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 		d := r.dep(k)
 		a, ok := r.entity(k)
 		if ok && a.conf == 1 && a.ent != me {
-			if om := r.doc.Mentions[r.ment[k]]; om.End == r.doc.Mentions[m].First {
-				continue // "North" + "Korea": one name the recogniser split
+			if om := r.doc.Mentions[r.ment[k]]; om.End == r.doc.Mentions[m].First && !(ty == Person && titles[r.lower(r.doc.Mentions[m].First)]) {
+				continue // "North" + "Korea": one name the recogniser split (not "Russian" + "Foreign Minister Sergei Lavrov")
 			}
 			oty := r.doc.Entities[a.ent].Type
 			switch {

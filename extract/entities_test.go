@@ -363,3 +363,25 @@ func TestFoldRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitNationality(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"[PERSON Russian Foreign Minister Sergei Lavrov] met Choe.", "NORP:Russian|PERSON:Foreign Minister Sergei Lavrov"},
+		{"[PERSON U.S. Secretary of State Antony Blinken] arrived.", "GPE:U.S.|PERSON:Secretary of State Antony Blinken"},
+		{"[PERSON North Korean leader Kim Jong Un] spoke.", "NORP:North Korean|PERSON:leader Kim Jong Un"},
+		{"[PERSON Russian Sergei Lavrov] met Choe.", "PERSON:Russian Sergei Lavrov"},            // no title: left to the tagger
+		{"[PERSON Moscow Mayor Sergei Sobyanin] spoke.", "PERSON:Moscow Mayor Sergei Sobyanin"}, // a capital is a place of its own
+		{"[ORG Russian Foreign Ministry] said.", "ORG:Russian Foreign Ministry"},
+		{"[PERSON Russian President] spoke.", "PERSON:Russian President"}, // no name after the title
+	} {
+		doc := annotated(t, tc.text)
+		splitNationality(doc)
+		var got []string
+		for _, m := range doc.Mentions {
+			got = append(got, m.Type.String()+":"+doc.Slice(m.Span))
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%q: mentions %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}

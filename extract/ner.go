@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/kgx-project/kgx/extract/internal/tagger"
+import (
+	"strings"
+
+	"github.com/kgx-project/kgx/extract/internal/alias"
+	"github.com/kgx-project/kgx/extract/internal/tagger"
+)
 
 // recognise fills doc.Mentions with kgx's NER tagger: BIO Viterbi decoding
 // per sentence over POS, shape, context and gazetteer features, then
@@ -8,7 +13,8 @@ import "github.com/kgx-project/kgx/extract/internal/tagger"
 // and surnames propagated to their other mentions, headlines included).
 // All-caps lines are truecased before tagging. Mentions come out sorted and
 // non-overlapping, with Entity -1 and Score the lowest per-word
-// probability in the mention.
+// probability in the mention. A country or nationality that opens a
+// person's mention before a title is split off (splitNationality).
 func (e *Extractor) recognise(doc *Document) {
 	words := make([][]string, len(doc.Sentences))
 	pos := make([][]string, len(doc.Sentences))
@@ -32,5 +38,50 @@ func (e *Extractor) recognise(doc *Document) {
 				First: first, End: end, Type: t, Entity: -1, Score: m.Score,
 			})
 		}
+	}
+	splitNationality(doc)
+}
+
+// splitNationality splits the country or nationality that opens a
+// person's mention before a title ("Russian Foreign Minister Sergei
+// Lavrov", "U.S. Secretary of State Antony Blinken", "North Korean leader
+// Kim Jong Un") into a mention of its own, NORP for a demonym and GPE for
+// a country's name, as the tagger gives it inside a sentence ("said
+// Russian Foreign Minister Sergei Lavrov"), where it tends to swallow the
+// country at a sentence's start. The person keeps the title, which
+// resolve makes its role; the parser, which reads these mentions, sees
+// the country modify the person, which gives the nationality attribute.
+func splitNationality(doc *Document) {
+	var out []Mention
+	changed := false
+	for _, m := range doc.Mentions {
+		k := -1
+		typ := NORP
+		if m.Type == Person {
+			for n := min(3, m.End-m.First-2); n >= 1; n-- {
+				a, ok := alias.Lookup(doc.Text[doc.Tokens[m.First].Start:doc.Tokens[m.First+n-1].End])
+				if !ok || a.Kind == alias.Capital {
+					continue
+				}
+				if titles[strings.ToLower(doc.Slice(doc.Tokens[m.First+n].Span))] {
+					k = m.First + n
+					if a.Kind != alias.Demonym {
+						typ = GPE
+					}
+				}
+				break
+			}
+		}
+		if k < 0 {
+			out = append(out, m)
+			continue
+		}
+		changed = true
+		out = append(out,
+			Mention{Span: Span{m.Span.Start, doc.Tokens[k-1].End}, First: m.First, End: k, Type: typ, Entity: -1, Score: m.Score},
+			Mention{Span: Span{doc.Tokens[k].Start, m.Span.End}, First: k, End: m.End, Type: m.Type, Entity: -1, Score: m.Score})
+	}
+	if changed {
+		doc.Mentions = out
 	}
 }

@@ -38,6 +38,7 @@ func TestTokenize(t *testing.T) {
 		{"brackets", "developing [of] ties", "developing|[|of|]|ties"},
 		{"non-ASCII", "Sergej Šojgu met Ri.", "Sergej|Šojgu|met|Ri|."},
 		{"ellipsis", "expanding...", "expanding|..."},
+		{"left-to-right mark dropped", "Prime Minister\u200e Haider al-Abadi", "Prime|Minister|Haider|al-Abadi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +60,20 @@ func TestSentences(t *testing.T) {
 		{"quote", "He said “we agree.” Then he left.", []string{"He said “we agree.”", "Then he left."}},
 		{"lower after period", "It costs 5 p.m. daily. Yes.", []string{"It costs 5 p.m. daily.", "Yes."}},
 		{"war", "the Korean War. The Russian official", []string{"the Korean War.", "The Russian official"}},
+		{"dateline", "MOSCOW, Nov 1 (Reuters) - Sergei Lavrov met Choe Son Hui.",
+			[]string{"MOSCOW, Nov 1 (Reuters) -", "Sergei Lavrov met Choe Son Hui."}},
+		{"dateline with agency only", "WASHINGTON (AP) — The Treasury imposed sanctions.",
+			[]string{"WASHINGTON (AP) —", "The Treasury imposed sanctions."}},
+		{"dateline with region and date", "SEOUL, South Korea, Sept. 13 (Yonhap) -- Kim left.",
+			[]string{"SEOUL, South Korea, Sept. 13 (Yonhap) --", "Kim left."}},
+		{"dateline after a headline", "Lavrov meets Choe\n\nMOSCOW (Reuters) - Lavrov met Choe.",
+			[]string{"Lavrov meets Choe", "MOSCOW (Reuters) -", "Lavrov met Choe."}},
+		{"acronym opening a sentence is no dateline", "NATO - the alliance - met in Brussels.",
+			[]string{"NATO - the alliance - met in Brussels."}},
+		{"capitals mid-line are no dateline", "He said: KIM - and nobody else - decides.",
+			[]string{"He said: KIM - and nobody else - decides."}},
+		{"no dash, no dateline", "MOSCOW, Nov 1 (Reuters) Lavrov met Choe.",
+			[]string{"MOSCOW, Nov 1 (Reuters) Lavrov met Choe."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
