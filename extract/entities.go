@@ -103,6 +103,24 @@ func (e *Extractor) resolve(doc *Document) {
 	}
 	for ei := range doc.Entities {
 		doc.Entities[ei].Type = majorityType(doc.Entities[ei].Mentions, infos)
+		unshout(&doc.Entities[ei])
+	}
+}
+
+// unshout names an entity first met in capitals (a dateline's "MOSCOW",
+// a transcript's "KERRY") by its spelling in lower case letters when the
+// document has one ("Moscow"), which becomes the name and the capitals
+// an alias. An organisation's one-word name in capitals stays: it is
+// usually an acronym, whatever another spelling says ("NATO", "Nato").
+func unshout(e *Entity) {
+	if !shouted(e.Name) || e.Type == Org && !strings.Contains(e.Name, " ") {
+		return
+	}
+	for i, a := range e.Aliases {
+		if !shouted(a.Name) && Fold(a.Name) == Fold(e.Name) {
+			e.Name, e.Aliases[i].Name = a.Name, e.Name
+			return
+		}
 	}
 }
 

@@ -385,3 +385,33 @@ func TestSplitNationality(t *testing.T) {
 		}
 	}
 }
+
+func TestUnshout(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		typ     EntityType
+		aliases []string
+		want    string
+	}{
+		{"WASHINGTON", GPE, []string{"Washington"}, "Washington|WASHINGTON"},
+		{"SECRETARY KERRY", Person, []string{"Kerry"}, "SECRETARY KERRY|Kerry"}, // another name, not a spelling
+		{"KERRY", Person, []string{"Kerry"}, "Kerry|KERRY"},
+		{"NATO", Org, []string{"Nato"}, "NATO|Nato"},
+		{"WORLD FOOD PROGRAMME", Org, []string{"World Food Programme"}, "World Food Programme|WORLD FOOD PROGRAMME"},
+		{"Moscow", GPE, []string{"MOSCOW"}, "Moscow|MOSCOW"},
+		{"SEOUL", GPE, nil, "SEOUL"},
+	} {
+		e := Entity{Name: tc.name, Type: tc.typ}
+		for _, a := range tc.aliases {
+			e.Aliases = append(e.Aliases, Alias{Name: a, Rule: RuleSpelling})
+		}
+		unshout(&e)
+		got := []string{e.Name}
+		for _, a := range e.Aliases {
+			got = append(got, a.Name)
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, g, tc.want)
+		}
+	}
+}

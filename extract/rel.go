@@ -401,7 +401,10 @@ func (r *relater) frameAt(t, depth int) frame {
 		case f.subj < 0 && !f.passive && !participle:
 			f.subj, f.inherited = h, true // "troops supporting Russia"
 		case f.obj < 0 && (f.passive || participle):
-			f.obj = h // "troops sent to Russia"
+			// "troops sent to Russia", "companies accused of
+			// facilitating": passive, so no entity before the participle
+			// is its subject
+			f.obj, f.passive = h, true
 		}
 	}
 	if f.subj < 0 && !f.passive {

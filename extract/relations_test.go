@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -509,6 +510,27 @@ Doha PROPN NNP 4 nmod GPE:Doha`, "peace talks"},
 				t.Errorf("events = %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestParticiplePatient: the noun a past participle modifies is its
+// patient, so no entity before it is taken for its subject ("companies
+// accused of facilitating" had made North Korea accuse Russia).
+func TestParticiplePatient(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Biden administration on Thursday imposed sanctions on a dozen Russian and North Korean companies " +
+		"and individuals accused of facilitating arms transfers between Moscow and Pyongyang, the Treasury Department said.\n"
+	doc, err := ex.Extract(context.Background(), Input{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range doc.Relations {
+		if r.Category == "ACCUSE" {
+			t.Errorf("unexpected %s", relString(doc, r))
+		}
 	}
 }
 
