@@ -366,7 +366,8 @@ func isLowerWord(w string) bool {
 }
 
 // applyRules corrects the mentions of one sentence in place, in order
-// (after joinParticles and tagNamedOutlets):
+// (after joinParticles, tagKnownOrgs, which makes each known
+// organisation's name one ORG mention, and tagNamedOutlets):
 //
 //  0. a mention that opens with a storm word (stormWords), or that follows
 //     an untagged one, is an EVENT with the storm word ("Hurricane
@@ -424,6 +425,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 	}
 	joinParticles(words, classes)
+	tagKnownOrgs(words, classes)
 	tagNamedOutlets(words, classes)
 	tagTitledNames(words, classes, gaz)
 	tagSpeakerLabels(words, classes, gaz)
@@ -652,6 +654,83 @@ var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// knownOrgNames are organisations often in international news that the
+// PETRARCH dictionaries, which the gazetteer is built from, lack: ruling
+// parties, news agencies, security services, state companies, armed
+// groups and intergovernmental bodies. Hand-written, general (not taken
+// from any corpus); see tagKnownOrgs. Names that are also common words or
+// people's names ("Wagner", "Sputnik", "RT") are left out.
+var knownOrgNames = []string{
+	"Workers' Party of Korea", "Korean Workers' Party", "United Russia", "Chinese Communist Party",
+	"Communist Party of China", "Communist Party of the Soviet Union", "Liberal Democratic Party of Russia",
+	"Bharatiya Janata Party", "Likud", "Fatah", "Sinn Fein", "Kuomintang",
+	"Korean Central News Agency", "KCNA", "Rodong Sinmun", "Korean Central Television", "Yonhap", "NK News",
+	"Tass", "TASS", "ITAR-TASS", "RIA Novosti", "Interfax", "Kommersant", "Izvestia", "Pravda", "Xinhua",
+	"Kyodo", "Anadolu", "Agence France-Presse", "AFP", "Bloomberg", "Reuters", "Associated Press",
+	"FSB", "GRU", "SVR", "KGB", "CIA", "FBI", "Mossad", "MI6", "MI5", "SBU", "Shin Bet",
+	"Gazprom", "Gazprombank", "Rosneft", "Rosatom", "Roscosmos", "Rostec", "Lukoil", "Novatek", "Sberbank",
+	"VTB", "Aeroflot", "Transneft", "Huawei", "SpaceX", "Lockheed Martin", "Raytheon", "Northrop Grumman",
+	"Wagner Group", "Islamic State", "ISIS", "ISIL", "Daesh", "Houthis", "Hayat Tahrir al-Sham",
+	"Al-Shabaab", "Boko Haram", "Azov Brigade", "Azov Regiment",
+	"BRICS", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "African Union",
+	"International Criminal Court", "Collective Security Treaty Organization", "CSTO", "Eurasian Economic Union",
+	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department",
+}
+
+// knownOrgs maps the first word of each known organisation name (lower
+// case, straight quotes) to the names' words.
+var knownOrgs = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, n := range knownOrgNames {
+		ws := TokenizeString(n)
+		for i, w := range ws {
+			ws[i] = strings.ToLower(straightQuotes(w))
+		}
+		m[ws[0]] = append(m[ws[0]], ws)
+	}
+	return m
+}()
+
+// tagKnownOrgs tags each known organisation name (knownOrgNames,
+// capitalised in the text, longest first) as one ORG mention, replacing
+// the mentions inside it ("Korea" in "Workers' Party of Korea") or a
+// wrong type ("Gazprom" as a person); a mention that reaches beyond the
+// name ("WPK Central Committee", "Rosatom chief") is left alone.
+func tagKnownOrgs(words []string, classes []int) {
+	for i := 0; i < len(words); i++ {
+		cands := knownOrgs[strings.ToLower(straightQuotes(words[i]))]
+		if len(cands) == 0 || !startsUpper(words[i]) {
+			continue
+		}
+		end := -1
+	names:
+		for _, ws := range cands {
+			if i+len(ws) > len(words) || i+len(ws) <= end {
+				continue
+			}
+			for k, w := range ws {
+				if strings.ToLower(straightQuotes(words[i+k])) != w {
+					continue names
+				}
+			}
+			end = i + len(ws)
+		}
+		if end < 0 {
+			continue
+		}
+		// a mention that starts before the name or runs past it stays
+		if classes[i]%2 == 0 && classes[i] != 0 || end < len(words) && classes[end] != 0 && classes[end]%2 == 0 {
+			i = end - 1
+			continue
+		}
+		classes[i] = 1 + 2*typOrg
+		for k := i + 1; k < end; k++ {
+			classes[k] = 2 + 2*typOrg
+		}
+		i = end - 1
+	}
 }
 
 // tagNamedOutlets tags as ORG the untagged capitalised words (up to four)
