@@ -636,6 +636,13 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			break
 		}
 	}
+	if !found && f.obj >= 0 && receptionVerbs[trs[0].Lemma] {
+		// "Kim Jong Un received Andrei Belousov": receiving a person is
+		// hosting a visit (CAMEO 043), as receiving "the minister" is
+		if a, ok := r.entity(f.obj); ok && a.conf > 0.5 && r.doc.Entities[a.ent].Type == Person {
+			rd, found, lemma = reading{label: trs[0].Label, category: "CONSULT"}, true, trs[0].Lemma
+		}
+	}
 	if !found {
 		return
 	}
@@ -1125,6 +1132,11 @@ var cancelVerbs = map[string]bool{
 	"cancel": true, "suspended": true, "suspend": true, "rejected": true, "reject": true, "refused": true,
 	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
 }
+
+// receptionVerbs host whoever is their object when it is a person
+// ("received Andrei Belousov", "greeted Putin"); CAMEO gives them an event
+// only with nouns such as "the minister" or "aid".
+var receptionVerbs = map[string]bool{"receive": true, "greet": true}
 
 // jointVerbs are verbs whose coordinated subjects act together, each
 // with the others, whatever their object: "Putin and Kim signed a

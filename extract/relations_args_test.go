@@ -266,6 +266,24 @@ sent VERB VBD 0 root
 troops NOUN NNS 4 obj
 . PUNCT . 4 punct`,
 			want: nil},
+		{name: "receiving a person is hosting", tree: `
+Kim PROPN NNP 2 nsubj PERSON:Kim
+received VERB VBD 0 root
+Andrei PROPN NNP 2 obj PERSON:Belousov
+Belousov PROPN NNP 3 flat PERSON:Belousov
+in ADP IN 6 case
+Pyongyang PROPN NNP 2 obl GPE:Pyongyang
+. PUNCT . 2 punct`,
+			want: []string{"Kim -received-> Belousov CONSULT @Pyongyang"}},
+		{name: "receiving a thing is no event", tree: `
+Kim PROPN NNP 2 nsubj PERSON:Kim
+received VERB VBD 0 root
+a DET DT 4 det
+letter NOUN NN 2 obj
+from ADP IN 6 case
+Putin PROPN NNP 2 obl PERSON:Putin
+. PUNCT . 2 punct`,
+			want: nil},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root

@@ -42,9 +42,10 @@ func segment(doc *Document) {
 // datelineEnd returns the end of the wire-story dateline that opens the
 // sentence of tokens [f, e) ("MOSCOW, Nov 1 (Reuters) -", "WASHINGTON (AP)
 // —", "SEOUL, South Korea, Sept. 13 (Yonhap) --"), or f if it has none.
-// A dateline is a line's first words, the first in capitals, then
-// capitalised words, numbers, commas, full stops and one bracketed
-// agency name, ended by a dash within 16 tokens and followed by a
+// A dateline is a line's first words, the first in capitals (or
+// capitalised, if a bracketed agency name follows: KCNA's "Pyongyang,
+// September 13 (KCNA) --"), then capitalised words, numbers, commas, full
+// stops and one bracketed agency name, ended by a dash within 16 tokens and followed by a
 // capitalised word, a number or a quote ("NATO - the alliance - met" has
 // none). It is a sentence of its own: the parser would otherwise
 // read the city as the story's first subject ("WASHINGTON imposed
@@ -54,16 +55,18 @@ func datelineEnd(doc *Document, f, e int) int {
 		return f // not at the start of a line
 	}
 	w := doc.Slice(doc.Tokens[f].Span)
-	if utf8.RuneCountInString(w) < 3 || !shouted(w) {
+	r, _ := utf8.DecodeRuneInString(w)
+	caps := shouted(w) // "MOSCOW -"; a place in title case needs its agency: "Pyongyang, September 13 (KCNA) --"
+	if utf8.RuneCountInString(w) < 3 || !caps && !unicode.IsUpper(r) {
 		return f
 	}
-	paren := 0
+	paren, agency := 0, false
 	for t := f + 1; t < e-1 && t < f+16; t++ {
 		w := doc.Slice(doc.Tokens[t].Span)
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case w == "-" || w == "--" || w == "—" || w == "–":
-			if paren != 0 {
+			if paren != 0 || !caps && !agency {
 				return f
 			}
 			// the story's first sentence starts after it
@@ -75,6 +78,7 @@ func datelineEnd(doc *Document, f, e int) int {
 			paren++
 		case w == ")":
 			paren--
+			agency = true
 		case w == "," || w == "." || unicode.IsUpper(r) || unicode.IsDigit(r):
 		case strings.HasSuffix(w, ".") && unicode.IsUpper(r):
 		default:
