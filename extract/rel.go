@@ -1134,9 +1134,9 @@ var cancelVerbs = map[string]bool{
 }
 
 // receptionVerbs host whoever is their object when it is a person
-// ("received Andrei Belousov", "greeted Putin"); CAMEO gives them an event
-// only with nouns such as "the minister" or "aid".
-var receptionVerbs = map[string]bool{"receive": true, "greet": true}
+// ("received Andrei Belousov"); CAMEO gives them an event only with nouns
+// such as "the minister" or "aid".
+var receptionVerbs = map[string]bool{"receive": true}
 
 // jointVerbs are verbs whose coordinated subjects act together, each
 // with the others, whatever their object: "Putin and Kim signed a
