@@ -224,7 +224,23 @@ func (l *lookup) evidence(ev graph.Evidence) evidenceJSON {
 // bareEvidence is ev without its document: no title, and only the date ev
 // carries (the relation's or its document's: graph.Evidence).
 func bareEvidence(ev graph.Evidence) evidenceJSON {
-	return evidenceJSON{Doc: ev.Doc, Date: ev.Date, Sentence: ev.Sentence, Start: ev.Start, End: ev.End}
+	e := evidenceJSON{Doc: ev.Doc, Date: ev.Date, Sentence: ev.Sentence, Start: ev.Start, End: ev.End, Negated: ev.Negated}
+	if ev.Modality != "asserted" {
+		e.Modality = ev.Modality
+	}
+	return e
+}
+
+// hedge is how text output marks evidence that does not assert its
+// relation: "[not] " for "did not meet", "[planned] ", "[reported] ".
+func hedge(ev evidenceJSON) string {
+	switch {
+	case ev.Negated:
+		return "[not] "
+	case ev.Modality != "":
+		return "[" + clean(ev.Modality) + "] "
+	}
+	return ""
 }
 
 // cite gives e its document's title, and the document's date if e has
@@ -725,7 +741,7 @@ func writeCard(w io.Writer, v showJSON, maxEv int) {
 				fmt.Fprintf(w, "       ... %d more (--evidence 0 shows all)\n", len(r.Evidence)-maxEv)
 				break
 			}
-			fmt.Fprintf(w, "       “%s” (%s)\n", clean(ev.Sentence), clean(source(ev)))
+			fmt.Fprintf(w, "       %s“%s” (%s)\n", hedge(ev), clean(ev.Sentence), clean(source(ev)))
 		}
 	}
 }

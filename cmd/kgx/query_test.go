@@ -24,6 +24,11 @@ func fixtureFacts() []*graph.Facts {
 	type rel struct {
 		src, label, cat, dst, date, sentence string
 	}
+	// evidence that does not assert its relation: negated or a modality
+	hedged := map[string]graph.Evidence{
+		"Lavrov did not meet Choe Son Hui in July.": {Negated: true, Modality: "asserted"},
+		"Choe Son Hui plans to visit Moscow.":       {Modality: "planned"},
+	}
 	ent := func(name, typ string, aliases ...string) graph.Entity {
 		t, _ := extract.ParseEntityType(typ)
 		key := typ + ":" + extract.Fold(name)
@@ -76,6 +81,10 @@ func fixtureFacts() []*graph.Facts {
 		{"d4", "Kyiv", "", []rel{
 			{"Zelensky", "visited", "CONSULT", "Kyiv", "", "Zelensky visited Kyiv."},
 		}},
+		{"d5", "Lavrov and Choe", "2025-07-01", []rel{
+			{"Lavrov", "met", "CONSULT", "Choe", "", "Lavrov did not meet Choe Son Hui in July."},
+			{"Choe", "visited", "CONSULT", "Moscow", "", "Choe Son Hui plans to visit Moscow."},
+		}},
 	}
 	var out []*graph.Facts
 	for _, d := range docs {
@@ -94,7 +103,8 @@ func fixtureFacts() []*graph.Facts {
 			start := len(text)
 			text += r.sentence + " "
 			f.Relations = append(f.Relations, graph.Relation{Source: ents[r.src].ID, Target: ents[r.dst].ID, Label: r.label, Category: r.cat, Count: 1,
-				Evidence: []graph.Evidence{{Doc: d.id, Sentence: r.sentence, Start: start, End: start + len(r.sentence), Date: cmpOr(r.date, d.date)}}})
+				Evidence: []graph.Evidence{{Doc: d.id, Sentence: r.sentence, Start: start, End: start + len(r.sentence), Date: cmpOr(r.date, d.date),
+					Negated: hedged[r.sentence].Negated, Modality: hedged[r.sentence].Modality}}})
 		}
 		out = append(out, f)
 	}
@@ -158,6 +168,8 @@ func testQueryGolden(t *testing.T, db string, update bool) {
 		{"show-diacritics", []string{"show", "KIM JÖNG UN", "--evidence", "1"}, 0},
 		{"show-did-you-mean", []string{"show", "Shoygu"}, 1},
 		{"show-unknown", []string{"show", "Nobody Atall"}, 1},
+		{"show-hedged", []string{"show", "Choe Son Hui"}, 0},
+		{"show-hedged-json", []string{"show", "Choe Son Hui", "--json"}, 0},
 		{"neighbors", []string{"neighbors", "Kim Jong Un"}, 0},
 		{"neighbors-depth2-json", []string{"neighbors", "Ri Chang Dae", "--depth", "2", "--json"}, 0},
 		{"neighbors-filters", []string{"neighbors", "Shoigu", "--depth", "3", "--rel", "met,visited", "--type", "PERSON"}, 0},

@@ -102,7 +102,7 @@ func runTimeline(name string, o *timelineOptions, g *globalOptions) error {
 		tw := table(g.Stdout)
 		fmt.Fprintln(tw, "DATE\tSOURCE\tRELATION\tTARGET\tEVIDENCE")
 		for _, t := range out {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t“%s” (%s)\n", t.Date, clean(t.Source.Name), clean(t.Type), clean(t.Target.Name), clean(t.Evidence.Sentence), clean(cmp.Or(t.Evidence.Title, t.Evidence.Doc)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s“%s” (%s)\n", t.Date, clean(t.Source.Name), clean(t.Type), clean(t.Target.Name), hedge(t.Evidence), clean(t.Evidence.Sentence), clean(cmp.Or(t.Evidence.Title, t.Evidence.Doc)))
 		}
 		return tw.Flush()
 	})

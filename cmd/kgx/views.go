@@ -121,6 +121,8 @@ type evidenceJSON struct {
 	Sentence string `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
+	Negated  bool   `json:"negated,omitempty"`  // "did not meet"
+	Modality string `json:"modality,omitempty"` // planned or reported; empty when asserted
 }
 
 type showRelationJSON struct {
