@@ -16,5 +16,6 @@
 // replaced by U+FFFD), quoted and entity-escaped strings in DOT,
 // encoding/json plus \u escapes for bidi controls in JSON, and in CSV a
 // leading = + - @ is neutralised with an apostrophe against formula
-// injection. ReadJSONL reads a JSONL dump back.
+// injection. ReadJSONL reads a JSONL dump back; CheckJSONL checks one
+// that is too big to hold, for kgx import.
 package render

@@ -15,7 +15,9 @@ import (
 // has two facts records. Replaying the facts and curations, as `kgx
 // import` does, then rebuilds a store whose dump is identical; a dump
 // edited by hand in one place but not the other is refused. Errors wrap
-// ErrJSONL and name the first record that differs.
+// ErrJSONL and name the first record that differs. Verify needs the
+// whole dump in memory; CheckJSONL checks the same of a dump read from a
+// file without holding it (kgx import uses it).
 func (d *Dump) Verify() error {
 	seen := map[string]bool{}
 	for _, f := range d.Facts {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -214,5 +215,46 @@ func FuzzSVG(f *testing.F) {
 			t.Fatal(err)
 		}
 		xmlParses(t, "svg", b.Bytes())
+	})
+}
+
+// FuzzCheckJSONL feeds arbitrary bytes to CheckJSONL (kgx import's
+// check): it must not panic, its errors wrap ErrJSONL, and a dump it
+// accepts is one that ReadJSONL and Verify accept too, whose facts
+// EachFacts gives back as ReadJSONL reads them.
+func FuzzCheckJSONL(f *testing.F) {
+	f.Add(consistentDump(f))
+	var good bytes.Buffer
+	WriteJSONL(&good, &Dump{Graph: fixture()})
+	f.Add(good.Bytes())
+	f.Add([]byte(`{"kind":"header","format":"kgx-jsonl","version":1}`))
+	f.Add([]byte("{}\n[]\nnull"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := CheckJSONL(context.Background(), bytes.NewReader(b), nil)
+		if err != nil {
+			if !errors.Is(err, ErrJSONL) {
+				t.Fatalf("error %v is not an ErrJSONL", err)
+			}
+			return
+		}
+		d, err := ReadJSONL(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("CheckJSONL accepts a dump ReadJSONL refuses: %v", err)
+		}
+		if err := d.Verify(); err != nil {
+			t.Fatalf("CheckJSONL accepts a dump Verify refuses: %v", err)
+		}
+		var got []*graph.Facts
+		if err := c.EachFacts(context.Background(), 2, func(fs []*graph.Facts) error {
+			got = append(got, fs...)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(d.Facts)
+		if !bytes.Equal(g, w) || fmt.Sprint(c.Curations) != fmt.Sprint(d.Curations) {
+			t.Fatalf("EachFacts and ReadJSONL differ:\n%s\n%s", g, w)
+		}
 	})
 }

@@ -2,9 +2,8 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -79,14 +78,13 @@ func WriteJSONL(w io.Writer, d *Dump) error {
 		g = graph.New()
 	}
 	bw := bufio.NewWriter(w)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := newRecordEncoder()
 	put := func(v any) error {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
+		b, err := enc.encode(v)
+		if err != nil {
 			return err
 		}
-		_, err := bw.Write(jsonSafe(buf.Bytes()))
+		_, err = bw.Write(b)
 		return err
 	}
 	docs, ents, rels, cos := g.Docs(), g.Entities(), g.Relations(), g.CoMentions()
@@ -128,119 +126,23 @@ const maxJSONLLine = 64 << 20
 // (format, and a version it knows: a newer dump is refused), every
 // line's JSON and kind, that relations join known entities, and that
 // the counts in the header match, so a truncated file is an error.
-// Errors name the line.
+// Errors name the line. It holds the whole dump; CheckJSONL checks one
+// without holding it.
 func ReadJSONL(r io.Reader) (*Dump, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxJSONLLine)
 	g := graph.New()
 	d := &Dump{Graph: g}
-	var h jsonlHeader
-	var n jsonlHeader // counts seen
-	line := 0
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: line %d: %s", ErrJSONL, line, fmt.Sprintf(format, args...))
-	}
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var k struct {
-			Kind string `json:"kind"`
-		}
-		if err := json.Unmarshal(b, &k); err != nil {
-			return nil, bad("not JSON: %v", err)
-		}
-		if h.Kind == "" && k.Kind != "header" {
-			return nil, bad("the first record must be the header, not %q", k.Kind)
-		}
-		switch k.Kind {
-		case "header":
-			if h.Kind != "" {
-				return nil, bad("a second header")
-			}
-			if err := json.Unmarshal(b, &h); err != nil {
-				return nil, bad("header: %v", err)
-			}
-			if h.Format != jsonlFormat {
-				return nil, bad("format %q, want %q", h.Format, jsonlFormat)
-			}
-			if h.Version > JSONLVersion || h.Version < 1 {
-				return nil, bad("dump version %d; this kgx reads versions 1 to %d", h.Version, JSONLVersion)
-			}
-		case "document":
-			var d jsonlDoc
-			if err := json.Unmarshal(b, &d); err != nil {
-				return nil, bad("document: %v", err)
-			}
-			if d.ID == "" {
-				return nil, bad("document without an id")
-			}
-			g.AddDoc(d.Doc)
-			n.Documents++
-		case "entity":
-			e := jsonlEntity{Entity: new(graph.Entity)}
-			if err := json.Unmarshal(b, &e); err != nil {
-				return nil, bad("entity: %v", err)
-			}
-			if g.Entity(e.ID) != nil {
-				return nil, bad("entity %d appears twice", e.ID)
-			}
-			g.AddEntity(*e.Entity)
-			n.Entities++
-		case "relation", "co_mention":
-			rel := jsonlRelation{Relation: new(graph.Relation)}
-			if err := json.Unmarshal(b, &rel); err != nil {
-				return nil, bad("%s: %v", k.Kind, err)
-			}
-			if g.Entity(rel.Source) == nil || g.Entity(rel.Target) == nil {
-				return nil, bad("%s %d -> %d joins an entity not defined above", k.Kind, rel.Source, rel.Target)
-			}
-			if (rel.Label == graph.CoMentioned) != (k.Kind == "co_mention") {
-				return nil, bad("%s with label %q", k.Kind, rel.Label)
-			}
-			g.AddRelation(*rel.Relation)
-			if k.Kind == "relation" {
-				n.Relations++
-			} else {
-				n.CoMentions++
-			}
-		case "facts":
-			var f jsonlFacts
-			if err := json.Unmarshal(b, &f); err != nil {
-				return nil, bad("facts: %v", err)
-			}
-			if f.Facts == nil || f.Facts.Doc.ID == "" {
-				return nil, bad("facts without a document id")
-			}
-			d.Facts = append(d.Facts, f.Facts)
-			n.Facts++
-		case "curation":
-			var c jsonlCuration
-			if err := json.Unmarshal(b, &c); err != nil {
-				return nil, bad("curation: %v", err)
-			}
-			if c.Op == "" || c.Name == "" {
-				return nil, bad("curation without an op or name")
-			}
-			d.Curations = append(d.Curations, c.Curation)
-			n.Curations++
-		default:
-			return nil, bad("unknown record kind %q", k.Kind)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%w: after line %d: %v", ErrJSONL, line, err)
-	}
-	if h.Kind == "" {
-		return nil, fmt.Errorf("%w: empty input (no header)", ErrJSONL)
-	}
-	if n.Documents != h.Documents || n.Entities != h.Entities || n.Relations != h.Relations || n.CoMentions != h.CoMentions ||
-		n.Facts != h.Facts || n.Curations != h.Curations {
-		return nil, fmt.Errorf("%w: truncated or edited: header promises %d documents, %d entities, %d relations, %d co-mentions, %d facts, %d curations; found %d, %d, %d, %d, %d, %d",
-			ErrJSONL, h.Documents, h.Entities, h.Relations, h.CoMentions, h.Facts, h.Curations,
-			n.Documents, n.Entities, n.Relations, n.CoMentions, n.Facts, n.Curations)
+	n, err := scanJSONL(context.Background(), r, jsonlVisitor{
+		doc:    func(_ *jsonlScanner, doc graph.Doc) error { g.AddDoc(doc); return nil },
+		entity: func(_ *jsonlScanner, e *graph.Entity) error { g.AddEntity(*e); return nil },
+		relation: func(_ *jsonlScanner, _ string, rel *graph.Relation) error {
+			g.AddRelation(*rel)
+			return nil
+		},
+		facts:    func(_ *jsonlScanner, f *graph.Facts) error { d.Facts = append(d.Facts, f); return nil },
+		curation: func(_ *jsonlScanner, c graph.Curation) error { d.Curations = append(d.Curations, c); return nil },
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(g.Relations()) != n.Relations || len(g.CoMentions()) != n.CoMentions {
 		return nil, fmt.Errorf("%w: a relation appears twice", ErrJSONL)

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -28,15 +30,21 @@ the same bytes.
 
 The whole file is read and checked before anything is written: JSON, record
 kinds, the header's version and counts (a truncated file is refused), every
-document's facts, and that the dump's entities and relations are what its
-facts and curations resolve to. A bad line is reported as FILE: ... line N.
-Documents are then stored whole or not at all, and already stored ones (same
-content hash) are skipped, so an interrupted import is finished by running it
-again. Into a store that holds other documents, the dump's documents are added
-as 'kgx ingest' would add them (one with the same path replaces the old one);
-the dump's curation records are appended unless the store's log already
-holds them, and a store whose curation log differs from the dump's is
-refused.
+document's facts (one facts record per document), the curation records, and
+that the dump's entities and relations are what its facts and curations
+resolve to. A bad line is reported as FILE: ... line N. Documents are then
+stored whole or not at all, and already stored ones (same content hash) are
+skipped, so an interrupted import is finished by running it again. Into a
+store that holds other documents, the dump's documents are added as 'kgx
+ingest' would add them (one with the same path replaces the old one); the
+dump's curation records are appended unless the store's log already holds
+them, and a store whose curation log differs from the dump's is refused.
+
+The check does not hold the dump: it keeps what resolving the facts needs
+(with a digest in place of each evidence sentence) and a digest of each
+record, and the facts are read from the file again to be stored. Standard
+input, or a pipe, cannot be read twice: it is first copied to a temporary
+file (in $TMPDIR, removed at the end), which takes as much disk as the dump.
 
 'kgx alias import FILE.csv' is another command: it adds aliases from a CSV
 table.` + exitStatusHelp,
@@ -49,19 +57,15 @@ table.` + exitStatusHelp,
 }
 
 func runImport(ctx context.Context, g *globalOptions, path string) error {
-	r, closeFn, err := openPath(path, g.Stdin)
+	f, done, err := openDump(path, g.Stdin)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	dump, err := render.ReadJSONL(r)
-	closeFn()
-	if err == nil {
-		err = validateDump(dump)
-	}
+	defer done()
+	dump, err := render.CheckJSONL(ctx, f, store.ValidateFacts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	dump.Graph = nil // checked; the facts and curations are what is stored
 
 	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable}))
 	if err != nil {
@@ -77,14 +81,8 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 		return fmt.Errorf("import %s into %s: %w", path, g.DB, err)
 	}
 	added, skipped := 0, 0
-	for fs := range slices.Chunk(dump.Facts, importBatch) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err = dump.EachFacts(ctx, importBatch, func(fs []*graph.Facts) error {
 		ok, err := db.PutBatch(fs)
-		if err != nil {
-			return fmt.Errorf("import %s: %w", path, err)
-		}
 		for _, a := range ok {
 			if a {
 				added++
@@ -92,6 +90,10 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 				skipped++
 			}
 		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
 	}
 	if len(newCur) > 0 {
 		if err := db.AddCuration(newCur...); err != nil {
@@ -106,20 +108,37 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 	return nil
 }
 
-// validateDump checks everything the store would refuse, and the dump's
-// consistency, before anything is written.
-func validateDump(d *render.Dump) error {
-	for _, c := range d.Curations {
-		if err := c.Validate(); err != nil {
-			return err
+// openDump opens the dump at path for CheckJSONL, which reads it twice:
+// a regular file as it is; standard input (-) or anything else that
+// cannot be read twice (a pipe) is first copied to a temporary file,
+// removed by done.
+func openDump(path string, stdin io.Reader) (f *os.File, done func(), err error) {
+	var src io.Reader = stdin
+	name := "standard input"
+	if path != "-" {
+		name = path
+		if f, err = os.Open(path); err != nil {
+			return nil, nil, err
 		}
-	}
-	for _, f := range d.Facts {
-		if err := store.ValidateFacts(f); err != nil {
-			return err
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return f, func() { f.Close() }, nil
 		}
+		defer f.Close()
+		src = f
 	}
-	return d.Verify()
+	tmp, err := os.CreateTemp("", "kgx-import-*.jsonl")
+	if err != nil {
+		return nil, nil, fmt.Errorf("copy %s to a temporary file: %w", name, err)
+	}
+	done = func() {
+		tmp.Close()
+		os.Remove(tmp.Name())
+	}
+	if _, err := io.Copy(tmp, src); err != nil {
+		done()
+		return nil, nil, fmt.Errorf("copy %s to %s: %w", name, tmp.Name(), err)
+	}
+	return tmp, done, nil
 }
 
 // curationsToAdd returns the dump's curation records the store lacks:

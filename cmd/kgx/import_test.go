@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -116,7 +117,35 @@ func TestImportRefusesBadDumps(t *testing.T) {
 				ls[i] = strings.ReplaceAll(ls[i], `"hash":"`+h+`"`, `"hash":""`)
 			}
 			return ls
-		}), "document has no content hash"},
+		}), fmt.Sprintf("bad.jsonl: bad kgx jsonl: line %d: document %s: document has no content hash", index("facts")+1, regexp.MustCompile(`"id":"([^"]*)"`).FindStringSubmatch(lines[index("facts")])[1])},
+		{"bad line in the middle", edit(func(ls []string) []string {
+			i := index("facts") + 2
+			ls[i] = ls[i][:len(ls[i])/2] + "\n"
+			return ls
+		}), fmt.Sprintf("bad.jsonl: bad kgx jsonl: line %d: not JSON", index("facts")+3)},
+		{"relation evidence edited", edit(func(ls []string) []string {
+			i := index("relation")
+			ls[i] = strings.Replace(ls[i], `"sentence":"`, `"sentence":"Reportedly, `, 1)
+			return ls
+		}), fmt.Sprintf("bad.jsonl: bad kgx jsonl: line %d: record %d (counting in written order) is not what the facts resolve to: {\"kind\":\"relation\"", index("relation")+1, index("relation")+1)},
+		{"co-mention dropped", edit(func(ls []string) []string {
+			ls[0] = regexp.MustCompile(`"co_mentions":(\d+)`).ReplaceAllStringFunc(ls[0], func(m string) string {
+				var n int
+				fmt.Sscanf(m, `"co_mentions":%d`, &n)
+				return fmt.Sprintf(`"co_mentions":%d`, n-1)
+			})
+			i := index("co_mention")
+			return append(ls[:i], ls[i+1:]...)
+		}), "the facts and curations resolve to other counts than the dump's records"},
+		{"facts twice", edit(func(ls []string) []string {
+			ls[0] = regexp.MustCompile(`"facts":(\d+)`).ReplaceAllStringFunc(ls[0], func(m string) string {
+				var n int
+				fmt.Sscanf(m, `"facts":%d`, &n)
+				return fmt.Sprintf(`"facts":%d`, n+1)
+			})
+			i := index("facts")
+			return append(ls[:i+1], ls[i:]...)
+		}), fmt.Sprintf("line %d: two facts records for document", index("facts")+2)},
 		{"bad curation", edit(func(ls []string) []string {
 			i := index("curation")
 			ls[i] = `{"kind":"curation","op":"explode","name":"Kim Jong Un"}` + "\n"
@@ -222,6 +251,44 @@ func TestCurationsToAdd(t *testing.T) {
 			got, err := curationsToAdd(tt.have, tt.dump)
 			if (err != nil) != tt.err || !slices.Equal(got, tt.want) {
 				t.Errorf("curationsToAdd = %v, %v; want %v, error %v", got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+
+// TestImportStdin: a dump on standard input is copied to a temporary file
+// (it is read twice), which is removed afterwards whether the import
+// succeeds or is refused.
+func TestImportStdin(t *testing.T) {
+	_, dump := curatedDump(t)
+	tests := []struct {
+		name, stdin, stderr string
+		code                int
+	}{
+		{"good", string(dump), "imported 5 documents (0 already stored), 4 curation records (0 already recorded) from - into", 0},
+		{"truncated", string(dump[:len(dump)*2/3]), "-: bad kgx jsonl: ", 1},
+		{"empty", "", "-: bad kgx jsonl: empty input", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			t.Setenv("TMPDIR", tmp)
+			db := filepath.Join(t.TempDir(), "kgx.db")
+			code, _, stderr := runKgx(t, tt.stdin, "--db", db, "import", "-")
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Fatalf("exit %d (want %d), stderr %q (want %q)", code, tt.code, stderr, tt.stderr)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("the temporary copy of standard input is left: %v", left)
+			}
+			if code != 0 {
+				if _, err := os.Stat(db); err == nil {
+					t.Error("a refused import created the store")
+				}
+				return
+			}
+			if again := exportJSONL(t, db); !bytes.Equal(again, dump) {
+				t.Errorf("the store imported from stdin exports differently:\n%s", firstDiff(string(dump), string(again)))
 			}
 		})
 	}
