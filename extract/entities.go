@@ -21,7 +21,7 @@ const (
 	RuleGivenName  = "given name"   // a given name alone ("Ethan" for "Ethan Kim")
 	RulePartial    = "partial name" // a longer part of the full name ("Jong-un")
 	RuleMiddleName = "middle name"  // the full name without a middle name ("Brock Holt" for "Brock Wyatt Holt")
-	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard")
+	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard"), or a country's ("the North" for North Korea)
 	RuleTitle      = "title"        // a title alone ("the President") for the one person with that role
 	RuleAcronym    = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
 	RuleInitials   = "initials"     // the initials of one organisation in the document ("WFP")
@@ -71,6 +71,7 @@ func (e *Extractor) resolve(doc *Document) {
 	}
 	linkAcronyms(infos, acr)
 	linkInitials(infos)
+	linkCompassNames(doc, infos)
 	linkNameParts(infos)
 	linkTitles(infos)
 	voteTypes(infos)
@@ -688,6 +689,39 @@ func linkInitials(infos []mentionInfo) {
 	}
 }
 
+// linkCompassNames links "the North", "the South" (a place mention of
+// one compass word after "the") to the one country of the document whose
+// name starts with that word: news about the Koreas calls North Korea
+// "the North" ("the North also supplied Russia with rockets").
+func linkCompassNames(doc *Document, infos []mentionInfo) {
+	countries := map[string]map[string]bool{} // compass word -> country names
+	for _, in := range infos {
+		if in.skip || !in.gaz || in.typ != GPE {
+			continue
+		}
+		if w, _, ok := strings.Cut(in.canon, " "); ok && compassWords[w] {
+			if countries[w] == nil {
+				countries[w] = map[string]bool{}
+			}
+			countries[w][in.canon] = true
+		}
+	}
+	for i := range infos {
+		in := &infos[i]
+		m := doc.Mentions[i]
+		if in.skip || in.joined || in.class != "PLACE" || !compassWords[in.name] || m.End-m.First != 1 || m.First == 0 ||
+			!strings.EqualFold(doc.Slice(doc.Tokens[m.First-1].Span), "the") || len(countries[in.name]) != 1 {
+			continue
+		}
+		for c := range countries[in.name] {
+			in.setKey(GPE, c)
+			in.rule, in.joined = RuleShortName, true
+		}
+	}
+}
+
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true}
+
 // isInitialism reports whether a name is two to six capital letters,
 // dots allowed ("WFP", "U.N.").
 func isInitialism(name string) bool {
@@ -793,6 +827,8 @@ var titles = map[string]bool{
 	"princess": true, "duke": true, "duchess": true, "earl": true, "baron": true, "ceo": true, "coach": true,
 	"lieutenant": true, "lt": true, "sgt.": true, "gov.": true, "rep.": true, "congressman": true,
 	"congresswoman": true, "mr": true, "mrs": true, "ms": true, "pres.": true,
+	"president-elect": true, "vice-president": true, "minister-designate": true, "premier-designate": true,
+	"secretary-general": true, "chancellor-elect": true, "governor-elect": true, "mayor-elect": true,
 }
 
 // roleHeads are the words a role before a name ends with ("chief",

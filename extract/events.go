@@ -47,6 +47,16 @@ var eventHeads = map[string]bool{
 	"cup": true, "championship": true, "invasion": true, "massacre": true,
 }
 
+// activityHeads are event nouns that name a kind of activity rather than
+// one gathering: with lower-case modifiers only ("peace talks", "joint
+// drills", "ground offensive") they make no event name, unlike "the
+// security forum" or "anniversary celebrations".
+var activityHeads = map[string]bool{
+	"talks": true, "drills": true, "exercises": true, "offensive": true, "crisis": true, "war": true,
+	"election": true, "elections": true, "invasion": true, "massacre": true, "revolution": true,
+	"uprising": true, "referendum": true,
+}
+
 // eventVerbs are the verbs whose object is an event noun ("hold talks",
 // "stage drills", "attend the summit"). A headline often drops the
 // subject's article and the tagger then reads the verb as a noun
@@ -120,6 +130,18 @@ func namedEvents(doc *Document) {
 			}
 			if first == t {
 				continue
+			}
+			if activityHeads[r.lower(t)] {
+				// "phone talks", "military drills", "trade war" are no
+				// names: these heads need a capitalised modifier ("Six-Party
+				// talks", "Korean War")
+				named := false
+				for k := first; k < t; k++ {
+					named = named || unicode.IsUpper([]rune(r.word(k))[0])
+				}
+				if !named {
+					continue
+				}
 			}
 			overlap := false
 			for k := first; k <= t; k++ {

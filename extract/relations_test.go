@@ -475,7 +475,8 @@ Friday PROPN NNP 2 obl`, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC)) // a Satu
 }
 
 // TestNamedEventsNoVerb: a headline's verb that the tagger read as a noun
-// modifying an event noun ("hold talks") opens no event name.
+// modifying an event noun ("hold talks") opens no event name, and an
+// activity noun needs a capitalised modifier ("peace talks" is no name).
 func TestNamedEventsNoVerb(t *testing.T) {
 	for _, tc := range []struct{ name, tree, want string }{
 		{"hold talks", `
@@ -485,13 +486,25 @@ hold NOUN NN 4 compound
 talks NOUN NNS 0 root
 in ADP IN 6 case
 Moscow PROPN NNP 4 nmod GPE:Moscow`, ""},
-		{"stage peace talks", `
-Rebels NOUN NNS 4 nsubj
+		{"stage anniversary celebrations", `
+Veterans NOUN NNS 4 nsubj
 stage NOUN NN 4 compound
-peace NOUN NN 4 compound
-talks NOUN NNS 0 root
+anniversary NOUN NN 4 compound
+celebrations NOUN NNS 0 root
 in ADP IN 6 case
-Doha PROPN NNP 4 nmod GPE:Doha`, "peace talks"},
+Doha PROPN NNP 4 nmod GPE:Doha`, "anniversary celebrations"},
+		{"peace talks are no name", `
+Rebels NOUN NNS 3 nsubj
+peace NOUN NN 3 compound
+talks NOUN NNS 0 root
+in ADP IN 5 case
+Doha PROPN NNP 3 nmod GPE:Doha`, ""},
+		{"Six-Party talks are a name", `
+the DET DT 3 det
+Six-Party PROPN NNP 3 compound
+talks NOUN NNS 0 root
+in ADP IN 5 case
+Beijing PROPN NNP 3 nmod GPE:Beijing`, "Six-Party talks"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := buildParsed(t, tc.tree, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC))

@@ -42,9 +42,16 @@ type country struct {
 var extra = map[string][]string{
 	"United States":  {"U.S.A.", "United States", "the United States", "America"},
 	"United Kingdom": {"Britain", "U.K."},
-	"North Korea":    {"D.P.R.K."},
-	"South Korea":    {"ROK"},
+	"North Korea":    {"D.P.R.K.", "N. Korea", "N.Korea"},
+	"South Korea":    {"ROK", "S. Korea", "S.Korea"},
 	"China":          {"PRC", "People's Republic of China", "mainland China"},
+}
+
+// extraDemonyms are hand-added nationality words in common English news
+// use (Yonhap's headline forms).
+var extraDemonyms = map[string][]string{
+	"North Korea": {"N. Korean", "N.Korean"},
+	"South Korea": {"S. Korean", "S.Korean"},
 }
 
 // short are the two-letter codes common enough in news to keep.
@@ -106,6 +113,9 @@ func main() {
 					add(x+"s", "demonym", n)
 				}
 			}
+		}
+		for _, x := range extraDemonyms[n] {
+			add(x, "demonym", n)
 		}
 		for _, cap := range c.Capital {
 			add(cap, "capital", n)
