@@ -65,7 +65,8 @@ type DocResult struct {
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), and
 // untagArticlePersons drops "persons" after "the" ("the Dow had
-// fallen").
+// fallen"), and tagKnownPersonOpener tags a known surname that opens a
+// sentence before its verb ("Lavrov is expected to travel").
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
 	words = m.CaseView(words, gaz)
@@ -73,6 +74,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		for s := range words {
 			applyRules(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
+			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz)
 		}
 	}()
 	var ms []Mention

@@ -921,6 +921,25 @@ var companyHeads = map[string]bool{
 	"network": true, "television": true, "tv": true, "enterprises": true, "limited": true,
 }
 
+// tagKnownPersonOpener tags as a PERSON the untagged capitalised word
+// that opens a sentence when the gazetteer knows it only as a person's
+// name (PETRARCH's leaders: "Lavrov", "Putin") and a verb or auxiliary
+// follows it ("Lavrov is expected to travel to Pyongyang"): the model,
+// which sees most sentence-initial capitals be common words, leaves such
+// a name untagged when nothing else in the document names the person.
+// pos may be nil (the rule then does nothing).
+func tagKnownPersonOpener(words, pos []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if gaz == nil || len(pos) != len(words) || len(words) < 2 || classes[0] != 0 || classes[1] != 0 || !startsUpper(words[0]) || isCapsWord(words[0]) {
+		return
+	}
+	if pos[1] != "VERB" && pos[1] != "AUX" {
+		return
+	}
+	if c := gaz.Lookup(words[0]); c&gazetteer.PersonName != 0 && c&^gazetteer.PersonName == 0 {
+		classes[0] = 1 + 2*typPerson
+	}
+}
+
 // untagArticlePersons untags a PERSON mention after "the" that modifies
 // no noun (the next word's POS is not NOUN, PROPN, ADJ, NUM or PART):
 // a person's name takes no article ("the Dow had fallen", "the Azna

@@ -325,3 +325,26 @@ func TestUntagArticlePersons(t *testing.T) {
 		t.Errorf("without POS: got %s", got)
 	}
 }
+
+func TestTagKnownPersonOpener(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, pos, want string }{
+		{"Lavrov is expected to travel", "PROPN AUX VERB PART VERB", "[PERSON Lavrov] is expected to travel"},
+		{"Putin said", "PROPN VERB", "[PERSON Putin] said"},
+		{"Putin and Kim met", "PROPN CCONJ PROPN VERB", "Putin and Kim met"},        // no verb next: left to the model
+		{"Lavrov Square is large", "PROPN PROPN AUX ADJ", "Lavrov Square is large"}, // no verb next
+		{"France said", "PROPN VERB", "France said"},                                // not a person's name
+		{"[ORG Lavrov] said", "PROPN VERB", "[ORG Lavrov] said"},                    // already tagged
+		{"LAVROV said", "PROPN VERB", "LAVROV said"},                                // capitals: a heading
+		{"Lavrov said", "", "Lavrov said"},                                          // no POS
+	} {
+		words, classes := bio(t, tc.in)
+		tagKnownPersonOpener(words, strings.Fields(tc.pos), classes, gaz)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
