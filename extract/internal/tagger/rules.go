@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +11,8 @@ import (
 
 // This file holds the rules TagDoc applies around the statistical model:
 // a case-normalised view of headlines before tagging, and a small type
-// layer after it. Every rule is general (word lists and the gazetteer, no
+// layer after it. Every rule is general (word lists, the gazetteer and a
+// short hand-written list of well-known organisations, knownOrgNames; no
 // names from any corpus) and is measured by `kgx eval ner` like the model.
 
 // Type indices into Types.
@@ -679,29 +681,38 @@ var knownOrgNames = []string{
 	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department",
 }
 
-// knownOrgs maps the first word of each known organisation name (lower
-// case, straight quotes) to the names' words.
+// knownOrgs maps the first word of each known organisation name, as
+// listed and in capitals ("Gazprom", "GAZPROM"), to the names' words
+// (straight quotes), so that most words cost one map lookup and no
+// allocation.
 var knownOrgs = func() map[string][][]string {
 	m := map[string][][]string{}
 	for _, n := range knownOrgNames {
 		ws := TokenizeString(n)
 		for i, w := range ws {
-			ws[i] = strings.ToLower(straightQuotes(w))
+			ws[i] = straightQuotes(w)
 		}
-		m[ws[0]] = append(m[ws[0]], ws)
+		for _, k := range []string{ws[0], strings.ToUpper(ws[0])} {
+			if !slices.ContainsFunc(m[k], func(o []string) bool { return slices.Equal(o, ws) }) {
+				m[k] = append(m[k], ws)
+			}
+		}
 	}
 	return m
 }()
 
-// tagKnownOrgs tags each known organisation name (knownOrgNames,
-// capitalised in the text, longest first) as one ORG mention, replacing
+// tagKnownOrgs tags each known organisation name (knownOrgNames, its
+// first word written as listed or in capitals, longest first) as one ORG mention, replacing
 // the mentions inside it ("Korea" in "Workers' Party of Korea") or a
 // wrong type ("Gazprom" as a person); a mention that reaches beyond the
 // name ("WPK Central Committee", "Rosatom chief") is left alone.
 func tagKnownOrgs(words []string, classes []int) {
 	for i := 0; i < len(words); i++ {
-		cands := knownOrgs[strings.ToLower(straightQuotes(words[i]))]
-		if len(cands) == 0 || !startsUpper(words[i]) {
+		if w := words[i]; w == "" || w[0] < 'A' || w[0] > 'Z' { // every listed name starts so
+			continue
+		}
+		cands := knownOrgs[words[i]]
+		if len(cands) == 0 {
 			continue
 		}
 		end := -1
@@ -710,8 +721,8 @@ func tagKnownOrgs(words []string, classes []int) {
 			if i+len(ws) > len(words) || i+len(ws) <= end {
 				continue
 			}
-			for k, w := range ws {
-				if strings.ToLower(straightQuotes(words[i+k])) != w {
+			for k, w := range ws[1:] {
+				if !strings.EqualFold(straightQuotes(words[i+1+k]), w) {
 					continue names
 				}
 			}

@@ -348,3 +348,13 @@ func TestTagKnownPersonOpener(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownOrgNamesShape: tagKnownOrgs skips every word that does not
+// start with an ASCII capital, so every listed name must start with one.
+func TestKnownOrgNamesShape(t *testing.T) {
+	for _, n := range knownOrgNames {
+		if n == "" || n[0] < 'A' || n[0] > 'Z' {
+			t.Errorf("%q does not start with an ASCII capital", n)
+		}
+	}
+}
