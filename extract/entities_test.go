@@ -366,9 +366,13 @@ func TestFoldRoles(t *testing.T) {
 
 func TestSplitNationality(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"[PERSON Russian Foreign Minister Sergei Lavrov] met Choe.", "NORP:Russian|PERSON:Foreign Minister Sergei Lavrov"},
-		{"[PERSON U.S. Secretary of State Antony Blinken] arrived.", "GPE:U.S.|PERSON:Secretary of State Antony Blinken"},
-		{"[PERSON North Korean leader Kim Jong Un] spoke.", "NORP:North Korean|PERSON:leader Kim Jong Un"},
+		// at a sentence's start the title goes too
+		{"[PERSON Russian Foreign Minister Sergei Lavrov] met Choe.", "NORP:Russian|PERSON:Sergei Lavrov"},
+		{"[PERSON U.S. Secretary of State Antony Blinken] arrived.", "GPE:U.S.|PERSON:Secretary of State Antony Blinken"}, // not with "of"
+		{"[PERSON North Korean leader Kim Jong Un] spoke.", "NORP:North Korean|PERSON:Kim Jong Un"},
+		// inside a sentence the person keeps it
+		{"Choe met [PERSON Russian Foreign Minister Sergei Lavrov].", "NORP:Russian|PERSON:Foreign Minister Sergei Lavrov"},
+		{"He met [PERSON North Korean leader Kim Jong Un].", "NORP:North Korean|PERSON:leader Kim Jong Un"},
 		{"[PERSON Russian Sergei Lavrov] met Choe.", "PERSON:Russian Sergei Lavrov"},            // no title: left to the tagger
 		{"[PERSON Moscow Mayor Sergei Sobyanin] spoke.", "PERSON:Moscow Mayor Sergei Sobyanin"}, // a capital is a place of its own
 		{"[ORG Russian Foreign Ministry] said.", "ORG:Russian Foreign Ministry"},

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
 	"github.com/kgx-project/kgx/extract/internal/tagger"
@@ -51,9 +53,18 @@ func (e *Extractor) recognise(doc *Document) {
 // country at a sentence's start. The person keeps the title, which
 // resolve makes its role; the parser, which reads these mentions, sees
 // the country modify the person, which gives the nationality attribute.
+// At a sentence's start the title is left out of both mentions, as the
+// tagger leaves it inside a sentence: the parser then reads "Russian
+// Foreign Minister" as it does there, where it gives the nationality
+// (with the title inside the person's mention it attached "Russian" to
+// the verb).
 func splitNationality(doc *Document) {
 	var out []Mention
 	changed := false
+	opens := map[int]bool{} // first tokens of sentences
+	for _, s := range doc.Sentences {
+		opens[s.First] = true
+	}
 	for _, m := range doc.Mentions {
 		k := -1
 		typ := NORP
@@ -77,11 +88,40 @@ func splitNationality(doc *Document) {
 			continue
 		}
 		changed = true
+		name := k
+		if opens[m.First] {
+			name = titledNameStart(doc, k, m.End)
+		}
 		out = append(out,
 			Mention{Span: Span{m.Span.Start, doc.Tokens[k-1].End}, First: m.First, End: k, Type: typ, Entity: -1, Score: m.Score},
-			Mention{Span: Span{doc.Tokens[k].Start, m.Span.End}, First: k, End: m.End, Type: m.Type, Entity: -1, Score: m.Score})
+			Mention{Span: Span{doc.Tokens[name].Start, m.Span.End}, First: name, End: m.End, Type: m.Type, Entity: -1, Score: m.Score})
 	}
 	if changed {
 		doc.Mentions = out
 	}
+}
+
+// titledNameStart returns where the name starts in the tokens [k, end)
+// of a person's mention that opens with title words only ("Foreign
+// Minister | Sergei Lavrov"): after the last title word, which only
+// capitalised words follow; k if there is none, or if a word that is no
+// title comes between ("Secretary of State Antony Blinken").
+func titledNameStart(doc *Document, k, end int) int {
+	for j := end - 2; j >= k; j-- {
+		if !titles[strings.ToLower(doc.Slice(doc.Tokens[j].Span))] {
+			continue
+		}
+		for i := j + 1; i < end; i++ {
+			if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[i].Span)); !unicode.IsUpper(r) {
+				return k
+			}
+		}
+		for i := k; i < j; i++ {
+			if !titles[strings.ToLower(doc.Slice(doc.Tokens[i].Span))] {
+				return k // "Secretary of State": the parser reads it better inside the name
+			}
+		}
+		return j + 1
+	}
+	return k
 }
