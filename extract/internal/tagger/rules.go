@@ -374,6 +374,8 @@ func isLowerWord(w string) bool {
 //  0. a mention that opens with a storm word (stormWords), or that follows
 //     an untagged one, is an EVENT with the storm word ("Hurricane
 //     Katrina", "Cyclone Phailin"), whatever type the model gave it;
+//     A question word, demonstrative or auxiliary opening a mention
+//     (nameOpenersNot: "What Russia gets") leaves it;
 //  1. a mention whose head (nameHead) is an event word (eventHeads) is an
 //     EVENT ("Korean War", "Battle of Kursk", "Victory Day parade"); heads
 //     that also end organisation names count only in lower case ("the
@@ -442,6 +444,18 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			continue
 		}
 		s = mn.Start
+		// 0b. a question word, pronoun or auxiliary opens no name ("What
+		// Russia gets from North Korea": a headline's capitals)
+		for s < e && (nameOpenersNot[words[s]] || words[s] == "The" && s+1 < e && nameOpenersNot[words[s+1]]) {
+			classes[s] = 0
+			s++
+		}
+		if s == e {
+			continue
+		}
+		if s > mn.Start {
+			set(s, e, typ)
+		}
 		// 1. event heads
 		if isEventName(words[s:e]) {
 			if typ != typEvent {
@@ -566,6 +580,16 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			}
 		}
 	}
+}
+
+// nameOpenersNot are capitalised words that open sentences and
+// headlines but no name (applyRules' rule 0b). Possessives are not among
+// them: they open honorifics ("Your Honor", "His Majesty").
+var nameOpenersNot = map[string]bool{
+	"What": true, "Why": true, "How": true, "When": true, "Where": true, "Who": true, "Which": true,
+	"Whose": true, "Whom": true, "This": true, "That": true, "These": true, "Those": true, "Is": true, "Are": true,
+	"Was": true, "Were": true, "Did": true, "Does": true, "Do": true, "Can": true, "Will": true,
+	"Should": true, "Would": true, "Could": true, "If": true, "As": true, "While": true, "Although": true,
 }
 
 // holderParticiples end the compounds that say who holds, runs or backs
