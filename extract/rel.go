@@ -585,10 +585,23 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	var rd reading
 	found := false
-	lemma := "" // of the verb reading found
-	objNoun := ""
+	lemma := ""               // of the verb reading found
+	objNoun, objMod := "", "" // the object noun and its compound modifier
+	theme := f.obj            // the object, or what a quantity of it is of
 	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
 		objNoun = r.lower(f.obj)
+		if quantityNouns[objNoun] {
+			// "received millions of artillery shells": the shells
+			for _, k := range r.kids[f.obj] {
+				if base(r.dep(k)) == "nmod" && r.prep(k) == "of" && r.isNoun(k) && r.ment[k] < 0 {
+					theme, objNoun = k, r.lower(k)
+					break
+				}
+			}
+		}
+		if c := r.child(theme, "compound"); c >= 0 && r.isNoun(c) && r.ment[c] < 0 {
+			objMod = r.lower(c)
+		}
 	}
 	if f.obj < 0 {
 		// A prepositional sense: "engage with Y" is consultation although
@@ -612,7 +625,14 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			break
 		}
 		if objNoun != "" {
-			if p, ok := r.lex.Object(tr, objNoun, ""); ok {
+			p, ok := r.lex.Object(tr, objNoun, "")
+			if !ok && objMod != "" {
+				// "artillery shells": the lexicon knows "artillery"
+				if p, ok = r.lex.Object(tr, objMod, ""); ok {
+					objNoun = objMod
+				}
+			}
+			if ok {
 				if p.Category == "-" {
 					return // "faced a run-off": not an event
 				}
@@ -627,12 +647,18 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 				if p.Prep != "" {
 					preps = []string{p.Prep}
 				}
+				if obtainVerbs[tr.Lemma] {
+					preps = append(preps, "from") // "received weapons from Pyongyang"
+				}
 				rd, found, lemma = reading{label: lab, category: p.Category, themeObj: true, preps: preps}, true, tr.Lemma
 				break
 			}
 		}
 		if tr.Event() {
 			rd, found, lemma = reading{label: tr.Label, category: tr.Category, preps: tr.Preps}, true, tr.Lemma
+			if obtainVerbs[tr.Lemma] {
+				rd.preps = append(slices.Clone(rd.preps), "from")
+			}
 			break
 		}
 	}
@@ -724,7 +750,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	if len(targets) == 0 && f.obj >= 0 {
 		// "supply arms to Israel" with the "to" phrase attached to the object
-		for _, k := range r.kids[f.obj] {
+		for _, k := range append(slices.Clone(r.kids[f.obj]), r.kids[theme]...) {
 			if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
 				if ts := r.args(k); len(ts) > 0 {
 					targets, tprep = ts, r.prep(k)
@@ -807,22 +833,35 @@ var categoryPreps = map[string][]string{
 }
 
 // purposeTargets finds the target of a purpose clause: "sent troops to
-// assist Russia", "deploy troops to support Russia('s war effort)".
+// assist Russia", "deploy troops to support Russia('s war effort)", "to
+// fight for Russia", "to combat in Russia's Kursk region" (not "to fight
+// against Ukraine", nor "to combat ISIS": the enemy is no target).
 func (r *relater) purposeTargets(t int) []arg {
 	for _, k := range r.kids[t] {
 		d := base(r.dep(k))
 		if (d == "advcl" || d == "xcomp") && r.prep(k) == "to" {
+			fights := false
 			switch strings.TrimSuffix(r.lower(k), "s") {
-			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "fight", "combat", "serve":
-				if o := r.child(k, "obj"); o >= 0 {
-					return r.args(o)
+			case "fight", "combat":
+				// "to fight for Russia" helps Russia; "to fight (against)
+				// Ukraine" does not send anything to Ukraine
+				fights = true
+			case "assist", "support", "help", "aid", "reinforce", "defend", "back", "bolster", "serve":
+			default:
+				continue
+			}
+			if o := r.child(k, "obj"); o >= 0 && !fights {
+				return r.args(o)
+			}
+			for _, ob := range r.kids[k] {
+				if base(r.dep(ob)) != "obl" {
+					continue
 				}
-				for _, ob := range r.kids[k] {
-					if base(r.dep(ob)) == "obl" {
-						if a := r.args(ob); len(a) > 0 {
-							return a
-						}
-					}
+				if p := r.prep(ob); p == "against" || fights && p != "for" && p != "alongside" && p != "in" && p != "at" {
+					continue
+				}
+				if a := r.args(ob); len(a) > 0 {
+					return a
 				}
 			}
 		}
@@ -1131,6 +1170,19 @@ var cancelVerbs = map[string]bool{
 	"delayed": true, "delay": true, "postponed": true, "postpone": true, "cancelled": true, "canceled": true,
 	"cancel": true, "suspended": true, "suspend": true, "rejected": true, "reject": true, "refused": true,
 	"scrapped": true, "called": false, "downplayed": true, "denied": true, "deny": true, "ruled": false,
+}
+
+// obtainVerbs take what they get from someone: the from-phrase names
+// the other party ("received weapons from", "bought oil from").
+var obtainVerbs = map[string]bool{"receive": true, "obtain": true, "buy": true, "acquire": true, "import": true, "purchase": true}
+
+// quantityNouns measure their of-phrase, which is the real object:
+// "sent thousands of troops", "received millions of artillery shells".
+var quantityNouns = map[string]bool{
+	"millions": true, "thousands": true, "hundreds": true, "dozens": true, "tens": true, "billions": true,
+	"tons": true, "tonnes": true, "batch": true, "batches": true, "shipment": true, "shipments": true,
+	"number": true, "lot": true, "lots": true, "consignment": true, "consignments": true, "supply": true,
+	"supplies": true, "rounds": true, "units": true, "contingent": true, "battalion": true, "battalions": true,
 }
 
 // receptionVerbs host whoever is their object when it is a person

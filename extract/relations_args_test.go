@@ -284,6 +284,46 @@ from ADP IN 6 case
 Putin PROPN NNP 2 obl PERSON:Putin
 . PUNCT . 2 punct`,
 			want: nil},
+		{name: "a quantity's of-phrase is the object, got from someone", tree: `
+Russia PROPN NNP 3 nsubj GPE:Russia
+has AUX VBZ 3 aux
+received VERB VBN 0 root
+millions NOUN NNS 3 obj
+of ADP IN 7 case
+artillery NOUN NN 7 compound
+shells NOUN NNS 4 nmod
+from ADP IN 9 case
+Pyongyang PROPN NNP 7 nmod GPE:Pyongyang
+. PUNCT . 3 punct`,
+			want: []string{"Russia -received_weapons_from-> Pyongyang AID"}},
+		{name: "bought from", tree: `
+Russia PROPN NNP 2 nsubj GPE:Russia
+bought VERB VBD 0 root
+oil NOUN NN 2 obj
+from ADP IN 5 case
+Iran PROPN NNP 2 obl GPE:Iran
+. PUNCT . 2 punct`,
+			want: []string{"Russia -bought-> Iran COOPERATE"}},
+		{name: "troops sent to fight against a country are not sent to it", tree: `
+Pyongyang PROPN NNP 2 nsubj GPE:Pyongyang
+sent VERB VBD 0 root
+troops NOUN NNS 2 obj
+to PART TO 5 mark
+fight VERB VB 2 advcl
+against ADP IN 7 case
+Ukraine PROPN NNP 5 obl GPE:Ukraine
+. PUNCT . 2 punct`,
+			want: []string{"Pyongyang -fought-> Ukraine ASSAULT"}},
+		{name: "troops sent to fight in a region are sent there", tree: `
+Pyongyang PROPN NNP 2 nsubj GPE:Pyongyang
+sent VERB VBD 0 root
+troops NOUN NNS 2 obj
+to PART TO 5 mark
+fight VERB VB 2 advcl
+in ADP IN 7 case
+Kursk PROPN NNP 5 obl GPE:Kursk
+. PUNCT . 2 punct`,
+			want: []string{"Pyongyang -sent_troops_to-> Kursk AID"}},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root
