@@ -369,7 +369,9 @@ func isLowerWord(w string) bool {
 
 // applyRules corrects the mentions of one sentence in place, in order
 // (after joinParticles, tagKnownOrgs, which makes each known
-// organisation's name one ORG mention, and tagNamedOutlets):
+// organisation's name one ORG mention, tagNamedOutlets, tagTitledNames,
+// tagSpeakerLabels and joinSplitPersons, which joins a one-word person
+// to the person right after it: "No | Kwang Chol"):
 //
 //  0. a mention that opens with a storm word (stormWords), or that follows
 //     an untagged one, is an EVENT with the storm word ("Hurricane
@@ -433,6 +435,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	tagNamedOutlets(words, classes)
 	tagTitledNames(words, classes, gaz)
 	tagSpeakerLabels(words, classes, gaz)
+	joinSplitPersons(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
 		// 0. storms are events, named with their storm word
@@ -680,6 +683,19 @@ var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// joinSplitPersons joins a one-word PERSON mention to the PERSON mention
+// right after it: the model reads a Korean surname that is also a word
+// ("No" in "No Kwang Chol", North Korea's defence minister) as a name of
+// its own, and two people are never named with nothing between them.
+func joinSplitPersons(words []string, classes []int) {
+	b, i := 1+2*typPerson, 2+2*typPerson
+	for k := 0; k+1 < len(words); k++ {
+		if classes[k] == b && classes[k+1] == b && startsUpper(words[k]) && startsUpper(words[k+1]) {
+			classes[k+1] = i
+		}
+	}
 }
 
 // knownOrgNames are organisations often in international news that the
