@@ -44,6 +44,7 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 	var words, xpos, upos, deps []string
 	var heads []int
 	var units []nameUnit
+	ante := pronounAntecedents(doc)
 	mi, fi := 0, 0 // next name; next final mention
 	for _, s := range doc.Sentences {
 		n := s.End - s.First
@@ -53,7 +54,7 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 		for fi < len(doc.Mentions) && doc.Mentions[fi].First < s.First {
 			fi++
 		}
-		if !needsParse(doc, s, doc.Mentions[fi:]) {
+		if !needsParse(doc, s, doc.Mentions[fi:], ante) {
 			continue
 		}
 		for mi < len(names) && names[mi].First < s.First {
@@ -136,13 +137,22 @@ func collapsible(doc *Document, m Mention) bool {
 
 // needsParse reports whether sentence s can yield anything its parse is
 // read for. A relation or an attribute links two entities, each found
-// through a mention in the sentence that is not a date (relate), so it
-// needs two such mentions; namedEvents reads the tree around an event noun
+// through a mention in the sentence that is not a date or a personal
+// pronoun standing for a person (ante, pronounAntecedents), so it needs
+// two such arguments; namedEvents reads the tree around an event noun
 // ("Victory Day parade", "the security forum") after a sentence's first
 // word. ms are the document's mentions from the first that does not start
 // before s; they are in text order.
-func needsParse(doc *Document, s Sentence, ms []Mention) bool {
+func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int) bool {
 	args := 0
+	for t := s.First; t < s.End; t++ {
+		if _, ok := ante[t]; ok {
+			args++ // "He met Kim Jong Un": he is the person before
+		}
+	}
+	if args >= 2 {
+		return true
+	}
 	for _, m := range ms {
 		if m.First >= s.End {
 			break
@@ -160,4 +170,55 @@ func needsParse(doc *Document, s Sentence, ms []Mention) bool {
 		}
 	}
 	return false
+}
+
+// pronounAntecedents maps each "he" or "she" of the document to the
+// entity of the person it most likely stands for: the last person named
+// before it in its sentence, else the first person named in the sentence
+// before (news puts the subject first: "Sergei Shoigu arrived in
+// Pyongyang. He met Kim Jong Un"), else that sentence's own antecedent,
+// over at most two sentences that name no one. No gender is checked.
+func pronounAntecedents(doc *Document) map[int]int {
+	var ante map[int]int
+	prev, gap := -1, 0 // the previous sentences' person; sentences since one was named
+	mi := 0
+	for _, s := range doc.Sentences {
+		last, first := -1, -1
+		for t := s.First; t < s.End; t++ {
+			for mi < len(doc.Mentions) && doc.Mentions[mi].End <= t {
+				mi++
+			}
+			if mi < len(doc.Mentions) && doc.Mentions[mi].First <= t {
+				if m := doc.Mentions[mi]; m.Type == Person && m.Entity >= 0 {
+					last = m.Entity
+					if first < 0 {
+						first = m.Entity
+					}
+				}
+				continue
+			}
+			if w := doc.Slice(doc.Tokens[t].Span); w != "he" && w != "He" && w != "she" && w != "She" {
+				continue
+			}
+			a := last
+			if a < 0 && gap <= 2 {
+				a = prev
+			}
+			if a >= 0 {
+				if ante == nil {
+					ante = map[int]int{}
+				}
+				ante[t] = a
+				if first < 0 {
+					first = a
+				}
+			}
+		}
+		if first >= 0 {
+			prev, gap = first, 0
+		} else {
+			gap++
+		}
+	}
+	return ante
 }

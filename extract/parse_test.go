@@ -179,7 +179,7 @@ func TestNeedsParse(t *testing.T) {
 				doc.Mentions = append(doc.Mentions, Mention{First: m.first, End: m.end, Type: m.typ, Entity: m.entity})
 			}
 			s := Sentence{Span: Span{0, len(doc.Text)}, First: 0, End: n}
-			if got := needsParse(doc, s, doc.Mentions); got != tt.want {
+			if got := needsParse(doc, s, doc.Mentions, nil); got != tt.want {
 				t.Errorf("needsParse(%q) = %v, want %v", tt.words, got, tt.want)
 			}
 		})
@@ -213,5 +213,36 @@ func TestParseSkipsSentences(t *testing.T) {
 	}
 	if len(doc.Relations) == 0 {
 		t.Error("no relation from the parsed sentence")
+	}
+}
+
+func TestPronounAntecedents(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Sergei Shoigu arrived in Pyongyang. He met Kim Jong Un on Friday.", "He=Sergei Shoigu"},
+		{"Choe Son Hui travelled to Moscow, where she met Vladimir Putin.", "she=Choe Son Hui"},
+		{"Sergei Shoigu arrived. The visit was short. It rained. He left.", "He=Sergei Shoigu"},
+		{"Sergei Shoigu arrived. The visit was short. It rained. Talks ended. He left.", ""}, // too far back
+		{"He met Kim Jong Un.", ""},        // no one before
+		{"Moscow said he would come.", ""}, // a place is no antecedent
+		{"Kim Jong Un said he would stand with Russia.", "he=Kim Jong Un"},
+	} {
+		doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		ante := pronounAntecedents(doc)
+		for tok := range doc.Tokens {
+			if e, ok := ante[tok]; ok {
+				got = append(got, doc.Slice(doc.Tokens[tok].Span)+"="+doc.Entities[e].Name)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, g, tc.want)
+		}
 	}
 }

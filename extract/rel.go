@@ -11,6 +11,7 @@ import (
 // children and covering mention. It belongs to one relate call.
 type relater struct {
 	doc  *Document
+	ante map[int]int // "he", "she" -> the entity it stands for (pronounAntecedents)
 	lex  *lexicon.Lexicon
 	kids [][]int  // children of each token, in text order
 	ment []int    // mention covering each token, -1 if none
@@ -20,7 +21,7 @@ type relater struct {
 
 func newRelater(doc *Document, lex *lexicon.Lexicon) *relater {
 	n := len(doc.Tokens)
-	r := &relater{doc: doc, lex: lex, kids: make([][]int, n), ment: make([]int, n), lows: make([]string, n)}
+	r := &relater{doc: doc, lex: lex, kids: make([][]int, n), ment: make([]int, n), lows: make([]string, n), ante: pronounAntecedents(doc)}
 	for i := range r.ment {
 		r.ment[i] = -1
 	}
@@ -211,6 +212,9 @@ func (r *relater) entity(t int) (arg, bool) {
 		return arg{}, false
 	}
 	if r.doc.Tokens[t].Tag == "PRON" {
+		if e, ok := r.ante[t]; ok {
+			return arg{e, 0.6, t}, true // "He met Kim Jong Un"
+		}
 		return arg{}, false
 	}
 	for _, k := range r.kids[t] {
@@ -1161,6 +1165,11 @@ func (r *relater) negatedAt(t, depth int) bool {
 		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
 			return true
 		}
+		return r.negatedAt(h, depth+1)
+	}
+	// "would not give permission to Russia to help Israel", "did not go
+	// to Moscow to meet Putin": a purpose clause of what did not happen
+	if h := r.head(t); h >= 0 && base(r.dep(t)) == "advcl" && r.prep(t) == "to" && r.isVerbal(h) {
 		return r.negatedAt(h, depth+1)
 	}
 	return false

@@ -324,6 +324,17 @@ in ADP IN 7 case
 Kursk PROPN NNP 5 obl GPE:Kursk
 . PUNCT . 2 punct`,
 			want: []string{"Pyongyang -sent_troops_to-> Kursk AID"}},
+		{name: "a purpose clause of what did not happen did not happen", tree: `
+Obama PROPN NNP 2 nsubj PERSON:Obama
+refused VERB VBD 0 root
+to PART TO 4 mark
+send VERB VB 2 xcomp
+troops NOUN NNS 4 obj
+to PART TO 7 mark
+help VERB VB 4 advcl
+Israel PROPN NNP 7 obj GPE:Israel
+. PUNCT . 2 punct`,
+			want: []string{"Obama -sent_troops_to-> Israel AID neg", "Obama -helped-> Israel AID neg"}},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root
