@@ -140,6 +140,36 @@ type relReader struct {
 	b    []byte
 	what string // "entity"; "" for a relation
 	err  error
+	pool stringPool // nil: every string is a new copy
+}
+
+// stringPool keeps one copy of each string decoded through it: the same
+// keys, names, dates and rules recur in many contributions, and looking
+// a string up by its bytes allocates nothing.
+type stringPool map[string]string
+
+// intern replaces *s with the pool's copy, adding it if new.
+func (p stringPool) intern(s *string) {
+	if v, ok := p[*s]; ok {
+		*s = v
+	} else {
+		p[*s] = *s
+	}
+}
+
+// entity interns the strings of e.
+func (p stringPool) entity(e *graph.Entity) {
+	p.intern(&e.Key)
+	p.intern(&e.Name)
+	p.intern(&e.FirstSeen)
+	p.intern(&e.LastSeen)
+	for i := range e.Aliases {
+		p.intern(&e.Aliases[i].Name)
+		p.intern(&e.Aliases[i].Rule)
+	}
+	for i := range e.Roles {
+		p.intern(&e.Roles[i])
+	}
 }
 
 func (r *relReader) fail(what string) {
@@ -208,8 +238,16 @@ func (r *relReader) string(what string) string {
 		r.fail("truncated " + what)
 		return ""
 	}
-	s := string(r.b[:n])
+	b := r.b[:n]
 	r.b = r.b[n:]
+	if r.pool == nil {
+		return string(b)
+	}
+	if s, ok := r.pool[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.pool[s] = s
 	return s
 }
 
@@ -344,11 +382,16 @@ func appendEntity(dst []byte, e *graph.Entity, first string, hasFirst bool) []by
 // readEntity decodes the binary entity b into e (replacing all of it) and
 // returns the first document it records, if any.
 func readEntity(b []byte, e *graph.Entity) (first string, hasFirst bool, err error) {
+	return readEntityPooled(b, e, nil)
+}
+
+// readEntityPooled is readEntity taking its strings from pool.
+func readEntityPooled(b []byte, e *graph.Entity, pool stringPool) (first string, hasFirst bool, err error) {
 	*e = graph.Entity{}
 	if len(b) == 0 || b[0] != codecEntity {
 		return "", false, fmt.Errorf("%w: not a binary entity", ErrCorrupt)
 	}
-	r := relReader{b: b[1:], what: "entity"}
+	r := relReader{b: b[1:], what: "entity", pool: pool}
 	flags := r.byte("flags")
 	if flags&^entFirst != 0 {
 		r.fail(fmt.Sprintf("unknown flags %#x", flags))

@@ -111,10 +111,20 @@ func decode(b []byte, v any) error {
 }
 
 // DecodeEntity decodes an entity value ('E' or 'e') and checks it.
-func DecodeEntity(b []byte) (graph.Entity, error) {
+func DecodeEntity(b []byte) (graph.Entity, error) { return decodeEntity(b, nil) }
+
+// decodeEntity is DecodeEntity taking the entity's strings from pool
+// (nil: new copies).
+func decodeEntity(b []byte, pool stringPool) (graph.Entity, error) {
 	var e graph.Entity
-	if err := decode(b, &e); err != nil {
+	if len(b) > 0 && b[0] == codecEntity {
+		if _, _, err := readEntityPooled(b, &e, pool); err != nil {
+			return e, err
+		}
+	} else if err := decode(b, &e); err != nil {
 		return e, err
+	} else if pool != nil {
+		pool.entity(&e)
 	}
 	if len(e.Roles) == 0 {
 		e.Roles = nil // omitted when empty

@@ -200,14 +200,8 @@ func (s *DB) eachFact(mode factsMode, sink factSink) error {
 		}
 		// The same names, keys, dates and labels recur in many
 		// documents: keep one copy of each.
-		pool := map[string]string{}
-		in := func(s *string) {
-			if v, ok := pool[*s]; ok {
-				*s = v
-			} else {
-				pool[*s] = *s
-			}
-		}
+		pool := stringPool{}
+		in := pool.intern
 		if err := scan(txn, []byte{pEntityDoc}, func(k, v []byte) error {
 			c, err := parseContribution(k)
 			if err != nil {
@@ -217,20 +211,9 @@ func (s *DB) eachFact(mode factsMode, sink factSink) error {
 			if !ok {
 				return nil // a document still being written or removed
 			}
-			e, err := DecodeEntity(v)
+			e, err := decodeEntity(v, pool)
 			if err != nil {
 				return err
-			}
-			in(&e.Key)
-			in(&e.Name)
-			in(&e.FirstSeen)
-			in(&e.LastSeen)
-			for i := range e.Aliases {
-				in(&e.Aliases[i].Name)
-				in(&e.Aliases[i].Rule)
-			}
-			for i := range e.Roles {
-				in(&e.Roles[i])
 			}
 			sink.AddEntity(doc, e)
 			return nil

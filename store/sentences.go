@@ -243,7 +243,7 @@ func (h *hydrator) fillAll(evs []*graph.Evidence) error {
 	for _, w := range ws {
 		if w.k != last {
 			last, found = w.k, false
-			it.Seek([]byte(w.k))
+			seekNear(it, []byte(w.k))
 			if it.Valid() && string(it.Item().Key()) == w.k {
 				raw, err := it.Item().ValueCopy(nil)
 				if err != nil {
@@ -260,6 +260,30 @@ func (h *hydrator) fillAll(evs []*graph.Evidence) error {
 		}
 	}
 	return nil
+}
+
+// nearSteps is how many keys seekNear steps over before it seeks. When
+// fillAll looks up the evidence of every relation of a store, the next
+// wanted sentence is most often a few keys on, and stepping to it costs
+// much less than a seek through every level of the tree (hydrating the
+// typed relations of a 4,000-document store: about 300 ms with seeks
+// only, 100-160 ms stepping up to 32 keys, from a cold cache).
+const nearSteps = 32
+
+// seekNear moves it to the first key at or after k, which must not sort
+// before the key it is at (if any): by stepping over at most nearSteps
+// keys, else by seeking.
+func seekNear(it *badger.Iterator, k []byte) {
+	for range nearSteps {
+		if !it.Valid() {
+			break
+		}
+		if bytes.Compare(it.Item().Key(), k) >= 0 {
+			return
+		}
+		it.Next()
+	}
+	it.Seek(k)
 }
 
 // fillRelationsAll fills the evidence of every relation in rs with
