@@ -368,7 +368,8 @@ func isLowerWord(w string) bool {
 }
 
 // applyRules corrects the mentions of one sentence in place, in order
-// (after joinParticles, tagKnownOrgs, which makes each known
+// (after splitClauses, which cuts a mention at ", who" and the like,
+// joinParticles, tagKnownOrgs, which makes each known
 // organisation's name one ORG mention, tagNamedOutlets, tagTitledNames,
 // tagSpeakerLabels and joinSplitPersons, which joins a one-word person
 // to the person right after it: "No | Kwang Chol"):
@@ -430,6 +431,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			classes[k] = 0
 		}
 	}
+	splitClauses(words, classes)
 	joinParticles(words, classes)
 	tagKnownOrgs(words, classes)
 	tagNamedOutlets(words, classes)
@@ -683,6 +685,28 @@ var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// splitClauses cuts a mention at a comma followed by a lower-case word:
+// no name runs into a clause, though the model sometimes carries one on
+// ("Kim Jong Un, who met Putin" as one PERSON). What follows the
+// lower-case words keeps the type ("Putin").
+func splitClauses(words []string, classes []int) {
+	for k := 1; k+1 < len(words); k++ {
+		if words[k] != "," || classes[k] == 0 || classes[k]%2 != 0 || !isLowerWord(words[k+1]) {
+			continue
+		}
+		typ := (classes[k] - 2) / 2
+		j := k
+		for j < len(words) && classes[j] == 2+2*typ && (j == k || isLowerWord(words[j]) || words[j] == ",") {
+			classes[j] = 0
+			j++
+		}
+		if j < len(words) && classes[j] == 2+2*typ {
+			classes[j] = 1 + 2*typ
+		}
+		k = j
+	}
 }
 
 // joinSplitPersons joins a one-word PERSON mention to the PERSON mention
