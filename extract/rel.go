@@ -411,6 +411,13 @@ func (r *relater) frameAt(t, depth int) frame {
 			f.obj, f.passive = h, true
 		}
 	}
+	if f.subj >= 0 && base(dt) != "acl" && (r.lower(f.subj) == "who" || r.lower(f.subj) == "which") && f.subj >= 2 &&
+		r.word(f.subj-1) == "," && r.ment[f.subj-2] >= 0 {
+		// "Choe Son Hui, who visited Moscow" misparsed with "visited" a
+		// conjunct of the main verb: the name before ", who" is the
+		// subject
+		f.subj = f.subj - 2
+	}
 	if f.subj < 0 && !f.passive {
 		// "visited Pyongyang as North Korea prepared to deploy troops"
 		// misparsed with "as North Korea" as an oblique and "prepared" a

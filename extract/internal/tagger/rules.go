@@ -693,12 +693,12 @@ var calendarWords = map[string]bool{
 // lower-case words keeps the type ("Putin").
 func splitClauses(words []string, classes []int) {
 	for k := 1; k+1 < len(words); k++ {
-		if words[k] != "," || classes[k] == 0 || classes[k]%2 != 0 || !isLowerWord(words[k+1]) {
+		if words[k] != "," || classes[k] == 0 || classes[k]%2 != 0 || !startsLower(words[k+1]) {
 			continue
 		}
 		typ := (classes[k] - 2) / 2
 		j := k
-		for j < len(words) && classes[j] == 2+2*typ && (j == k || isLowerWord(words[j]) || words[j] == ",") {
+		for j < len(words) && classes[j] == 2+2*typ && (j == k || startsLower(words[j]) || words[j] == ",") {
 			classes[j] = 0
 			j++
 		}
@@ -707,6 +707,13 @@ func splitClauses(words []string, classes []int) {
 		}
 		k = j
 	}
+}
+
+// startsLower reports whether w starts with a lower-case letter ("who",
+// not "6th").
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // joinSplitPersons joins a one-word PERSON mention to the PERSON mention

@@ -84,6 +84,8 @@ func TestApplyRules(t *testing.T) {
 			"[PERSON Kim Jong Un , who met Putin] in", "[PERSON Kim Jong Un] , who met [PERSON Putin] in"},
 		{"a clause of lower-case words only leaves nothing",
 			"[PERSON Kim , who spoke] .", "[PERSON Kim] , who spoke ."},
+		{"a comma before a number stays inside a name",
+			"[ORG 3rd Battalion , 6th Marines] attacked", "[ORG 3rd Battalion , 6th Marines] attacked"},
 		{"a comma before a capital stays inside a place",
 			"in [GPE Portland , Oregon] today", "in [GPE Portland , Oregon] today"},
 		{"a surname the model split off joins the name",
