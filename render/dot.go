@@ -152,19 +152,58 @@ func writeEdge(w *bufio.Writer, g *graph.Graph, r *graph.Relation, large bool) {
 		fmt.Sprintf("penwidth=%.1f", penWidth(r.Count, st.Bold)),
 		"tooltip=" + dotString(relationTooltip(g, r)),
 	}
-	if st.Style != "solid" {
+	hedge := hedgeOf(r)
+	switch {
+	case hedge == "not":
+		attrs = append(attrs, `style="dashed"`, "arrowhead=tee")
+	case hedge != "":
+		attrs = append(attrs, `style="dotted"`)
+	case st.Style != "solid":
 		attrs = append(attrs, `style="`+st.Style+`"`)
 	}
 	if r.Label == graph.CoMentioned {
 		attrs = append(attrs, "dir=none", "weight=0", "constraint=false")
 	} else if !large {
 		l := display(r.Label)
+		switch hedge {
+		case "":
+		case "not":
+			l = "not " + l
+		default:
+			l += " (" + hedge + ")"
+		}
 		if r.Count > 1 {
 			l += fmt.Sprintf(" ×%d", r.Count)
 		}
 		attrs = append(attrs, "label="+dotString(l), `fontcolor="`+st.Color+`"`)
 	}
 	fmt.Fprintf(w, "\t%s -> %s [%s];\n", nodeID(r.Source), nodeID(r.Target), strings.Join(attrs, ", "))
+}
+
+// hedgeOf says how a relation's evidence holds it when none of it
+// asserts the relation: "not" when every sentence negates it ("did not
+// meet"), else "planned" or "reported" when every sentence has that
+// modality; "" when some sentence asserts it, or there is no evidence.
+// Drawings show such an edge dashed ("not met") or dotted ("visited
+// (planned)"), so that a meeting that did not happen is not drawn as one.
+func hedgeOf(r *graph.Relation) string {
+	if len(r.Evidence) == 0 {
+		return ""
+	}
+	neg, mod := true, r.Evidence[0].Modality
+	for _, ev := range r.Evidence {
+		neg = neg && ev.Negated
+		if ev.Modality != mod {
+			mod = ""
+		}
+	}
+	switch {
+	case neg:
+		return "not"
+	case mod == "planned" || mod == "reported":
+		return mod
+	}
+	return ""
 }
 
 func entityName(g *graph.Graph, id int64) string {

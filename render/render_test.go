@@ -473,3 +473,48 @@ func TestLargeViewNoIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgedEdges: a relation none of whose evidence asserts it is drawn
+// as what it is ("not met", dashed; "visited (planned)", dotted), not as
+// a plain edge.
+func TestHedgedEdges(t *testing.T) {
+	g := graph.New()
+	g.AddDoc(graph.Doc{ID: "d1", Title: "t", Path: "a.txt", Hash: "h"})
+	ids := map[string]int64{}
+	for _, n := range []string{"Xi", "Kim", "Putin", "Pyongyang", "Lavrov"} {
+		key := "PERSON:" + strings.ToLower(n)
+		ids[n] = graph.ID(key)
+		g.AddEntity(graph.Entity{ID: ids[n], Key: key, Name: n, Type: extract.Person, Mentions: 1, Documents: 1})
+	}
+	ev := func(s string, neg bool, mod string) graph.Evidence {
+		return graph.Evidence{Doc: "d1", Sentence: s, End: len(s), Negated: neg, Modality: mod}
+	}
+	add := func(a, b, label string, evs ...graph.Evidence) {
+		g.AddRelation(graph.Relation{Source: ids[a], Target: ids[b], Label: label, Category: "CONSULT", Count: len(evs), Evidence: evs})
+	}
+	add("Xi", "Kim", "met", ev("Xi did not meet Kim.", true, "asserted"))
+	add("Putin", "Pyongyang", "visited", ev("Putin will visit Pyongyang.", false, "planned"))
+	add("Lavrov", "Kim", "met", ev("Lavrov met Kim.", false, "asserted"), ev("Lavrov did not meet Kim.", true, "asserted"))
+	var b strings.Builder
+	if err := WriteDOT(&b, g, Options{Metrics: graph.Analyze(g, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	dot := b.String()
+	for _, tc := range []struct{ edge, want, not string }{
+		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `label="not met"`, ""},
+		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `style="dashed"`, ""},
+		{nodeID(ids["Putin"]) + " -> " + nodeID(ids["Pyongyang"]), `label="visited (planned)"`, ""},
+		{nodeID(ids["Putin"]) + " -> " + nodeID(ids["Pyongyang"]), `style="dotted"`, ""},
+		{nodeID(ids["Lavrov"]) + " -> " + nodeID(ids["Kim"]), `label="met ×2"`, "dashed"},
+	} {
+		var line string
+		for _, l := range strings.Split(dot, "\n") {
+			if strings.Contains(l, tc.edge+" [") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, tc.want) || tc.not != "" && strings.Contains(line, tc.not) {
+			t.Errorf("edge %s: %q, want %s (and not %q)", tc.edge, line, tc.want, tc.not)
+		}
+	}
+}
