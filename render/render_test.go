@@ -500,6 +500,11 @@ func TestHedgedEdges(t *testing.T) {
 		t.Fatal(err)
 	}
 	dot := b.String()
+	for _, want := range []string{"the text says it did not happen", "planned or reported, not asserted"} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("legend lacks %q", want)
+		}
+	}
 	for _, tc := range []struct{ edge, want, not string }{
 		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `label="not met"`, ""},
 		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `style="dashed"`, ""},

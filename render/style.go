@@ -260,8 +260,16 @@ func legend(title string, g *graph.Graph) string {
 		types[e.Type] = true
 	}
 	tones := map[Tone]bool{}
+	hedges := map[string]bool{}
 	for _, r := range g.Relations() {
 		tones[relStyle(r).Tone] = true
+		switch hedgeOf(r) {
+		case "":
+		case "not":
+			hedges["not"] = true
+		default:
+			hedges["hedged"] = true
+		}
 	}
 	if len(g.CoMentions()) > 0 {
 		tones[CoMention] = true
@@ -293,6 +301,12 @@ func legend(title string, g *graph.Graph) string {
 	}
 	if len(tones) > 0 {
 		row("", "thicker line: reported more often")
+	}
+	if hedges["not"] {
+		row("", "dashed, “not …”: the text says it did not happen")
+	}
+	if hedges["hedged"] {
+		row("", "dotted: planned or reported, not asserted")
 	}
 	b.WriteString(`</table>>`)
 	return b.String()
