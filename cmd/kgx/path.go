@@ -63,7 +63,20 @@ type pathEdgeJSON struct {
 	Doc      string `json:"doc,omitempty"`
 	Title    string `json:"title,omitempty"`
 	Date     string `json:"date,omitempty"`
-	Others   int    `json:"other_relations"` // more relations between the same two entities
+	Others   int    `json:"other_relations"`    // more relations between the same two entities
+	Negated  bool   `json:"negated,omitempty"`  // the evidence says it did not happen
+	Modality string `json:"modality,omitempty"` // planned or reported; empty when asserted
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 type pathJSON struct {
@@ -156,7 +169,8 @@ func runPath(nameA, nameB string, o *pathOptions, g *globalOptions) error {
 				}
 				fmt.Fprintf(g.Stdout, "    %s x%d%s\n", arrow, e.Count, more)
 				if e.Evidence != "" {
-					fmt.Fprintf(g.Stdout, "      “%s” (%s)\n", clean(e.Evidence), clean(source(evidenceJSON{Doc: e.Doc, Title: e.Title, Date: e.Date})))
+					ev := evidenceJSON{Doc: e.Doc, Title: e.Title, Date: e.Date, Negated: e.Negated, Modality: e.Modality}
+					fmt.Fprintf(g.Stdout, "      %s“%s” (%s)\n", hedge(ev), clean(e.Evidence), clean(source(ev)))
 				}
 				if j == len(p.Edges)-1 {
 					fmt.Fprintf(g.Stdout, "  %s (%s)\n", clean(to.Name), to.Type)
@@ -196,10 +210,12 @@ func pathView(l *lookup, p []int64) (pathJSON, error) {
 			for _, ev := range best.Evidence {
 				evs = append(evs, l.evidence(ev))
 			}
+			// a sentence that asserts the relation, earliest first
+			hedged := func(e evidenceJSON) bool { return e.Negated || e.Modality != "" }
 			ev := slices.MinFunc(evs, func(a, b evidenceJSON) int {
-				return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+				return cmp.Or(compareBool(hedged(a), hedged(b)), cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
 			})
-			e.Evidence, e.Doc, e.Title, e.Date = ev.Sentence, ev.Doc, ev.Title, ev.Date
+			e.Evidence, e.Doc, e.Title, e.Date, e.Negated, e.Modality = ev.Sentence, ev.Doc, ev.Title, ev.Date, ev.Negated, ev.Modality
 		}
 		v.Edges = append(v.Edges, e)
 	}

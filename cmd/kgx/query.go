@@ -638,7 +638,7 @@ func runShow(name string, o *showOptions, g *globalOptions) error {
 }
 
 // showView builds the card of entity e. Each relation's evidence is in
-// date order; the first titled sentences of each (all if titled is 0)
+// date order, asserting sentences first; the first titled sentences of each (all if titled is 0)
 // get their document's title, which costs a store read per document: the
 // card prints only a few sentences of relations that have thousands.
 func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
@@ -670,9 +670,11 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 			sr.Evidence = append(sr.Evidence, e)
 		}
 		// The card's order needs no document read: an evidence sentence
-		// carries its date.
+		// carries its date. Sentences that assert the relation come
+		// first, those that negate or hedge it after.
 		slices.SortStableFunc(sr.Evidence, func(a, b evidenceJSON) int {
-			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+			return cmp.Or(compareBool(a.Negated || a.Modality != "", b.Negated || b.Modality != ""),
+				cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
 		})
 		if titled > 0 {
 			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
