@@ -16,7 +16,7 @@ var (
 	NodesHeader = []string{"Id", "Label", "Type", "Key", "Mentions", "Documents", "PageRank", "Community",
 		"Aliases", "Roles", "FirstSeen", "LastSeen", "Color"}
 	EdgesHeader = []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Relation", "Category", "Tone",
-		"Count", "FirstSeen", "LastSeen", "Evidence"}
+		"Count", "FirstSeen", "LastSeen", "Evidence", "Status"}
 )
 
 // WriteCSV writes g as two CSV tables for Gephi's spreadsheet import:
@@ -65,7 +65,7 @@ func WriteCSV(nodes, edges io.Writer, g *graph.Graph, opts Options) error {
 		ew.Write([]string{
 			strconv.FormatInt(r.Source, 10), strconv.FormatInt(r.Target, 10), typ, edgeID(r),
 			cellText(r.Label), strconv.Itoa(r.Count), cellText(r.Label), cellText(r.Category),
-			relStyle(r).Tone.String(), strconv.Itoa(r.Count), first, last, cellText(firstEvidence(r)),
+			relStyle(r).Tone.String(), strconv.Itoa(r.Count), first, last, cellText(firstEvidence(r)), statusOf(r),
 		})
 	}
 	ew.Flush()

@@ -206,6 +206,21 @@ func hedgeOf(r *graph.Relation) string {
 	return ""
 }
 
+// statusOf names how a typed relation's evidence holds it, for exports:
+// "asserted", or "negated", "planned", "reported" (hedgeOf) when none of
+// its sentences asserts it; "" for a co-mention.
+func statusOf(r *graph.Relation) string {
+	switch h := hedgeOf(r); {
+	case r.Label == graph.CoMentioned:
+		return ""
+	case h == "not":
+		return "negated"
+	case h != "":
+		return h
+	}
+	return "asserted"
+}
+
 func entityName(g *graph.Graph, id int64) string {
 	if e := g.Entity(id); e != nil {
 		return display(e.Name)

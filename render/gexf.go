@@ -28,15 +28,16 @@ var (
 		{"first_seen", "string"}, {"last_seen", "string"},
 	}
 	edgeAttrs = []attr{
-		{"relation", "string"}, {"category", "string"}, {"tone", "string"}, {"count", "integer"},
+		{"relation", "string"}, {"category", "string"}, {"tone", "string"}, {"status", "string"}, {"count", "integer"},
 		{"first_seen", "string"}, {"last_seen", "string"}, {"evidence", "string"},
 	}
 )
 
 // WriteGEXF writes g as GEXF 1.3 for Gephi: node attributes type, key,
 // mentions, documents, pagerank, community, aliases, roles and seen
-// dates; edge attributes relation, category, tone, count, seen dates and
-// the first evidence sentence; viz colour, size and shape; and spells
+// dates; edge attributes relation, category, tone, status (asserted,
+// negated, planned or reported), count, seen dates and the first evidence
+// sentence; viz colour, size and shape; and spells
 // from document dates, so that Gephi's timeline slider works. Entities
 // and relations without dates have no spells and show at every time.
 // Co-mentions, if present, are "mutual" edges.
@@ -142,6 +143,9 @@ func writeGEXF(w *bufio.Writer, g *graph.Graph, opts *Options) {
 			av("category", rel.Category)
 		}
 		av("tone", st.Tone.String())
+		if s := statusOf(rel); s != "" {
+			av("status", s)
+		}
 		av("count", strconv.Itoa(rel.Count))
 		dates := evidenceDates(rel)
 		if len(dates) > 0 {

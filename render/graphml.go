@@ -33,6 +33,7 @@ var graphmlKeys = []graphmlKey{
 	{"e_relation", "edge", "relation", "string"},
 	{"e_category", "edge", "category", "string"},
 	{"e_tone", "edge", "tone", "string"},
+	{"e_status", "edge", "status", "string"},
 	{"e_count", "edge", "count", "int"},
 	{"e_weight", "edge", "weight", "double"},
 	{"e_first_seen", "edge", "first_seen", "string"},
@@ -103,6 +104,9 @@ func writeGraphML(w *bufio.Writer, g *graph.Graph, opts *Options) {
 			data("e_category", r.Category)
 		}
 		data("e_tone", st.Tone.String())
+		if s := statusOf(r); s != "" {
+			data("e_status", s)
+		}
 		data("e_count", strconv.Itoa(r.Count))
 		data("e_weight", strconv.Itoa(r.Count))
 		if ds := evidenceDates(r); len(ds) > 0 {

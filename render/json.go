@@ -58,6 +58,7 @@ type (
 		Relation  string  `json:"relation"`
 		Category  string  `json:"category,omitempty"`
 		Tone      string  `json:"tone"`
+		Status    string  `json:"status,omitempty"` // asserted, negated, planned, reported
 		Count     int     `json:"count"`
 		Weight    int     `json:"weight"`
 		Size      float64 `json:"size"`
@@ -109,7 +110,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, opts Options) error {
 	for _, r := range allEdges(g) {
 		st := relStyle(r)
 		a := gyEdgeAttrs{
-			Label: r.Label, Relation: r.Label, Category: r.Category, Tone: st.Tone.String(), Count: r.Count,
+			Label: r.Label, Relation: r.Label, Category: r.Category, Tone: st.Tone.String(), Status: statusOf(r), Count: r.Count,
 			Weight: r.Count, Size: round3(penWidth(r.Count, st.Bold)), Color: st.Color, Evidence: firstEvidence(r),
 		}
 		if ds := evidenceDates(r); len(ds) > 0 {

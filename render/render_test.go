@@ -505,6 +505,26 @@ func TestHedgedEdges(t *testing.T) {
 			t.Errorf("legend lacks %q", want)
 		}
 	}
+	// the exports carry it as the edge's status
+	opts := Options{Metrics: graph.Analyze(g, 1)}
+	var gexf, graphml, nodes, edges, js strings.Builder
+	for _, err := range []error{WriteGEXF(&gexf, g, opts), WriteGraphML(&graphml, g, opts), WriteCSV(&nodes, &edges, g, opts), WriteJSON(&js, g, opts)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ format, out, want string }{
+		{"gexf", gexf.String(), `<attvalue for="status" value="negated"/>`},
+		{"gexf", gexf.String(), `<attvalue for="status" value="planned"/>`},
+		{"gexf", gexf.String(), `<attvalue for="status" value="asserted"/>`},
+		{"graphml", graphml.String(), `<data key="e_status">negated</data>`},
+		{"csv", edges.String(), `,Xi did not meet Kim.,negated`},
+		{"json", js.String(), `"status": "planned"`},
+	} {
+		if !strings.Contains(tc.out, tc.want) {
+			t.Errorf("%s lacks %s", tc.format, tc.want)
+		}
+	}
 	for _, tc := range []struct{ edge, want, not string }{
 		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `label="not met"`, ""},
 		{nodeID(ids["Xi"]) + " -> " + nodeID(ids["Kim"]), `style="dashed"`, ""},
