@@ -215,6 +215,9 @@ func (r *relater) entity(t int) (arg, bool) {
 		if e, ok := r.ante[t]; ok {
 			return arg{e, 0.6, t}, true // "He met Kim Jong Un"
 		}
+		if a, ok := r.reportedIt(t); ok {
+			return a, true
+		}
 		return arg{}, false
 	}
 	for _, k := range r.kids[t] {
@@ -1199,6 +1202,35 @@ var quantityNouns = map[string]bool{
 	"tons": true, "tonnes": true, "batch": true, "batches": true, "shipment": true, "shipments": true,
 	"number": true, "lot": true, "lots": true, "consignment": true, "consignments": true, "supply": true,
 	"supplies": true, "rounds": true, "units": true, "contingent": true, "battalion": true, "battalions": true,
+}
+
+// reportedIt resolves "it" as the subject of what an organisation or a
+// country says of itself: "the European Union said it would impose
+// sanctions on Pyongyang" (it = the European Union).
+func (r *relater) reportedIt(t int) (arg, bool) {
+	if r.lower(t) != "it" || base(r.dep(t)) != "nsubj" {
+		return arg{}, false
+	}
+	v := r.head(t)
+	if v < 0 || r.dep(v) != "ccomp" {
+		return arg{}, false
+	}
+	say := r.head(v)
+	if say < 0 || !sayVerbs[r.lower(say)] {
+		return arg{}, false
+	}
+	for _, k := range r.kids[say] {
+		if r.dep(k) != "nsubj" || r.ment[k] < 0 {
+			continue
+		}
+		if a, ok := r.entity(k); ok && a.conf == 1 {
+			switch r.doc.Entities[a.ent].Type {
+			case Org, GPE:
+				return arg{a.ent, 0.7, t}, true
+			}
+		}
+	}
+	return arg{}, false
 }
 
 // receptionVerbs host whoever is their object when it is a person

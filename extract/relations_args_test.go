@@ -335,6 +335,30 @@ help VERB VB 4 advcl
 Israel PROPN NNP 7 obj GPE:Israel
 . PUNCT . 2 punct`,
 			want: []string{"Obama -sent_troops_to-> Israel AID neg", "Obama -helped-> Israel AID neg"}},
+		{name: "it is the organisation that says it", tree: `
+the DET DT 3 det
+European PROPN NNP 3 compound ORG:European_Union
+Union PROPN NNP 4 nsubj ORG:European_Union
+said VERB VBD 0 root
+it PRON PRP 7 nsubj
+would AUX MD 7 aux
+impose VERB VB 4 ccomp
+sanctions NOUN NNS 7 obj
+on ADP IN 10 case
+Pyongyang PROPN NNP 7 obl GPE:Pyongyang
+. PUNCT . 4 punct`,
+			want: []string{"European_Union -imposed_sanctions_on-> Pyongyang COERCE planned"}},
+		{name: "it said of a person is no one", tree: `
+Lavrov PROPN NNP 2 nsubj PERSON:Lavrov
+said VERB VBD 0 root
+it PRON PRP 5 nsubj
+would AUX MD 5 aux
+impose VERB VB 2 ccomp
+sanctions NOUN NNS 5 obj
+on ADP IN 8 case
+Pyongyang PROPN NNP 5 obl GPE:Pyongyang
+. PUNCT . 2 punct`,
+			want: nil},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root
