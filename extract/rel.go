@@ -1263,6 +1263,8 @@ var planVerbs = map[string]bool{
 	"pledged": true, "vowed": true, "likely": true, "poised": true, "slated": true,
 	// an invitation or a request proposes the event: "invited Putin to
 	// visit Pyongyang" says nothing of a visit having happened
+	"ready": true, "willing": true, "offered": true, "offers": true, "offer": true, "proposed": true,
+	"proposes": true, "propose": true,
 	"invite": true, "invites": true, "invited": true, "inviting": true, "urge": true, "urges": true,
 	"urged": true, "urging": true, "ask": true, "asks": true, "asked": true, "asking": true,
 	"request": true, "requests": true, "requested": true,
@@ -1292,7 +1294,8 @@ func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
 	}
 	for _, k := range r.kids[t] {
 		switch r.lower(k) {
-		case "will", "shall", "'ll", "wo", "would":
+		case "will", "shall", "'ll", "wo", "would", "could", "might", "may":
+			// "could attack a NATO member": not (yet) an event
 			if base(r.dep(k)) == "aux" {
 				return Planned
 			}
@@ -1304,6 +1307,11 @@ func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
 	// "is to visit", "are set to visit", "plans to meet"
 	if h := r.head(t); h >= 0 && (r.dep(t) == "xcomp" || base(r.dep(t)) == "advcl" && r.prep(t) == "to") &&
 		(planVerbs[r.lower(h)] || r.modalityAt(s, h, depth+1) == Planned) {
+		return Planned
+	}
+	// "ready to host a meeting between X and Y": the noun event is as
+	// planned as the verb that has it
+	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && r.isVerbal(h) && r.modalityAt(s, h, depth+1) == Planned {
 		return Planned
 	}
 	// Reported: a speech verb above the trigger's clause, or "according to".

@@ -359,6 +359,13 @@ on ADP IN 8 case
 Pyongyang PROPN NNP 5 obl GPE:Pyongyang
 . PUNCT . 2 punct`,
 			want: nil},
+		{name: "what could happen is no event yet", tree: `
+Russia PROPN NNP 3 nsubj GPE:Russia
+could AUX MD 3 aux
+attack VERB VB 0 root
+Estonia PROPN NNP 3 obj GPE:Estonia
+. PUNCT . 3 punct`,
+			want: []string{"Russia -attacked-> Estonia ASSAULT planned"}},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root

@@ -45,6 +45,7 @@ var extra = map[string][]string{
 	"North Korea":    {"D.P.R.K.", "N. Korea", "N.Korea"},
 	"South Korea":    {"ROK", "S. Korea", "S.Korea"},
 	"China":          {"PRC", "People's Republic of China", "mainland China"},
+	"Türkiye":        {"Turkey"},
 }
 
 // extraDemonyms are hand-added nationality words in common English news
