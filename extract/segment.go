@@ -12,7 +12,8 @@ import (
 // A sentence ends after . ! ? … (and closing quotes or brackets) when the
 // next word does not start in lower case, at a blank line, and at a line
 // break after a short line such as a headline; abbreviations ("Gen.",
-// "U.S.") never end one. Sentences never cross a Body block.
+// "U.S.") never end one. Sentences never cross a Body block. A wire
+// dateline that opens a line is a sentence of its own (datelineEnd).
 func segment(doc *Document) {
 	var toks []tagger.Tok
 	for _, b := range doc.Body {
