@@ -42,7 +42,8 @@ func buildEvents(doc *Document) {
 var eventHeads = map[string]bool{
 	"war": true, "parade": true, "summit": true, "forum": true, "celebrations": true, "celebration": true,
 	"anniversary": true, "games": true, "olympics": true, "conference": true, "festival": true, "ceremony": true,
-	"congress": true, "expo": true, "exercises": true, "drills": true, "revolution": true, "uprising": true,
+	"congress": true, "expo": true, "exercises": true, "drills": true, "exercise": true, "drill": true,
+	"revolution": true, "uprising": true,
 	"offensive": true, "crisis": true, "talks": true, "election": true, "elections": true, "referendum": true,
 	"cup": true, "championship": true, "invasion": true, "massacre": true,
 }
@@ -52,7 +53,8 @@ var eventHeads = map[string]bool{
 // drills", "ground offensive") they make no event name, unlike "the
 // security forum" or "anniversary celebrations".
 var activityHeads = map[string]bool{
-	"talks": true, "drills": true, "exercises": true, "offensive": true, "crisis": true, "war": true,
+	"talks": true, "drills": true, "exercises": true, "drill": true, "exercise": true, "offensive": true,
+	"crisis": true, "war": true,
 	"election": true, "elections": true, "invasion": true, "massacre": true, "revolution": true,
 	"uprising": true, "referendum": true,
 }

@@ -220,6 +220,9 @@ func (r *relater) entity(t int) (arg, bool) {
 		}
 		return arg{}, false
 	}
+	if _, day := weekdayNames[r.lower(t)]; day {
+		return arg{}, false // "on Monday, South Korea's Joint Chiefs of Staff said" misparsed as an apposition
+	}
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "appos", "flat", "compound":

@@ -366,6 +366,18 @@ attack VERB VB 0 root
 Estonia PROPN NNP 3 obj GPE:Estonia
 . PUNCT . 3 punct`,
 			want: []string{"Russia -attacked-> Estonia ASSAULT planned"}},
+		{name: "a weekday has no apposition", tree: `
+Pyongyang PROPN NNP 2 nsubj GPE:Pyongyang
+fired VERB VBD 0 root
+a DET DT 4 det
+missile NOUN NN 2 obj
+on ADP IN 6 case
+Monday PROPN NNP 2 obl
+, PUNCT , 8 punct
+Seoul PROPN NNP 6 appos GPE:Seoul
+said VERB VBD 2 conj
+. PUNCT . 2 punct`,
+			want: nil},
 		{name: "no fallback target from a place however deep", tree: `
 Orban PROPN NNP 2 nsubj PERSON:Orban
 attended VERB VBD 0 root
