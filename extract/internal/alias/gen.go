@@ -55,6 +55,12 @@ var extraDemonyms = map[string][]string{
 	"South Korea": {"S. Korean", "S.Korean"},
 }
 
+// extraCapitals are capitals as news names them ("Washington", which
+// world-countries lists only as "Washington D.C.").
+var extraCapitals = map[string][]string{
+	"United States": {"Washington"},
+}
+
 // short are the two-letter codes common enough in news to keep.
 var short = map[string]bool{"us": true, "uk": true}
 
@@ -118,7 +124,7 @@ func main() {
 		for _, x := range extraDemonyms[n] {
 			add(x, "demonym", n)
 		}
-		for _, cap := range c.Capital {
+		for _, cap := range append(c.Capital, extraCapitals[n]...) {
 			add(cap, "capital", n)
 		}
 	}

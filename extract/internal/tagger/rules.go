@@ -749,7 +749,7 @@ var knownOrgNames = []string{
 	"Al-Shabaab", "Boko Haram", "Azov Brigade", "Azov Regiment",
 	"BRICS", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "African Union",
 	"International Criminal Court", "Collective Security Treaty Organization", "CSTO", "Eurasian Economic Union",
-	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department",
+	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department", "Treasury",
 }
 
 // knownOrgs maps the first word of each known organisation name, as
