@@ -59,6 +59,10 @@ var activityHeads = map[string]bool{
 	"uprising": true, "referendum": true,
 }
 
+// genericModifiers make a kind of event, not one event, of the event noun
+// they modify alone ("news conference", "press conference", "phone call").
+var genericModifiers = map[string]bool{"news": true, "press": true, "phone": true, "video": true}
+
 // eventVerbs are the verbs whose object is an event noun ("hold talks",
 // "stage drills", "attend the summit"). A headline often drops the
 // subject's article and the tagger then reads the verb as a noun
@@ -132,6 +136,9 @@ func namedEvents(doc *Document) {
 			}
 			if first == t {
 				continue
+			}
+			if genericModifiers[r.lower(first)] && first+1 == t {
+				continue // "a news conference", "a press conference"
 			}
 			if activityHeads[r.lower(t)] {
 				// "phone talks", "military drills", "trade war" are no

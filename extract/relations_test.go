@@ -493,6 +493,15 @@ anniversary NOUN NN 4 compound
 celebrations NOUN NNS 0 root
 in ADP IN 6 case
 Doha PROPN NNP 4 nmod GPE:Doha`, "anniversary celebrations"},
+		{"a news conference is no name", `
+Putin PROPN NNP 2 nsubj PERSON:Putin
+spoke VERB VBD 0 root
+at ADP IN 6 case
+a DET DT 6 det
+news NOUN NN 6 compound
+conference NOUN NN 2 obl
+in ADP IN 8 case
+Minsk PROPN NNP 6 nmod GPE:Minsk`, ""},
 		{"peace talks are no name", `
 Rebels NOUN NNS 3 nsubj
 peace NOUN NN 3 compound
