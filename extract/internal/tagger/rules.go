@@ -40,6 +40,8 @@ var headlineSmall = map[string]bool{
 // "commended" in the body tells how a headline's "Commends" is written.
 type caseStats struct {
 	words, stems map[string][3]int
+	seen         map[string]bool // headline words (lower case) the body uses anywhere, sentence starts too
+	n            int             // words in the body
 }
 
 func (cs caseStats) add(w string) {
@@ -65,6 +67,12 @@ func (cs caseStats) add(w string) {
 		cst[i]++
 		cs.stems[st] = cst
 	}
+}
+
+// isHeadWord reports whether lw is a word of some headline.
+func (cs caseStats) isHeadWord(lw string) bool {
+	_, ok := cs.words[lw]
+	return ok
 }
 
 // get returns the counts of a lower-case word, or of its stem when the
@@ -162,7 +170,9 @@ const nameCats = gazetteer.Country | gazetteer.City | gazetteer.Region | gazette
 // each capitalised word after the first is put in lower case when the
 // document's body writes it (or a form of it) in lower case more often
 // than capitalised, or, when the body does not use it, when the model's
-// lexicon knows it as a lower-case word and no gazetteer name covers it.
+// lexicon knows it as a lower-case word and no gazetteer name covers it,
+// or when it ends in -s (a verb: "Vows", "Slams") and a body of
+// minBodyWords words or more never uses it.
 // Acronyms, names the gazetteer knows ("North Korea", "Pyongyang") and
 // words the body capitalises ("Shoigu", "War" in "Korean War") keep their
 // capitals. The first word keeps its case, as in any sentence.
@@ -196,10 +206,20 @@ func headlineView(words []string, body caseStats, lower map[string]bool, gaz *ga
 		case c[1]+c[2] > c[0] || named[i]:
 		case lower[lw] || lower[stemOf(lw)]:
 			out[i] = lw
+		case body.n >= minBodyWords && !body.seen[lw] && len(lw) > 3 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss"):
+			// a headline's verb in -s that the story never uses ("Kim
+			// Vows To ...", "Seoul Slams Pyongyang", "Pyongyang Deepens
+			// Ties"); other words the story never uses may be names only
+			// the headline gives ("Lubbock")
+			out[i] = lw
 		}
 	}
 	return out
 }
+
+// minBodyWords is how long a story must be for a headline word in -s it
+// never uses to count as no name.
+const minBodyWords = 40
 
 // looksAcronym reports whether an all-caps word reads as an acronym
 // rather than a word: two or three letters, or no vowel ("UN", "EU",
@@ -221,7 +241,7 @@ func looksAcronym(w string) bool {
 // bodyCase counts how the sentences that are not headlines write the
 // headlines' words (and their stems), after a sentence's first word.
 func bodyCase(words [][]string, head []bool) caseStats {
-	cs := caseStats{words: map[string][3]int{}, stems: map[string][3]int{}}
+	cs := caseStats{words: map[string][3]int{}, stems: map[string][3]int{}, seen: map[string]bool{}}
 	for s, ws := range words {
 		if !head[s] {
 			continue
@@ -237,6 +257,10 @@ func bodyCase(words [][]string, head []bool) caseStats {
 			continue
 		}
 		for i, w := range ws {
+			cs.n++
+			if lw := strings.ToLower(w); cs.isHeadWord(lw) {
+				cs.seen[lw] = true
+			}
 			if i == 0 || i > 0 && isSentenceOpener(ws[i-1]) {
 				continue
 			}
