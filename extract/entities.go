@@ -841,6 +841,25 @@ var roleHeads = map[string]bool{
 	"mayor": true, "official": true, "king": true, "queen": true,
 }
 
+// lastTitle returns the last title word among tokens [lo, end-1) that
+// only capitalised words follow up to end ("NASA Administrator | Charles
+// Bolden"), or -1 if there is none, or if the last title word is followed
+// by a word in lower case.
+func lastTitle(doc *Document, lo, end int) int {
+	for k := end - 2; k >= lo; k-- {
+		if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
+			continue
+		}
+		for j := k + 1; j < end; j++ {
+			if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[j].Span)); !unicode.IsUpper(r) {
+				return -1
+			}
+		}
+		return k
+	}
+	return -1
+}
+
 // mentionName returns the mention's name with leading titles (returned as
 // the role, lower case), a leading "the" (but not the "The" of "The
 // Hague") and a trailing possessive removed.
@@ -859,18 +878,8 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 		}
 		// "NASA Administrator Charles Bolden", "U.S. President Donald
 		// Trump": a title word inside, followed by capitalised words only.
-	inner:
-		for k := end - 2; k > first; k-- {
-			if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
-				continue
-			}
-			for j := k + 1; j < end; j++ {
-				if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[j].Span)); !unicode.IsUpper(r) {
-					break inner
-				}
-			}
+		if k := lastTitle(doc, first+1, end); k >= 0 {
 			first = k + 1
-			break
 		}
 	}
 	if end-1 > first {

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
 	"github.com/kgx-project/kgx/extract/internal/tagger"
@@ -104,24 +102,17 @@ func splitNationality(doc *Document) {
 // titledNameStart returns where the name starts in the tokens [k, end)
 // of a person's mention that opens with title words only ("Foreign
 // Minister | Sergei Lavrov"): after the last title word, which only
-// capitalised words follow; k if there is none, or if a word that is no
-// title comes between ("Secretary of State Antony Blinken").
+// capitalised words follow (lastTitle); k if there is none, or if a word
+// that is no title comes between ("Secretary of State Antony Blinken").
 func titledNameStart(doc *Document, k, end int) int {
-	for j := end - 2; j >= k; j-- {
-		if !titles[strings.ToLower(doc.Slice(doc.Tokens[j].Span))] {
-			continue
-		}
-		for i := j + 1; i < end; i++ {
-			if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[i].Span)); !unicode.IsUpper(r) {
-				return k
-			}
-		}
-		for i := k; i < j; i++ {
-			if !titles[strings.ToLower(doc.Slice(doc.Tokens[i].Span))] {
-				return k // "Secretary of State": the parser reads it better inside the name
-			}
-		}
-		return j + 1
+	j := lastTitle(doc, k, end)
+	if j < 0 {
+		return k
 	}
-	return k
+	for i := k; i < j; i++ {
+		if !titles[strings.ToLower(doc.Slice(doc.Tokens[i].Span))] {
+			return k // "Secretary of State": the parser reads it better inside the name
+		}
+	}
+	return j + 1
 }
