@@ -44,8 +44,8 @@ type caseStats struct {
 	n            int             // words in the body
 }
 
-func (cs caseStats) add(w string) {
-	lw := strings.ToLower(w)
+// add counts one mid-sentence use of w (lw its lower case).
+func (cs caseStats) add(w, lw string) {
 	st := stemOf(lw)
 	c, okw := cs.words[lw]
 	cst, oks := cs.stems[st]
@@ -67,12 +67,6 @@ func (cs caseStats) add(w string) {
 		cst[i]++
 		cs.stems[st] = cst
 	}
-}
-
-// isHeadWord reports whether lw is a word of some headline.
-func (cs caseStats) isHeadWord(lw string) bool {
-	_, ok := cs.words[lw]
-	return ok
 }
 
 // get returns the counts of a lower-case word, or of its stem when the
@@ -258,7 +252,8 @@ func bodyCase(words [][]string, head []bool) caseStats {
 		}
 		for i, w := range ws {
 			cs.n++
-			if lw := strings.ToLower(w); cs.isHeadWord(lw) {
+			lw := strings.ToLower(w)
+			if _, head := cs.words[lw]; head {
 				cs.seen[lw] = true
 			}
 			if i == 0 || i > 0 && isSentenceOpener(ws[i-1]) {
@@ -266,7 +261,7 @@ func bodyCase(words [][]string, head []bool) caseStats {
 			}
 			r, _ := utf8.DecodeRuneInString(w)
 			if unicode.IsLetter(r) {
-				cs.add(w)
+				cs.add(w, lw)
 			}
 		}
 	}
@@ -604,7 +599,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// Cosmodrome", "Lincoln Park"); for an organisation only the words
 		// no organisation's name ends in
 		if (typ == typPerson || typ == typOrg) && len(ws) > 1 {
-			if hw := strings.ToLower(ws[len(ws)-1]); typ == typPerson && facilityHeads[hw] || facilityHeads[hw] && !orgFacilityHeads[hw] {
+			if orgToo, ok := facilityHeads[strings.ToLower(ws[len(ws)-1])]; ok && (typ == typPerson || !orgToo) {
 				set(s, e, typLoc)
 			}
 		}
@@ -797,10 +792,11 @@ var knownOrgs = func() map[string][][]string {
 }()
 
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
-// first word written as listed or in capitals, longest first) as one ORG mention, replacing
-// the mentions inside it ("Korea" in "Workers' Party of Korea") or a
-// wrong type ("Gazprom" as a person); a mention that reaches beyond the
-// name ("WPK Central Committee", "Rosatom chief") is left alone.
+// first word written as listed or in capitals, longest first) as one ORG
+// mention, replacing the mentions inside it ("Korea" in "Workers' Party
+// of Korea") or a wrong type ("Gazprom" as a person); a mention that
+// reaches beyond the name ("WPK Central Committee", "Rosatom chief") is
+// left alone.
 func tagKnownOrgs(words []string, classes []int) {
 	for i := 0; i < len(words); i++ {
 		if w := words[i]; w == "" || w[0] < 'A' || w[0] > 'Z' { // every listed name starts so
@@ -998,18 +994,13 @@ var stormWords = map[string]bool{
 
 // facilityHeads are the last words of the names of built and open
 // places: squares, streets, bridges, dams, airports, launch sites, parks
-// (rule 5c of applyRules). None ends a person's name; those that also end
-// organisations' names (an airport or a stadium is also the body that runs
-// it, a palace the presidency: orgFacilityHeads) only turn a "person"
-// into a place.
+// (rule 5c of applyRules). None ends a person's name; those marked true
+// also end organisations' names (an airport or a stadium is also the body
+// that runs it, a palace the presidency) and only turn a "person" into a
+// place.
 var facilityHeads = map[string]bool{
-	"square": true, "street": true, "avenue": true, "boulevard": true, "road": true, "highway": true,
-	"bridge": true, "dam": true, "cosmodrome": true, "spaceport": true, "crossing": true,
-	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
-	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
-}
-
-var orgFacilityHeads = map[string]bool{
+	"square": false, "street": false, "avenue": false, "boulevard": false, "road": false, "highway": false,
+	"bridge": false, "dam": false, "cosmodrome": false, "spaceport": false, "crossing": false,
 	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
 	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
 }
@@ -1041,7 +1032,7 @@ func tagKnownPersonOpener(words, pos []string, classes []int, gaz *gazetteer.Gaz
 	if pos[1] != "VERB" && pos[1] != "AUX" {
 		return
 	}
-	if c := gaz.Lookup(words[0]); c&gazetteer.PersonName != 0 && c&^gazetteer.PersonName == 0 {
+	if gaz.Lookup(words[0]) == gazetteer.PersonName {
 		classes[0] = 1 + 2*typPerson
 	}
 }
