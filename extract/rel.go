@@ -766,12 +766,21 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		}
 	}
 	if len(targets) == 0 && f.obj >= 0 {
-		// "supply arms to Israel" with the "to" phrase attached to the object
-		for _, k := range append(slices.Clone(r.kids[f.obj]), r.kids[theme]...) {
-			if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
-				if ts := r.args(k); len(ts) > 0 {
-					targets, tprep = ts, r.prep(k)
-					break
+		// "supply arms to Israel" with the "to" phrase attached to the
+		// object, or to what a quantity of it is of ("millions of shells
+		// from Pyongyang")
+		heads := []int{f.obj}
+		if theme != f.obj {
+			heads = append(heads, theme)
+		}
+	objKids:
+		for _, o := range heads {
+			for _, k := range r.kids[o] {
+				if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
+					if ts := r.args(k); len(ts) > 0 {
+						targets, tprep = ts, r.prep(k)
+						break objKids
+					}
 				}
 			}
 		}
