@@ -68,17 +68,6 @@ type pathEdgeJSON struct {
 	Modality string `json:"modality,omitempty"` // planned or reported; empty when asserted
 }
 
-// compareBool orders false before true.
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
-}
-
 type pathJSON struct {
 	Nodes []pathNodeJSON `json:"nodes"`
 	Edges []pathEdgeJSON `json:"edges"`
@@ -210,11 +199,7 @@ func pathView(l *lookup, p []int64) (pathJSON, error) {
 			for _, ev := range best.Evidence {
 				evs = append(evs, l.evidence(ev))
 			}
-			// a sentence that asserts the relation, earliest first
-			hedged := func(e evidenceJSON) bool { return e.Negated || e.Modality != "" }
-			ev := slices.MinFunc(evs, func(a, b evidenceJSON) int {
-				return cmp.Or(compareBool(hedged(a), hedged(b)), cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
-			})
+			ev := slices.MinFunc(evs, compareEvidence) // a sentence that asserts the relation, earliest first
 			e.Evidence, e.Doc, e.Title, e.Date, e.Negated, e.Modality = ev.Sentence, ev.Doc, ev.Title, ev.Date, ev.Negated, ev.Modality
 		}
 		v.Edges = append(v.Edges, e)

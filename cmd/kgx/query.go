@@ -231,6 +231,23 @@ func bareEvidence(ev graph.Evidence) evidenceJSON {
 	return e
 }
 
+// hedged reports whether the evidence does not assert its relation: it
+// negates it or only plans or reports it.
+func (ev evidenceJSON) hedged() bool { return ev.Negated || ev.Modality != "" }
+
+// compareEvidence orders evidence as the card and path quote it: the
+// sentences that assert the relation first, then by date, document and
+// place in it.
+func compareEvidence(a, b evidenceJSON) int {
+	if a.hedged() != b.hedged() {
+		if a.hedged() {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
+}
+
 // hedge is how text output marks evidence that does not assert its
 // relation: "[not] " for "did not meet", "[planned] ", "[reported] ".
 func hedge(ev evidenceJSON) string {
@@ -670,12 +687,8 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 			sr.Evidence = append(sr.Evidence, e)
 		}
 		// The card's order needs no document read: an evidence sentence
-		// carries its date. Sentences that assert the relation come
-		// first, those that negate or hedge it after.
-		slices.SortStableFunc(sr.Evidence, func(a, b evidenceJSON) int {
-			return cmp.Or(compareBool(a.Negated || a.Modality != "", b.Negated || b.Modality != ""),
-				cmp.Compare(a.Date, b.Date), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
-		})
+		// carries its date.
+		slices.SortStableFunc(sr.Evidence, compareEvidence)
 		if titled > 0 {
 			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
 				l.cite(&sr.Evidence[i])
