@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -154,7 +155,7 @@ func writeEdge(w *bufio.Writer, g *graph.Graph, r *graph.Relation, large bool) {
 	}
 	hedge := hedgeOf(r)
 	switch {
-	case hedge == "not":
+	case hedge == "negated":
 		attrs = append(attrs, `style="dashed"`, "arrowhead=tee")
 	case hedge != "":
 		attrs = append(attrs, `style="dotted"`)
@@ -167,7 +168,7 @@ func writeEdge(w *bufio.Writer, g *graph.Graph, r *graph.Relation, large bool) {
 		l := display(r.Label)
 		switch hedge {
 		case "":
-		case "not":
+		case "negated":
 			l = "not " + l
 		default:
 			l += " (" + hedge + ")"
@@ -181,8 +182,8 @@ func writeEdge(w *bufio.Writer, g *graph.Graph, r *graph.Relation, large bool) {
 }
 
 // hedgeOf says how a relation's evidence holds it when none of it
-// asserts the relation: "not" when every sentence negates it ("did not
-// meet"), else "planned" or "reported" when every sentence has that
+// asserts the relation: "negated" when every sentence negates it ("did
+// not meet"), else "planned" or "reported" when every sentence has that
 // modality; "" when some sentence asserts it, or there is no evidence.
 // Drawings show such an edge dashed ("not met") or dotted ("visited
 // (planned)"), so that a meeting that did not happen is not drawn as one.
@@ -199,7 +200,7 @@ func hedgeOf(r *graph.Relation) string {
 	}
 	switch {
 	case neg:
-		return "not"
+		return "negated"
 	case mod == "planned" || mod == "reported":
 		return mod
 	}
@@ -207,18 +208,13 @@ func hedgeOf(r *graph.Relation) string {
 }
 
 // statusOf names how a typed relation's evidence holds it, for exports:
-// "asserted", or "negated", "planned", "reported" (hedgeOf) when none of
-// its sentences asserts it; "" for a co-mention.
+// hedgeOf's word when none of its sentences asserts it, else "asserted";
+// "" for a co-mention.
 func statusOf(r *graph.Relation) string {
-	switch h := hedgeOf(r); {
-	case r.Label == graph.CoMentioned:
+	if r.Label == graph.CoMentioned {
 		return ""
-	case h == "not":
-		return "negated"
-	case h != "":
-		return h
 	}
-	return "asserted"
+	return cmp.Or(hedgeOf(r), "asserted")
 }
 
 func entityName(g *graph.Graph, id int64) string {

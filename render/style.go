@@ -265,8 +265,8 @@ func legend(title string, g *graph.Graph) string {
 		tones[relStyle(r).Tone] = true
 		switch hedgeOf(r) {
 		case "":
-		case "not":
-			hedges["not"] = true
+		case "negated":
+			hedges["negated"] = true
 		default:
 			hedges["hedged"] = true
 		}
@@ -302,7 +302,7 @@ func legend(title string, g *graph.Graph) string {
 	if len(tones) > 0 {
 		row("", "thicker line: reported more often")
 	}
-	if hedges["not"] {
+	if hedges["negated"] {
 		row("", "dashed, “not …”: the text says it did not happen")
 	}
 	if hedges["hedged"] {
