@@ -167,15 +167,21 @@ func FuzzJSONL(f *testing.F) {
 	})
 }
 
-// FuzzReadJSONL feeds arbitrary bytes to the reader: it must return a
-// graph or an ErrJSONL, never panic; and Verify (kgx import's consistency
-// check) on what it read must not panic either.
-func FuzzReadJSONL(f *testing.F) {
+// addJSONLSeeds adds the seeds both JSONL readers' fuzz targets start
+// from: the fixture's dump, a bare header, and JSON that is no record.
+func addJSONLSeeds(f *testing.F) {
 	var good bytes.Buffer
 	WriteJSONL(&good, &Dump{Graph: fixture()})
 	f.Add(good.Bytes())
 	f.Add([]byte(`{"kind":"header","format":"kgx-jsonl","version":1}`))
 	f.Add([]byte("{}\n[]\nnull"))
+}
+
+// FuzzReadJSONL feeds arbitrary bytes to the reader: it must return a
+// graph or an ErrJSONL, never panic; and Verify (kgx import's consistency
+// check) on what it read must not panic either.
+func FuzzReadJSONL(f *testing.F) {
+	addJSONLSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := ReadJSONL(bytes.NewReader(b))
 		if err == nil && d.Graph == nil {
@@ -224,11 +230,7 @@ func FuzzSVG(f *testing.F) {
 // EachFacts gives back as ReadJSONL reads them.
 func FuzzCheckJSONL(f *testing.F) {
 	f.Add(consistentDump(f))
-	var good bytes.Buffer
-	WriteJSONL(&good, &Dump{Graph: fixture()})
-	f.Add(good.Bytes())
-	f.Add([]byte(`{"kind":"header","format":"kgx-jsonl","version":1}`))
-	f.Add([]byte("{}\n[]\nnull"))
+	addJSONLSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := CheckJSONL(context.Background(), bytes.NewReader(b), nil)
 		if err != nil {
