@@ -56,6 +56,16 @@ func run(data, overlayPath, outPath string) error {
 	if err != nil {
 		return err
 	}
+	for syn, ws := range ov.synadd {
+		if len(d.synsets[syn]) == 0 {
+			return fmt.Errorf("%s: synadd %s: no such synonym set in %s", overlayPath, syn, cameoPath)
+		}
+		for _, w := range ws {
+			if w = word(w); !slices.Contains(d.synsets[syn], w) {
+				d.synsets[syn] = append(d.synsets[syn], w)
+			}
+		}
+	}
 	t := build(d, plover, ov)
 	f, err := os.Create(outPath)
 	if err != nil {
@@ -403,6 +413,7 @@ type overlay struct {
 	drop   map[string]bool     // lemmas never used as triggers
 	code   map[string]string   // lemma -> its own CAMEO code ("-": only its block's object patterns)
 	synlab map[string]string   // &SYNSET -> label word
+	synadd map[string][]string // &SYNSET -> words news uses that CAMEO's set lacks
 	senses [][]string          // lemma, prep, label, code
 }
 
@@ -412,7 +423,7 @@ func readOverlay(path string) (*overlay, error) {
 		return nil, err
 	}
 	defer f.Close()
-	o := &overlay{plover: map[string]string{}, label: map[string]string{}, preps: map[string][]string{}, drop: map[string]bool{}, code: map[string]string{}, synlab: map[string]string{}}
+	o := &overlay{plover: map[string]string{}, label: map[string]string{}, preps: map[string][]string{}, drop: map[string]bool{}, code: map[string]string{}, synlab: map[string]string{}, synadd: map[string][]string{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -469,6 +480,11 @@ func readOverlay(path string) (*overlay, error) {
 				return nil, bad()
 			}
 			o.synlab[fs[1]] = fs[2]
+		case "synadd":
+			if len(fs) < 3 || !strings.HasPrefix(fs[1], "&") {
+				return nil, bad()
+			}
+			o.synadd[fs[1]] = append(o.synadd[fs[1]], fs[2:]...)
 		default:
 			return nil, bad()
 		}
