@@ -74,7 +74,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		for s := range words {
 			applyRules(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
-			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz)
+			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}
 	}()
 	var ms []Mention

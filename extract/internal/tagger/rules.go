@@ -1024,9 +1024,25 @@ var companyHeads = map[string]bool{
 // follows it ("Lavrov is expected to travel to Pyongyang"): the model,
 // which sees most sentence-initial capitals be common words, leaves such
 // a name untagged when nothing else in the document names the person.
-// pos may be nil (the rule then does nothing).
-func tagKnownPersonOpener(words, pos []string, classes []int, gaz *gazetteer.Gazetteer) {
-	if gaz == nil || len(pos) != len(words) || len(words) < 2 || classes[0] != 0 || classes[1] != 0 || !startsUpper(words[0]) || isCapsWord(words[0]) {
+// The model also leaves the first word of a person's name untagged when
+// the name opens the sentence ("Xi | Jinping met Putin"): a capitalised
+// word before a PERSON mention's first word joins the name when the
+// training text does not usually write it in lower case (lower, the
+// model's Lower) and the gazetteer knows it as no title, place,
+// nationality or organisation word. pos may be nil (the rule then does
+// nothing).
+func tagKnownPersonOpener(words, pos []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
+	if gaz == nil || len(pos) != len(words) || len(words) < 2 || classes[0] != 0 || !startsUpper(words[0]) || isCapsWord(words[0]) {
+		return
+	}
+	if b := 1 + 2*typPerson; classes[1] == b {
+		const notName = gazetteer.Title | gazetteer.Country | gazetteer.City | gazetteer.Region | gazetteer.Demonym | gazetteer.OrgWord | gazetteer.OrgName | gazetteer.Religion
+		if w := words[0]; !lower[strings.ToLower(w)] && !greetings[w] && !strings.HasSuffix(w, ".") && startsUpper(words[1]) && gaz.Lookup(w)&notName == 0 {
+			classes[0], classes[1] = b, b+1
+		}
+		return
+	}
+	if classes[1] != 0 {
 		return
 	}
 	if pos[1] != "VERB" && pos[1] != "AUX" {
@@ -1036,6 +1052,10 @@ func tagKnownPersonOpener(words, pos []string, classes []int, gaz *gazetteer.Gaz
 		classes[0] = 1 + 2*typPerson
 	}
 }
+
+// greetings open a sentence before a name without being part of it ("Hi
+// David", "Dear Sara").
+var greetings = map[string]bool{"Hi": true, "Hello": true, "Hey": true, "Dear": true, "Thanks": true, "Welcome": true, "Congratulations": true, "Sorry": true, "Bye": true, "Goodbye": true}
 
 // untagArticlePersons untags a PERSON mention after "the" that modifies
 // no noun (the next word's POS is not NOUN, PROPN, ADJ, NUM or PART):

@@ -374,9 +374,15 @@ func TestTagKnownPersonOpener(t *testing.T) {
 		{"[ORG Lavrov] said", "PROPN VERB", "[ORG Lavrov] said"},                    // already tagged
 		{"LAVROV said", "PROPN VERB", "LAVROV said"},                                // capitals: a heading
 		{"Lavrov said", "", "Lavrov said"},                                          // no POS
+		{"Xi [PERSON Jinping] met Putin", "SCONJ PROPN VERB PROPN", "[PERSON Xi Jinping] met Putin"},
+		{"Meanwhile [PERSON Putin] said", "ADV PROPN VERB", "Meanwhile [PERSON Putin] said"},   // a lower-case word
+		{"President [PERSON Putin] said", "PROPN PROPN VERB", "President [PERSON Putin] said"}, // a title
+		{"Russia [PERSON Putin] said", "PROPN PROPN VERB", "Russia [PERSON Putin] said"},       // a country
+		{"Xi [PERSON jinping] met", "PROPN PROPN VERB", "Xi [PERSON jinping] met"},             // not a capital next
+		{"[GPE China] [PERSON Xi] met", "PROPN PROPN VERB", "[GPE China] [PERSON Xi] met"},     // already tagged
 	} {
 		words, classes := bio(t, tc.in)
-		tagKnownPersonOpener(words, strings.Fields(tc.pos), classes, gaz)
+		tagKnownPersonOpener(words, strings.Fields(tc.pos), classes, gaz, map[string]bool{"meanwhile": true})
 		if got := unbio(words, classes); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
 		}
