@@ -172,17 +172,27 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int) bool 
 	return false
 }
 
-// pronounAntecedents maps each "he" or "she" of the document to the
-// entity of the person it most likely stands for: the last person named
-// before it in its sentence, else the first person named in the sentence
-// before (news puts the subject first: "Sergei Shoigu arrived in
+// pronounAntecedents maps each personal pronoun standing for a person
+// ("he", "she", and "him" or "her" as an object) to the entity of the
+// person it most likely stands for. A subject pronoun is the last person
+// named before it in its sentence, else the first person named in the
+// sentence before (news puts the subject first: "Sergei Shoigu arrived in
 // Pyongyang. He met Kim Jong Un"), else that sentence's own antecedent,
-// over at most two sentences that name no one. No gender is checked.
+// over at most two sentences that name no one. An object pronoun is
+// never its own clause's subject ("Kim Jong Un welcomed him": not Kim):
+// it is the last person named before it other than that subject, else
+// the sentences' person before, if that is not the subject. The subject is
+// read from the parse when the sentence has one (so "Kim said Putin had
+// invited him" is Kim), else taken to be the first person the sentence
+// names. "her" before a noun or adjective is a possessive and left out.
+// No gender is checked.
 func pronounAntecedents(doc *Document) map[int]int {
 	var ante map[int]int
 	prev, gap := -1, 0 // the previous sentences' person; sentences since one was named
 	mi := 0
+	var named []namedPerson // the persons named so far in the sentence
 	for _, s := range doc.Sentences {
+		named = named[:0]
 		last, first := -1, -1
 		for t := s.First; t < s.End; t++ {
 			for mi < len(doc.Mentions) && doc.Mentions[mi].End <= t {
@@ -194,15 +204,28 @@ func pronounAntecedents(doc *Document) map[int]int {
 					if first < 0 {
 						first = m.Entity
 					}
+					if t == m.First {
+						named = append(named, namedPerson{m.First, m.End, m.Entity})
+					}
 				}
 				continue
 			}
-			if w := doc.Slice(doc.Tokens[t].Span); w != "he" && w != "He" && w != "she" && w != "She" {
+			a := -1
+			switch w := doc.Slice(doc.Tokens[t].Span); w {
+			case "he", "He", "she", "She":
+				a = last
+				if a < 0 && gap <= 2 {
+					a = prev
+				}
+				if a >= 0 {
+					named = append(named, namedPerson{t, t + 1, a})
+				}
+			case "him", "Him", "her", "Her":
+				if objectPronoun(doc, t) {
+					a = objectAntecedent(doc, s, t, named, prev, gap)
+				}
+			default:
 				continue
-			}
-			a := last
-			if a < 0 && gap <= 2 {
-				a = prev
 			}
 			if a >= 0 {
 				if ante == nil {
@@ -221,4 +244,98 @@ func pronounAntecedents(doc *Document) map[int]int {
 		}
 	}
 	return ante
+}
+
+// namedPerson is a person's mention (tokens first..end-1), or a subject
+// pronoun standing for one, in the sentence being read.
+type namedPerson struct{ first, end, ent int }
+
+// objectPronoun reports whether "him" or "her" at t is an object rather
+// than a possessive ("her brother", "her first visit"): by its relation
+// when the sentence is parsed, else by the word after it.
+func objectPronoun(doc *Document, t int) bool {
+	if d := doc.Tokens[t].Dep; d != "" {
+		return d != "nmod:poss" && d != "det"
+	}
+	w := doc.Slice(doc.Tokens[t].Span)
+	if w == "him" || w == "Him" || t+1 >= len(doc.Tokens) {
+		return true
+	}
+	switch doc.Tokens[t+1].Tag {
+	case "NOUN", "PROPN", "ADJ", "NUM":
+		return false
+	}
+	return true
+}
+
+// objectAntecedent is the person object pronoun t stands for (see
+// pronounAntecedents), or -1.
+func objectAntecedent(doc *Document, s Sentence, t int, named []namedPerson, prev, gap int) int {
+	subj := -1
+	if len(named) > 0 {
+		subj = named[0].ent
+	}
+	if doc.Tokens[t].Dep != "" {
+		subj = -1
+		if k := clauseSubject(doc, s, t); k >= 0 {
+			for _, p := range named {
+				if p.first <= k && k < p.end {
+					subj = p.ent
+				}
+			}
+		}
+	}
+	for i := len(named) - 1; i >= 0; i-- {
+		if named[i].ent != subj {
+			return named[i].ent
+		}
+	}
+	if gap <= 2 && prev >= 0 && prev != subj {
+		return prev
+	}
+	return -1
+}
+
+// clauseSubject returns the subject token of the clause token t is an
+// argument of: the nsubj of its head, found through conjoined verbs
+// ("met Kim and praised him") and control: the object of the verb above
+// ("asked Reliant to supply her"), else its subject ("wanted to meet
+// him"); -1 if none.
+func clauseSubject(doc *Document, s Sentence, t int) int {
+	v := doc.Tokens[t].Head
+	controlled := false
+	for range 4 {
+		if v < s.First || v >= s.End {
+			return -1
+		}
+		subj := -1
+		for k := s.First; k < s.End; k++ {
+			tk := doc.Tokens[k]
+			if tk.Head != v || k == t {
+				continue
+			}
+			switch tk.Dep {
+			case "obj", "iobj":
+				if controlled {
+					return k
+				}
+			case "nsubj", "nsubj:pass":
+				if subj < 0 {
+					subj = k
+				}
+			}
+		}
+		if subj >= 0 {
+			return subj
+		}
+		switch doc.Tokens[v].Dep {
+		case "conj":
+			v, controlled = doc.Tokens[v].Head, false
+		case "xcomp":
+			v, controlled = doc.Tokens[v].Head, true
+		default:
+			return -1
+		}
+	}
+	return -1
 }

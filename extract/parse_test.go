@@ -229,6 +229,11 @@ func TestPronounAntecedents(t *testing.T) {
 		{"He met Kim Jong Un.", ""},        // no one before
 		{"Moscow said he would come.", ""}, // a place is no antecedent
 		{"Kim Jong Un said he would stand with Russia.", "he=Kim Jong Un"},
+		{"Sergei Shoigu arrived. Kim Jong Un welcomed him.", "him=Sergei Shoigu"},                               // not the subject
+		{"Kim Jong Un said Vladimir Putin had invited him.", "him=Kim Jong Un"},                                 // the parse's subject
+		{"Sergei Shoigu arrived. He thanked her.", "He=Sergei Shoigu"},                                          // only the subject before
+		{"Choe Son Hui arrived. Sergei Lavrov praised her work.", ""},                                           // a possessive
+		{"Sergei Shoigu arrived. He said Vladimir Putin would meet him.", "He=Sergei Shoigu him=Sergei Shoigu"}, // a pronoun names too
 	} {
 		doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
 		if err != nil {

@@ -28,6 +28,7 @@ func (e *Extractor) relate(doc *Document) {
 		return
 	}
 	namedEvents(doc)
+	repairGerundObjects(doc, lex)
 	r := newRelater(doc, lex)
 	for _, s := range doc.Sentences {
 		if e.window || !r.parsed(s) {
@@ -44,6 +45,68 @@ func (e *Extractor) relate(doc *Document) {
 	if e.events {
 		buildEvents(doc)
 	}
+}
+
+// repairGerundObjects mends a parse the parser gets wrong after a
+// preposition: in "accused North Korea of supplying shells to Moscow" it
+// reads "supplying" as an adjective of "shells" (amod), "shells" as the
+// oblique of "accused" and "to Moscow" as a modifier of the shells, so
+// nobody supplies anything. When the gerund is a trigger whose object
+// pattern takes that noun (supply + shells: weapons), the phrase is made
+// the clause it is: the gerund heads it (advcl, or acl under a noun:
+// "the charge of supplying shells"), the noun is its object, the
+// preposition its mark and the noun's later modifiers its obliques.
+func repairGerundObjects(doc *Document, lex *lexicon.Lexicon) {
+	toks := doc.Tokens
+	for v := 1; v < len(toks); v++ {
+		tv := &toks[v]
+		n := tv.Head
+		if tv.Tag != "VERB" || tv.XPOS != "VBG" || tv.Dep != "amod" || n <= v || n > v+3 || toks[n].Tag != "NOUN" {
+			continue
+		}
+		if p := &toks[v-1]; p.Head != n || p.Dep != "case" {
+			continue
+		}
+		if !gerundTakes(doc, lex, v, n) {
+			continue
+		}
+		tn := &toks[n]
+		tv.Head, tv.Dep = tn.Head, "advcl"
+		if d := tn.Dep; d == "nmod" || strings.HasPrefix(d, "nmod:") || d == "obj" || d == "nsubj" {
+			tv.Dep = "acl"
+		}
+		if tn.Dep == "obl" || strings.HasPrefix(tn.Dep, "obl:") {
+			tv.Dep = "advcl"
+		}
+		toks[v-1].Head, toks[v-1].Dep = v, "mark"
+		tn.Head, tn.Dep = v, "obj"
+		for k := n + 1; k < len(toks) && k < n+12; k++ {
+			if tk := &toks[k]; tk.Head == n && (tk.Dep == "nmod" || strings.HasPrefix(tk.Dep, "nmod:")) && tk.Dep != "nmod:poss" {
+				tk.Head, tk.Dep = v, "obl"
+			}
+		}
+	}
+}
+
+// gerundTakes reports whether gerund v is a trigger whose object pattern
+// takes noun n, or the noun's compound modifier ("artillery shells").
+func gerundTakes(doc *Document, lex *lexicon.Lexicon, v, n int) bool {
+	noun := strings.ToLower(doc.Slice(doc.Tokens[n].Span))
+	mod := ""
+	if c := n - 1; c > v && doc.Tokens[c].Head == n && doc.Tokens[c].Dep == "compound" {
+		mod = strings.ToLower(doc.Slice(doc.Tokens[c].Span))
+	}
+	for _, tr := range lex.Verb(strings.ToLower(doc.Slice(doc.Tokens[v].Span))) {
+		if p, ok := lex.Object(tr, noun, ""); ok && p.Category != "-" {
+			return true
+		}
+		if mod != "" {
+			if p, ok := lex.Object(tr, mod, ""); ok && p.Category != "-" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finish sorts the relations into evidence order and drops duplicates (the

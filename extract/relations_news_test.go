@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestNewsPhrasings runs the whole pipeline on news sentences and checks
+// the relations each must give (want) and must not give (not), as
+// relString prints them.
+func TestNewsPhrasings(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "object pronoun is the person before",
+			text: "Officials spoke on Monday. Sergei Shoigu arrived in Pyongyang on Tuesday. Kim Jong Un welcomed him at the airport.",
+			want: []string{"Kim Jong Un -welcomed-> Sergei Shoigu SUPPORT"},
+		},
+		{
+			name: "object pronoun is not its clause's subject",
+			text: "Officials spoke on Monday. Kim Jong Un said Vladimir Putin had invited him to Moscow.",
+			want: []string{"Vladimir Putin -invited-> Kim Jong Un CONSULT reported", "Kim Jong Un -visited-> Moscow CONSULT planned @Moscow"},
+			not:  []string{"Vladimir Putin -invited-> Vladimir Putin CONSULT reported"},
+		},
+		{
+			name: "object pronoun after conjoined verbs",
+			text: "Officials spoke on Monday. Vladimir Putin met Kim Jong Un and praised him.",
+			want: []string{"Vladimir Putin -praised-> Kim Jong Un SUPPORT"},
+		},
+		{
+			name: "possessive her is no argument",
+			text: "Officials spoke on Monday. Choe Son Hui met Sergei Lavrov. Kim Yo Jong praised her brother.",
+			not:  []string{"Kim Yo Jong -praised-> Choe Son Hui SUPPORT", "Kim Yo Jong -praised-> Sergei Lavrov SUPPORT"},
+		},
+		{
+			name: "invitation to a place plans a visit",
+			text: "Officials spoke on Monday. Vladimir Putin invited Kim Jong Un to Moscow.",
+			want: []string{"Vladimir Putin -invited-> Kim Jong Un CONSULT", "Kim Jong Un -visited-> Moscow CONSULT planned @Moscow"},
+		},
+		{
+			name: "gerund misparsed as an adjective",
+			text: "Officials spoke on Monday. Washington accused Pyongyang of supplying artillery shells to Russia.",
+			want: []string{"Washington -accused-> Pyongyang ACCUSE", "Pyongyang -supplied_weapons_to-> Russia AID reported"},
+		},
+		{
+			name: "shells are weapons",
+			text: "Officials spoke on Monday. North Korea supplied shells to Moscow.",
+			want: []string{"North Korea -supplied_weapons_to-> Moscow AID"},
+		},
+		{
+			name: "a name whose first word opens the sentence",
+			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
+			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range doc.Relations {
+				got = append(got, relString(doc, r))
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %q", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if slices.Contains(got, n) {
+					t.Errorf("unexpected %q", n)
+				}
+			}
+		})
+	}
+}
