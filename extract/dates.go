@@ -56,8 +56,11 @@ func ResolveDate(words []string, anchor time.Time, future bool) string {
 	rel := ""
 	var wd time.Weekday = -1
 	unit := ""
+	ago := false
 	for _, w := range ws {
 		switch {
+		case w == "ago":
+			ago = true
 		case monthNames[w] != 0 && mon == 0:
 			mon = monthNames[w]
 		case w == "last" || w == "next" || w == "this" || w == "past" || w == "coming":
@@ -91,7 +94,22 @@ func ResolveDate(words []string, anchor time.Time, future bool) string {
 		}
 	}
 	switch {
+	case ago:
+		return agoDate(ws, anchor, known)
 	case mon != 0:
+		if year == 0 && unit == "year" && rel != "" {
+			// "in June last year", "in March next year"
+			if !known {
+				return ""
+			}
+			year = anchor.Year()
+			switch rel {
+			case "last", "past":
+				year--
+			case "next", "coming":
+				year++
+			}
+		}
 		if year == 0 {
 			if !known {
 				return ""
@@ -178,6 +196,48 @@ func ResolveDate(words []string, anchor time.Time, future bool) string {
 	return ""
 }
 
+// numberWords are the counts "two days ago" spells out.
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+// agoDate resolves "two days ago", "a week ago", "three months ago", "10
+// years ago" (ws in lower case) against the anchor, at the precision of
+// the unit: a day, an ISO week, a month or a year.
+func agoDate(ws []string, anchor time.Time, known bool) string {
+	if !known {
+		return ""
+	}
+	n, unit := 0, ""
+	for _, w := range ws {
+		if v, ok := numberWords[w]; ok && n == 0 {
+			n = v
+		} else if v, err := strconv.Atoi(w); err == nil && n == 0 && v > 0 && v < 1000 {
+			n = v
+		}
+		switch w {
+		case "day", "days", "week", "weeks", "month", "months", "year", "years":
+			unit = strings.TrimSuffix(w, "s")
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	switch unit {
+	case "day":
+		return anchor.AddDate(0, 0, -n).Format("2006-01-02")
+	case "week":
+		y, w := anchor.AddDate(0, 0, -7*n).ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case "month":
+		return time.Date(anchor.Year(), anchor.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+	case "year":
+		return strconv.Itoa(anchor.Year() - n)
+	}
+	return ""
+}
+
 // isDateWord reports whether token t can head a date expression.
 func (r *relater) isDateWord(t int) bool {
 	w := r.lower(t)
@@ -188,8 +248,15 @@ func (r *relater) isDateWord(t int) bool {
 		return true
 	}
 	switch w {
-	case "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "weekend":
+	case "yesterday", "today", "tomorrow", "tonight", "week", "month", "year", "weekend", "ago":
 		return true
+	case "days", "weeks", "months", "years", "day":
+		// "two days ago" headed by its unit; ResolveDate wants the "ago"
+		for _, k := range r.kids[t] {
+			if r.lower(k) == "ago" {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -262,11 +329,28 @@ func (r *relater) dateKid(t int, future, onNoun bool) string {
 		if !r.isDateWord(k) && !r.isDayOfMonth(k) {
 			continue
 		}
-		if iso := ResolveDate(r.subtreeWords(k), r.doc.Published, future); iso != "" {
+		if iso := ResolveDate(r.withYear(k, r.subtreeWords(k)), r.doc.Published, future); iso != "" {
 			return iso
 		}
 	}
 	return ""
+}
+
+// withYear adds to the words of date expression k the "last year", "next
+// year" or "this year" right after it, which the parser attaches apart
+// ("in June last year": "year" is a second temporal modifier of the verb).
+func (r *relater) withYear(k int, ws []string) []string {
+	end := k
+	for _, c := range r.kids[k] {
+		end = max(end, c)
+	}
+	if n := len(r.doc.Tokens); end+2 < n && r.lower(end+2) == "year" {
+		switch r.lower(end + 1) {
+		case "last", "next", "this", "past":
+			return append(ws, r.word(end+1), r.word(end+2))
+		}
+	}
+	return ws
 }
 
 // isDayOfMonth reports a day number heading its month ("on June 4" parsed

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestNewsPhrasings runs the whole pipeline on news sentences and checks
@@ -16,6 +17,7 @@ func TestNewsPhrasings(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, text string
+		pub        time.Time // publication date, zero if none
 		want, not  []string
 	}{
 		{
@@ -55,13 +57,25 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"North Korea -supplied_weapons_to-> Moscow AID"},
 		},
 		{
+			name: "a month of last year, attached apart",
+			text: "Officials spoke on Monday. Vladimir Putin visited Pyongyang in June last year.",
+			pub:  time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
+			want: []string{"Vladimir Putin -visited-> Pyongyang CONSULT @Pyongyang 2024-06"},
+		},
+		{
+			name: "days ago",
+			text: "Officials spoke on Monday. Andrei Belousov visited Pyongyang two days ago.",
+			pub:  time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
+			want: []string{"Andrei Belousov -visited-> Pyongyang CONSULT @Pyongyang 2025-11-03"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
+			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -428,6 +428,17 @@ func TestResolveDate(t *testing.T) {
 		{"on Wednesday", time.Time{}, false, ""},
 		{"February 30, 2024", fri, false, ""},
 		{"the talks", fri, false, ""},
+		{"in June last year", fri, false, "2024-06"},
+		{"in March next year", fri, true, "2026-03"},
+		{"in June this year", fri, false, "2025-06"},
+		{"two days ago", fri, false, "2025-12-24"},
+		{"3 days ago", fri, false, "2025-12-23"},
+		{"a week ago", fri, false, "2025-W51"},
+		{"two months ago", fri, false, "2025-10"},
+		{"ten years ago", fri, false, "2015"},
+		{"days ago", fri, false, ""},
+		{"two days ago", time.Time{}, false, ""},
+		{"for three days", fri, false, ""},
 	}
 	for _, tc := range tests {
 		if got := ResolveDate(strings.Fields(tc.words), tc.anchor, tc.future); got != tc.want {
