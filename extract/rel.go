@@ -253,6 +253,14 @@ func (r *relater) entity(t int) (arg, bool) {
 			}
 		}
 	}
+	if w := r.lower(t); (roleNouns[w] || titles[w]) && r.isNoun(t) {
+		if e, ok := r.appositiveName(t); ok {
+			return arg{e, 0.9, t}, true // "Sergey Shoigu, the defense minister, visited"
+		}
+	}
+	if a, ok := r.describedPerson(t); ok {
+		return a, true
+	}
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "nmod:poss", "amod", "compound", "nmod":
@@ -306,6 +314,155 @@ func (r *relater) entity(t int) (arg, bool) {
 		}
 	}
 	return arg{}, false
+}
+
+// describedPerson resolves a definite description of a person by country
+// and role ("the Russian leader's visit", "Russia's defence minister") to
+// the person the document named before with that title and country
+// ("Russian President Vladimir Putin", "Russian Defence Minister Andrei
+// Belousov"), the most recent if several: news names a person once and
+// then describes them. The description's other modifiers ("defence") must
+// be among the title's words; "leader" stands for any head of state or
+// government. Confidence 0.7.
+func (r *relater) describedPerson(t int) (arg, bool) {
+	w := r.lower(t)
+	if !roleNouns[w] && !titles[w] || r.ment[t] >= 0 || !r.isNoun(t) {
+		return arg{}, false
+	}
+	country, definite := -1, false
+	var quals []string
+	for _, k := range r.kids[t] {
+		switch d := r.dep(k); d {
+		case "det":
+			definite = definite || r.lower(k) == "the"
+		case "amod", "compound", "nmod:poss":
+			if m := r.ment[k]; m >= 0 {
+				if e := r.doc.Mentions[m].Entity; e >= 0 && (r.doc.Mentions[m].Type == GPE || r.doc.Mentions[m].Type == NORP) {
+					country = r.country(e)
+					definite = definite || d == "nmod:poss"
+				}
+			} else if k < t {
+				quals = append(quals, r.lower(k))
+			}
+		}
+	}
+	if country < 0 || !definite {
+		return arg{}, false
+	}
+	fits := func(title []string) bool {
+		if !slices.Contains(title, w) && !(w == "leader" && slices.ContainsFunc(title, func(x string) bool { return leaderTitles[x] })) {
+			return false
+		}
+		return !slices.ContainsFunc(quals, func(q string) bool { return !slices.Contains(title, q) })
+	}
+	for k := t - 1; k >= 0; k-- {
+		if mi := r.ment[k]; mi >= 0 {
+			if m := r.doc.Mentions[mi]; m.First == k && m.Type == Person && m.Entity >= 0 && r.titledBy(m, country, fits) {
+				return arg{m.Entity, 0.7, t}, true
+			}
+			continue
+		}
+		// "Sergey Shoigu, the Russian defense minister," earlier: the
+		// same description in apposition to a name
+		if lw := r.lower(k); lw != w && !(w == "leader" && leaderTitles[lw]) || !r.isNoun(k) {
+			continue
+		}
+		e, named := r.appositiveName(k)
+		if !named {
+			continue
+		}
+		name := arg{e, 0.7, t}
+		title := []string{r.lower(k)}
+		ok := false
+		for _, c := range r.kids[k] {
+			switch r.dep(c) {
+			case "amod", "compound", "nmod:poss":
+				if m := r.ment[c]; m >= 0 && r.doc.Mentions[m].Entity >= 0 && r.country(r.doc.Mentions[m].Entity) == country {
+					ok = true
+				} else if m < 0 {
+					title = append(title, r.lower(c))
+				}
+			}
+		}
+		if ok && fits(title) {
+			return name, true
+		}
+	}
+	return arg{}, false
+}
+
+// appositiveName returns the person a role noun stands in apposition to:
+// "Sergey Shoigu, the Russian defense minister," whether the parser made
+// the description an appos of the name or, as it often does before a
+// verb, a second subject.
+func (r *relater) appositiveName(k int) (int, bool) {
+	if h := r.head(k); h >= 0 && r.dep(k) == "appos" && r.ment[h] >= 0 {
+		if m := r.doc.Mentions[r.ment[h]]; m.Type == Person && m.Entity >= 0 {
+			return m.Entity, true
+		}
+	}
+	lo := k
+	for _, c := range r.kids[k] {
+		if c < lo {
+			switch r.dep(c) {
+			case "det", "amod", "compound", "nmod:poss":
+				lo = c
+			}
+		}
+	}
+	if lo < 2 || r.word(lo-1) != "," || r.ment[lo-2] < 0 {
+		return -1, false
+	}
+	if m := r.doc.Mentions[r.ment[lo-2]]; m.Type == Person && m.Entity >= 0 && m.End == lo-1 {
+		return m.Entity, true
+	}
+	return -1, false
+}
+
+// titledBy reports whether person mention m follows a title of the given
+// country that fits: "Russian President | Vladimir Putin", "Russia's
+// Defence Minister | Andrei Belousov", "North Korean leader | Kim Jong Un".
+func (r *relater) titledBy(m Mention, country int, fits func([]string) bool) bool {
+	var title []string
+	j := m.First - 1
+	for ; j >= 0 && m.First-j <= 4 && r.ment[j] < 0; j-- {
+		tw := r.lower(j)
+		if !titles[tw] && !roleNouns[tw] && !isTitleQualifier(tw) {
+			break
+		}
+		title = append(title, tw)
+	}
+	if len(title) == 0 {
+		return false
+	}
+	if j >= 1 && r.lower(j) == "'s" && r.ment[j] < 0 {
+		j-- // "Russia's Defence Minister ..."
+	}
+	if j < 0 || r.ment[j] < 0 {
+		return false
+	}
+	cm := r.doc.Mentions[r.ment[j]]
+	if cm.Entity < 0 || cm.Type != GPE && cm.Type != NORP || r.country(cm.Entity) != country {
+		return false
+	}
+	return fits(title)
+}
+
+// leaderTitles are the titles a later "the Russian leader" may stand for.
+var leaderTitles = map[string]bool{
+	"president": true, "leader": true, "premier": true, "prime": true, "chancellor": true, "king": true,
+	"queen": true, "chairman": true, "emperor": true,
+}
+
+// isTitleQualifier reports the words that narrow a title ("Defence
+// Minister", "Foreign Minister", "First Deputy ...").
+func isTitleQualifier(w string) bool {
+	switch w {
+	case "defence", "defense", "foreign", "interior", "finance", "economy", "trade", "energy", "first",
+		"supreme", "top", "senior", "national", "state", "security", "military", "armed", "forces":
+		return true
+	}
+	return false
 }
 
 // args resolves t and its conjuncts.

@@ -69,6 +69,23 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Andrei Belousov -visited-> Pyongyang CONSULT @Pyongyang 2025-11-03"},
 		},
 		{
+			name: "a later description by country and role is the person titled so",
+			text: "Officials spoke on Monday. Russian President Vladimir Putin arrived in Pyongyang. Kim Jong Un thanked the Russian leader for his support.",
+			want: []string{"Kim Jong Un -thanked-> Vladimir Putin SUPPORT"},
+			not:  []string{"Kim Jong Un -thanked-> Russia SUPPORT"},
+		},
+		{
+			name: "a description must fit the title's words",
+			text: "Officials spoke on Monday. Russian Defence Minister Andrei Belousov arrived in Pyongyang. Kim Jong Un met the Russian foreign minister.",
+			not:  []string{"Kim Jong Un -met-> Andrei Belousov CONSULT"},
+		},
+		{
+			name: "a description in apposition, parsed as a second subject",
+			text: "Officials spoke on Monday. Sergey Shoigu, the Russian defense minister, visited Pyongyang. The Russian minister also met Kim Jong Un.",
+			want: []string{"Sergey Shoigu -visited-> Pyongyang CONSULT @Pyongyang", "Sergey Shoigu -met-> Kim Jong Un CONSULT"},
+			not:  []string{"Russia -visited-> Pyongyang CONSULT @Pyongyang", "Russia -met-> Kim Jong Un CONSULT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
