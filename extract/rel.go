@@ -552,7 +552,12 @@ func (r *relater) frameAt(t, depth int) frame {
 			}
 		}
 	}
-	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
+	if agent >= 0 && meansNouns[r.lower(agent)] {
+		// "spoke with Trump by phone": a means, not an agent
+		f.obls = append(f.obls, agent)
+		agent = -1
+	}
+	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && f.subj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
 		f.passive = true // "supported by X" without a passive auxiliary
 	}
 	if f.passive {
@@ -767,11 +772,21 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	lemma := ""               // of the verb reading found
 	objNoun, objMod := "", "" // the object noun and its compound modifier
 	theme := f.obj            // the object, or what a quantity of it is of
-	if f.obj >= 0 && r.ment[f.obj] < 0 && r.isNoun(f.obj) {
-		objNoun = r.lower(f.obj)
+	recipient := -1           // "supplied Moscow with shells": the object, given the with-phrase
+	if f.obj >= 0 && r.ment[f.obj] >= 0 {
+		// the phrase under the verb, or misparsed under the object
+		for _, o := range append(slices.Clone(f.obls), r.kids[f.obj]...) {
+			if r.prep(o) == "with" && r.isNoun(o) && r.ment[o] < 0 {
+				recipient, theme = f.obj, o
+				break
+			}
+		}
+	}
+	if theme >= 0 && r.ment[theme] < 0 && r.isNoun(theme) {
+		objNoun = r.lower(theme)
 		if quantityNouns[objNoun] {
 			// "received millions of artillery shells": the shells
-			for _, k := range r.kids[f.obj] {
+			for _, k := range r.kids[theme] {
 				if base(r.dep(k)) == "nmod" && r.prep(k) == "of" && r.isNoun(k) && r.ment[k] < 0 {
 					theme, objNoun = k, r.lower(k)
 					break
@@ -781,6 +796,10 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		if c := r.child(theme, "compound"); c >= 0 && r.isNoun(c) && r.ment[c] < 0 {
 			objMod = r.lower(c)
 		}
+	}
+	if recipient >= 0 && !r.materialObject(trs, objNoun, objMod) {
+		// "met Kim with officials": the with-phrase is no gift
+		recipient, theme, objNoun, objMod = -1, f.obj, "", ""
 	}
 	if f.obj < 0 {
 		// A prepositional sense: "engage with Y" is consultation although
@@ -897,7 +916,9 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	var targets []arg
 	tprep := ""
-	if !rd.themeObj {
+	if recipient >= 0 {
+		targets, tprep = r.args(recipient), "to"
+	} else if !rd.themeObj {
 		targets = r.args(f.obj)
 		if weak(targets) {
 			// "met North Korean leader Kim Jong Un" misparsed with the
@@ -984,6 +1005,53 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		r.invitedVisit(s, t, f, targets, conf)
 	}
 	r.accusation(s, t, rd, sources)
+}
+
+// reportedAfter reports a sentence that ends by naming its source after a
+// comma: "..., Seoul says.", "..., South Korea's military said on
+// Monday.", "..., according to Seoul." The parser attaches such a tail in
+// many ways (parataxis, conj, a modifier of the last noun), so it is read
+// from the words: a comma after the trigger, then "according to", or a
+// speech verb with no clause of its own (its ccomp would be the statement,
+// handled above) before the sentence ends.
+func (r *relater) reportedAfter(s Sentence, t int) bool {
+	comma := -1
+	for k := t + 1; k < s.End; k++ {
+		w := r.lower(k)
+		switch {
+		case w == ",":
+			comma = k
+		case comma < 0:
+		case w == "according" && k+1 < s.End && r.lower(k+1) == "to" && k == comma+1:
+			return true
+		case sayVerbs[w] && r.isVerbal(k) && r.child(k, "ccomp") < 0 && r.child(k, "obj") < 0:
+			if sb := r.child(k, "nsubj"); sb >= 0 {
+				switch r.lower(sb) {
+				case "who", "which", "that":
+					continue // "met Kim, who said so": a relative clause
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// materialObject reports whether one of the triggers takes the noun (or
+// its compound modifier) as the object of a transfer (AID or COOPERATE:
+// "supplied ... with shells", "provided ... with equipment").
+func (r *relater) materialObject(trs []lexicon.Trigger, noun, mod string) bool {
+	for _, tr := range trs {
+		for _, n := range []string{noun, mod} {
+			if n == "" {
+				continue
+			}
+			if p, ok := r.lex.Object(tr, n, ""); ok && (p.Category == "AID" || p.Category == "COOPERATE") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // invitedVisit adds the visit an invitation to a place plans: "Putin
@@ -1360,6 +1428,14 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	r.out = append(r.out, rel)
 }
 
+// meansNouns are what a "by" phrase names when it tells how, not who:
+// "spoke by phone", "arrived by train".
+var meansNouns = map[string]bool{
+	"phone": true, "telephone": true, "video": true, "videolink": true, "letter": true, "email": true,
+	"e-mail": true, "mail": true, "plane": true, "train": true, "car": true, "road": true, "air": true,
+	"sea": true, "ship": true, "land": true, "force": true, "decree": true, "mistake": true,
+}
+
 // placeLabels are the relations whose target is where the source went.
 var placeLabels = map[string]bool{"visited": true, "toured": true, "travelled": true}
 
@@ -1528,6 +1604,9 @@ func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
 		return Planned
 	}
 	// Reported: a speech verb above the trigger's clause, or "according to".
+	if r.reportedAfter(s, t) {
+		return Reported
+	}
 	cur := t
 	for steps := 0; cur >= 0 && steps < 32; steps++ {
 		for _, k := range r.kids[cur] {

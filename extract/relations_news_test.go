@@ -86,6 +86,31 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Russia -visited-> Pyongyang CONSULT @Pyongyang", "Russia -met-> Kim Jong Un CONSULT"},
 		},
 		{
+			name: "supplied a country with weapons",
+			text: "Officials spoke on Monday. Pyongyang has supplied Moscow with millions of artillery shells.",
+			want: []string{"Pyongyang -supplied_weapons_to-> Moscow AID"},
+		},
+		{
+			name: "a with-phrase that is no gift",
+			text: "Officials spoke on Monday. Vladimir Putin met Kim Jong Un with officials.",
+			want: []string{"Vladimir Putin -met-> Kim Jong Un CONSULT"},
+		},
+		{
+			name: "a source named after a comma",
+			text: "Officials spoke on Monday. Pyongyang has supplied Moscow with shells, Seoul says. North Korea sent troops to Russia, according to Seoul. Vladimir Putin met Kim Jong Un, who said little.",
+			want: []string{"Pyongyang -supplied_weapons_to-> Moscow AID reported", "North Korea -sent_troops_to-> Russia AID reported", "Vladimir Putin -met-> Kim Jong Un CONSULT"},
+		},
+		{
+			name: "by phone is a means, not an agent",
+			text: "Officials spoke on Monday. Vladimir Putin had spoken with Donald Trump by phone.",
+			want: []string{"Vladimir Putin -talked_with-> Donald Trump CONSULT"},
+		},
+		{
+			name: "a message is communication, not a threat",
+			text: "Officials spoke on Monday. Kim Jong Un sent a congratulatory message to Vladimir Putin.",
+			want: []string{"Kim Jong Un -sent_message_to-> Vladimir Putin CONSULT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},

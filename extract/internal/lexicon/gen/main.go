@@ -66,7 +66,10 @@ func run(data, overlayPath, outPath string) error {
 			}
 		}
 	}
-	t := build(d, plover, ov)
+	t, err := build(d, plover, ov)
+	if err != nil {
+		return fmt.Errorf("%s: %w", overlayPath, err)
+	}
 	f, err := os.Create(outPath)
 	if err != nil {
 		return err
@@ -414,6 +417,7 @@ type overlay struct {
 	code   map[string]string   // lemma -> its own CAMEO code ("-": only its block's object patterns)
 	synlab map[string]string   // &SYNSET -> label word
 	synadd map[string][]string // &SYNSET -> words news uses that CAMEO's set lacks
+	object [][]string          // block, object word, code: an object pattern's reading
 	senses [][]string          // lemma, prep, label, code
 }
 
@@ -480,6 +484,11 @@ func readOverlay(path string) (*overlay, error) {
 				return nil, bad()
 			}
 			o.synlab[fs[1]] = fs[2]
+		case "object":
+			if len(fs) != 4 {
+				return nil, bad()
+			}
+			o.object = append(o.object, fs[1:])
 		case "synadd":
 			if len(fs) < 3 || !strings.HasPrefix(fs[1], "&") {
 				return nil, bad()
@@ -507,7 +516,7 @@ type table struct {
 	synsets  [][2]string
 }
 
-func build(d *dict, plover map[string]string, ov *overlay) *table {
+func build(d *dict, plover map[string]string, ov *overlay) (*table, error) {
 	t := &table{}
 	usedSyn := map[string]bool{}
 	for _, b := range d.blocks {
@@ -631,8 +640,16 @@ func build(d *dict, plover map[string]string, ov *overlay) *table {
 		return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.obj, b.obj), cmp.Compare(a.prep, b.prep), cmp.Compare(a.code, b.code))
 	})
 	t.patterns = majority(t.patterns)
+	for _, o := range ov.object {
+		block, obj, code := o[0], o[1], o[2]
+		i := slices.IndexFunc(t.patterns, func(p prow) bool { return p.block == block && p.obj == obj && p.prep == "" })
+		if i < 0 {
+			return nil, fmt.Errorf("object %s %s: CAMEO has no such pattern", block, obj)
+		}
+		t.patterns[i].code, t.patterns[i].cat = code, cat(plover, code)
+	}
 	slices.SortStableFunc(t.nouns, func(a, b nrow) int { return cmp.Compare(a.form, b.form) })
-	return t
+	return t, nil
 }
 
 // majority keeps one pattern per (block, object, prep): the reading the
