@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kgx-project/kgx/extract/internal/alias"
+)
 
 // Attribute relations are facts about an entity rather than events. They
 // carry the category Attribute ("ATTRIBUTE"), never a PLOVER category:
@@ -195,6 +199,9 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 			case ty == Org && (d == "amod" || d == "compound" || d == "nmod:poss") && (oty == NORP || oty == GPE):
 				r.attr(s, t, "based_in", self, a, 0.7)
 			case isPlace(ty) && isPlace(oty) && (d == "appos" || d == "nmod:poss" || (base(d) == "nmod" && (r.prep(k) == "in" || r.prep(k) == "of"))):
+				if isCountry(r.doc.Entities[me].Name) && !isCountry(r.doc.Entities[a.ent].Name) {
+					continue // "talks between Russia and Ukraine in Istanbul": the talks are in Istanbul
+				}
 				r.attr(s, t, "located_in", self, a, 0.7)
 			}
 			continue
@@ -227,4 +234,11 @@ func demonymLike(name string) bool {
 		}
 	}
 	return false
+}
+
+// isCountry reports whether a name names a country (the alias table's
+// names, official names and spellings; not capitals or demonyms).
+func isCountry(name string) bool {
+	e, ok := alias.Lookup(name)
+	return ok && (e.Kind == alias.Name || e.Kind == alias.Official || e.Kind == alias.Alternate)
 }

@@ -111,6 +111,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Kim Jong Un -sent_message_to-> Vladimir Putin CONSULT"},
 		},
 		{
+			name: "a country is not located in a city",
+			text: "Officials spoke on Monday. Recep Tayyip Erdogan hosted peace talks between Russia and Ukraine in Istanbul. Pyongyang, North Korea, hosted a parade.",
+			want: []string{"Russia -held_talks_with-> Ukraine CONSULT", "Pyongyang -located_in-> North Korea ATTRIBUTE"},
+			not:  []string{"Ukraine -located_in-> Istanbul ATTRIBUTE", "Russia -located_in-> Istanbul ATTRIBUTE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
