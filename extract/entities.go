@@ -320,7 +320,7 @@ func linkNameParts(infos []mentionInfo) {
 				}
 				r = partRule(in.words, p.words)
 			} else if in.class == full.class {
-				r = shortName(in.words, p.words)
+				r = shortName(in.words, p.words, AcronymShaped(in.name))
 			}
 			if r == "" {
 				continue
@@ -356,20 +356,40 @@ func linkNameParts(infos []mentionInfo) {
 // ShortName says whether the words of part (names folded with Fold) are
 // a short form of the organisation or event name full: RuleShortName
 // for its first or last words ("Harvard", "Scientology"), else "".
-func ShortName(part, full []string) string { return shortName(part, full) }
+// acronym says part is written as an acronym (AcronymShaped), which then
+// names another organisation when it opens full: the "UN" of "UN
+// Security Council", the "US" of "US Navy".
+func ShortName(part, full []string, acronym bool) string { return shortName(part, full, acronym) }
 
 // shortName says whether words are a short form of an organisation's or
 // event's longer name in the same document: its first or last words
 // ("Harvard" for "Harvard University", "Scientology" for "Church of
-// Scientology").
-func shortName(words, full []string) string {
+// Scientology"), not an acronym that opens it (see ShortName).
+func shortName(words, full []string, acronym bool) string {
 	if len(words) >= len(full) || smallWords[words[0]] || smallWords[words[len(words)-1]] {
 		return ""
 	}
-	if slices.Equal(words, full[:len(words)]) || slices.Equal(words, full[len(full)-len(words):]) {
+	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) || slices.Equal(words, full[len(full)-len(words):]) {
 		return RuleShortName
 	}
 	return ""
+}
+
+// parentName reports whether the first words of an organisation's name
+// are a whole organisation's name that modifies the rest: they end in an
+// organisation word and the name goes on with another word, not "of"
+// ("United Nations | Security Council", "European Union | Commission"),
+// so they name the parent, not a short form ("Workers' Party | of Korea"
+// is one, "Harvard | University" another).
+func parentName(words, full []string) bool {
+	if len(words) >= len(full) || smallWords[full[len(words)]] {
+		return false
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return false
+	}
+	return g.LookupNorm(gazetteer.Norm(words[len(words)-1]))&gazetteer.OrgWord != 0
 }
 
 // AcronymShaped reports whether a name is written as an acronym: in
@@ -655,8 +675,8 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 func linkInitials(infos []mentionInfo) {
 	initials := map[string]map[string]int{} // initials -> org key -> an index into infos
 	for i, in := range infos {
-		if in.skip || in.class != "ORG" || len(in.words) < 2 || in.joined {
-			continue
+		if in.skip || in.class != "ORG" || len(in.words) < 2 || in.joined || slices.ContainsFunc(strings.Fields(in.name), isInitialism) {
+			continue // "University of NSW", "US Navy": an acronym inside gives no initial of its own
 		}
 		var all, content strings.Builder
 		for _, w := range in.words {

@@ -385,13 +385,27 @@ func (r *resolver) mergeByAlias() {
 	}
 	for i, m := range r.ms {
 		o := owners[m.folded]
-		if len(o) != 1 {
+		if len(o) == 0 {
 			continue
 		}
+		// One defining group, or one with ten times the mentions of the
+		// others together ("UN": the United Nations, not a stray
+		// "Untied Nations"), by dominant's rule.
+		var groups []partGroup
 		for root := range o {
-			if m.class == r.ms[root].class || m.class != "PERSON" {
-				r.union(root, i, RuleAliasElsewhere, false)
+			if root != r.find(i) {
+				groups = append(groups, partGroup{root: root, weight: r.weight(root)})
 			}
+		}
+		if len(groups) == 0 {
+			continue
+		}
+		g, ok := dominant(groups)
+		if !ok {
+			continue
+		}
+		if m.class == r.ms[g.root].class || m.class != "PERSON" {
+			r.union(g.root, i, RuleAliasElsewhere, false)
 		}
 	}
 }
@@ -466,7 +480,7 @@ func (r *resolver) mergeNameParts() {
 			if r.ms[p].class == "PERSON" {
 				rl = extract.NamePart(m.skel, r.ms[p].skel)
 			} else {
-				rl = extract.ShortName(m.skel, r.ms[p].skel)
+				rl = extract.ShortName(m.skel, r.ms[p].skel, acronymShaped(m))
 			}
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue

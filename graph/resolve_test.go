@@ -123,6 +123,14 @@ func TestResolveRules(t *testing.T) {
 		{"initials linked elsewhere", []*Facts{
 			doc("a", ent(O, "World Food Programme", 2, al("WFP", extract.RuleInitials))), doc("b", ent(O, "WFP", 1))},
 			nil, []string{"World Food Programme ORG = WFP:initials"}},
+		{"initials defined by a dominant group and a stray one", []*Facts{
+			doc("a", ent(O, "United Nations", 30, al("UN", extract.RuleInitials))),
+			doc("b", ent(O, "Untied Nations", 2, al("UN", extract.RuleInitials))), doc("c", ent(O, "UN", 40))},
+			nil, []string{"United Nations ORG = UN:initials", "Untied Nations ORG = UN:initials"}},
+		{"initials defined by two comparable groups join neither", []*Facts{
+			doc("a", ent(O, "United Nations", 30, al("UN", extract.RuleInitials))),
+			doc("b", ent(O, "University of Nairobi", 10, al("UN", extract.RuleInitials))), doc("c", ent(O, "UN", 40))},
+			nil, []string{"UN ORG", "United Nations ORG = UN:initials", "University of Nairobi ORG = UN:initials"}},
 		{"demonym NORP entity is not merged into a person", []*Facts{
 			doc("a", ent(N, "Korean", 1), ent(P, "Kim Jong Un", 1))},
 			nil, []string{"Kim Jong Un PERSON", "Korean NORP"}},
