@@ -369,10 +369,23 @@ func shortName(words, full []string, acronym bool) string {
 	if len(words) >= len(full) || smallWords[words[0]] || smallWords[words[len(words)-1]] {
 		return ""
 	}
-	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) || slices.Equal(words, full[len(full)-len(words):]) {
+	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) ||
+		slices.Equal(words, full[len(full)-len(words):]) && !placeName(words) {
 		return RuleShortName
 	}
 	return ""
+}
+
+// placeName reports whether words (folded) are a country, city or region
+// the gazetteer knows: the place that ends an organisation's name ("Bank
+// of England", "ISO New England", "University of Southern Indiana") is
+// that place, not a short name of the organisation.
+func placeName(words []string) bool {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return false
+	}
+	return g.LookupNorm(gazetteer.Norm(strings.Join(words, " ")))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0
 }
 
 // parentName reports whether the first words of an organisation's name
