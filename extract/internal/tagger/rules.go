@@ -565,8 +565,10 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			set(s, e, typ)
 			ws = words[s:e]
 		}
-		// 4. demonyms
-		if (typ != typPerson || stripped) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
+		// 4. demonyms; a "person" only in the plural ("Muslims", "Kurds":
+		// a group, where a singular may be a surname)
+		plural := typ == typPerson && len(ws) == 1 && len(ws[0]) > 3 && strings.HasSuffix(ws[0], "s")
+		if (typ != typPerson || stripped || plural) && typ != typNORP && isDemonym(strings.ToLower(straightQuotes(strings.Join(ws, " "))), gaz) {
 			set(s, e, typNORP)
 			continue
 		}
