@@ -45,6 +45,7 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 	var heads []int
 	var units []nameUnit
 	ante := pronounAntecedents(doc)
+	orgs := namedOrgHeads(doc)
 	mi, fi := 0, 0 // next name; next final mention
 	for _, s := range doc.Sentences {
 		n := s.End - s.First
@@ -54,7 +55,7 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 		for fi < len(doc.Mentions) && doc.Mentions[fi].First < s.First {
 			fi++
 		}
-		if !needsParse(doc, s, doc.Mentions[fi:], ante) {
+		if !needsParse(doc, s, doc.Mentions[fi:], ante, orgs) {
 			continue
 		}
 		for mi < len(names) && names[mi].First < s.First {
@@ -143,11 +144,14 @@ func collapsible(doc *Document, m Mention) bool {
 // ("Victory Day parade", "the security forum") after a sentence's first
 // word. ms are the document's mentions from the first that does not start
 // before s; they are in text order.
-func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int) bool {
+func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads map[string]bool) bool {
 	args := 0
 	for t := s.First; t < s.End; t++ {
 		if _, ok := ante[t]; ok {
 			args++ // "He met Kim Jong Un": he is the person before
+		} else if t > s.First && len(heads) > 0 && heads[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] &&
+			strings.EqualFold(doc.Slice(doc.Tokens[t-1].Span), "the") {
+			args++ // "The ministry accused Seoul": an organisation named before
 		}
 	}
 	if args >= 2 {
@@ -170,6 +174,25 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int) bool 
 		}
 	}
 	return false
+}
+
+// namedOrgHeads returns the head words (orgHeads, lower case) that end the
+// names of the document's organisations, for describedOrg's second
+// mentions ("the ministry"); nil if none.
+func namedOrgHeads(doc *Document) map[string]bool {
+	var heads map[string]bool
+	for _, m := range doc.Mentions {
+		if m.Type != Org || m.End-m.First < 2 {
+			continue
+		}
+		if w := strings.ToLower(doc.Slice(doc.Tokens[m.End-1].Span)); orgHeads[w] {
+			if heads == nil {
+				heads = map[string]bool{}
+			}
+			heads[w] = true
+		}
+	}
+	return heads
 }
 
 // pronounAntecedents maps each personal pronoun standing for a person

@@ -179,7 +179,7 @@ func TestNeedsParse(t *testing.T) {
 				doc.Mentions = append(doc.Mentions, Mention{First: m.first, End: m.end, Type: m.typ, Entity: m.entity})
 			}
 			s := Sentence{Span: Span{0, len(doc.Text)}, First: 0, End: n}
-			if got := needsParse(doc, s, doc.Mentions, nil); got != tt.want {
+			if got := needsParse(doc, s, doc.Mentions, nil, nil); got != tt.want {
 				t.Errorf("needsParse(%q) = %v, want %v", tt.words, got, tt.want)
 			}
 		})

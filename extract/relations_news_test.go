@@ -117,6 +117,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Ukraine -located_in-> Istanbul ATTRIBUTE", "Russia -located_in-> Istanbul ATTRIBUTE"},
 		},
 		{
+			name: "the ministry is the ministry named before",
+			text: "Officials spoke on Monday. North Korea's Foreign Ministry issued a statement. The ministry accused South Korea of provocations. The defence ministry accused Japan.",
+			want: []string{"Foreign Ministry -accused-> South Korea ACCUSE"},
+			not:  []string{"Foreign Ministry -accused-> Japan ACCUSE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
