@@ -130,7 +130,7 @@ func TestWordCacheIdentical(t *testing.T) {
 			k := len(nm.Classes)
 			ref := new(scratch)
 			emissions(nm.P, ref, words, upos, gaz, nm.Lower, k)
-			nm.cachedEmissions(sc, words, upos, gaz)
+			nm.cachedEmissions(sc, words, upos, gaz, false)
 			if !sameBits(sc.emit[:len(words)*k], ref.emit[:len(words)*k]) {
 				t.Errorf("%s NER %q: emissions differ", pass, text)
 			}
@@ -159,7 +159,7 @@ func TestWordCacheOwner(t *testing.T) {
 		k := len(step.m.Classes)
 		ref := new(scratch)
 		emissions(step.m.P, ref, words, upos, step.gaz, step.m.Lower, k)
-		step.m.cachedEmissions(sc, words, upos, step.gaz)
+		step.m.cachedEmissions(sc, words, upos, step.gaz, false)
 		if !sameBits(sc.emit[:len(words)*k], ref.emit[:len(words)*k]) {
 			t.Errorf("model %p gazetteer %p: emissions differ", step.m, step.gaz)
 		}
@@ -216,5 +216,57 @@ func TestWordCacheConcurrent(t *testing.T) {
 	close(errs)
 	for s := range errs {
 		t.Errorf("concurrent tags of %q differ from the uncached ones", s)
+	}
+}
+
+// TestSurelyO: which words tagging may skip as outside any name.
+func TestSurelyO(t *testing.T) {
+	m := &Model{Lower: map[string]bool{"the": true, "said": true, "of": true, "talks": true, "1": true}}
+	for _, tc := range []struct {
+		text string
+		i    int
+		want bool
+	}{
+		{"officials said the talks ended", 1, true},  // lower case, lower case around
+		{"officials said the talks ended", 4, false}, // "ended" not in the lexicon
+		{"Putin said the talks ended", 1, false},     // a capital before
+		{"the Bank of England said", 2, false},       // inside a name
+		{"the talks , officials said", 2, true},      // punctuation between lower-case words
+		{"Facility - 1 , for the", 3, false},         // punctuation after a number
+		{"in 1 , for the", 1, false},                 // a number, though the lexicon holds it
+		{"in 2024 , officials said", 1, false},       // a number
+		{"the Kremlin , officials", 2, false},        // punctuation after a capital
+		{"talks", 0, true},
+	} {
+		if got := m.surelyO(strings.Fields(tc.text), tc.i); got != tc.want {
+			t.Errorf("surelyO(%q, %d) = %v, want %v", tc.text, tc.i, got, tc.want)
+		}
+	}
+}
+
+// TestSkipSameTags: skipping the words surelyO finds gives the same tags
+// as scoring every word, on the cache test sentences.
+func TestSkipSameTags(t *testing.T) {
+	pm, nm, gaz := loadModels(t)
+	for _, text := range cacheSentences {
+		words := strings.Fields(text)
+		tags := make([]int, len(words))
+		pm.tagPOS(new(scratch), words, tags)
+		upos := make([]string, len(words))
+		for i, c := range tags {
+			upos[i], _ = SplitPOS(pm.Classes[c])
+		}
+		k := len(nm.Classes)
+		nm.transOnce.Do(func() { nm.trans = transMatrix(nm.P, k) })
+		var got [2][]int
+		for j, skip := range []bool{false, true} {
+			sc := new(scratch)
+			nm.cachedEmissions(sc, words, upos, gaz, skip)
+			got[j] = make([]int, len(words))
+			viterbi(sc.emit, nm.trans, len(words), k, got[j], nil, sc)
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%q: tags %v skipping, %v scoring every word", text, got[1], got[0])
+		}
 	}
 }

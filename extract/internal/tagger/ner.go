@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"unicode"
 
 	"github.com/kgx-project/kgx/extract/internal/gazetteer"
 	"github.com/kgx-project/kgx/extract/internal/perceptron"
@@ -168,8 +169,10 @@ func emissions(s scorer, sc *scratch, words, pos []string, gaz *gazetteer.Gazett
 }
 
 // cachedEmissions is emissions with m's frozen model and sc's word cache:
-// it fills sc.emit with the very same scores.
-func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer.Gazetteer) {
+// it fills sc.emit with the very same scores, except that with skip a
+// word surelyO finds outside any name gets the row of a forced O and no
+// features.
+func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer.Gazetteer, skip bool) {
 	n, k := len(words), len(m.Classes)
 	c := &sc.ner
 	c.reset(m, gaz, n)
@@ -197,10 +200,55 @@ func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer
 		// The scores of nerFeatures: the cached static ones, then the
 		// contextual ones added in order.
 		row := sc.emit[i*k : (i+1)*k]
+		if skip && !allCaps && m.surelyO(words, i) {
+			// outside any name: forced O, features not scored
+			row[0] = 0
+			for j := 1; j < k; j++ {
+				row[j] = forbidden
+			}
+			continue
+		}
 		copy(row, c.static(sc.ents[i]))
 		sc.feats = nerContext(sc.feats[:0], sc.infos, pos, g, i, allCaps)
 		m.P.Score(sc.feats, row)
 	}
+}
+
+// forbidden is the emission score of a class a word cannot take.
+const forbidden = -1e30
+
+// surelyO reports whether word i can be no part of a name: it and the
+// words either side of it start with no capital letter, and the training
+// text writes it in lower case (the model's Lower) and it starts with a
+// letter; or it is a
+// punctuation mark between two such lower-case words (a span may run over
+// punctuation after a number: "Facility - 1 ,"). The model never tags
+// such a word; skipping its features saves most of the tagging of running
+// prose.
+func (m *Model) surelyO(words []string, i int) bool {
+	for j := max(i-1, 0); j <= i+1 && j < len(words); j++ {
+		if startsCapital(words[j]) {
+			return false
+		}
+	}
+	w := words[i]
+	if m.Lower[w] && startsLower(w) { // not "1", which the lexicon holds too
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != "" && (i == 0 || startsLower(words[i-1])) && (i+1 == len(words) || startsLower(words[i+1]))
+}
+
+// startsCapital reports whether w starts with an upper-case letter.
+func startsCapital(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // TagNER tags one sentence, writing classes to out and per-word
@@ -216,7 +264,7 @@ func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int,
 	m.transOnce.Do(func() { m.trans = transMatrix(m.P, k) })
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
-	m.cachedEmissions(sc, words, pos, gaz)
+	m.cachedEmissions(sc, words, pos, gaz, true)
 	viterbi(sc.emit, m.trans, len(words), k, out, prob, sc)
 }
 
