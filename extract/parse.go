@@ -137,34 +137,47 @@ func collapsible(doc *Document, m Mention) bool {
 }
 
 // needsParse reports whether sentence s can yield anything its parse is
-// read for. A relation or an attribute links two entities, each found
-// through a mention in the sentence that is not a date or a personal
-// pronoun standing for a person (ante, pronounAntecedents), so it needs
-// two such arguments; namedEvents reads the tree around an event noun
-// ("Victory Day parade", "the security forum") after a sentence's first
-// word. ms are the document's mentions from the first that does not start
+// read for. A relation or an attribute links two different entities, each
+// found through a mention in the sentence that is not a date, a personal
+// pronoun standing for a person (ante, pronounAntecedents) or a
+// description of an organisation the document names (heads,
+// namedOrgHeads), so it needs two such arguments of different entities;
+// namedEvents reads the tree around an event noun ("Victory Day parade",
+// "the security forum") after a sentence's first word. ms are the document's mentions from the first that does not start
 // before s; they are in text order.
 func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads map[string]bool) bool {
-	args := 0
+	// Two arguments of different entities: a relation never links an
+	// entity to itself ("Putin ... Putin's"). -1 is an argument whose
+	// entity is found only in the parse.
+	first, n := -2, 0
+	two := func(e int) bool {
+		switch {
+		case n == 0:
+			first, n = e, 1
+			return false
+		case e == -1 || first == -1 || e != first:
+			return true
+		}
+		return false
+	}
 	for t := s.First; t < s.End; t++ {
-		if _, ok := ante[t]; ok {
-			args++ // "He met Kim Jong Un": he is the person before
+		if e, ok := ante[t]; ok {
+			if two(e) { // "He met Kim Jong Un": he is the person before
+				return true
+			}
 		} else if t > s.First && len(heads) > 0 && heads[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] &&
 			strings.EqualFold(doc.Slice(doc.Tokens[t-1].Span), "the") {
-			args++ // "The ministry accused Seoul": an organisation named before
+			if two(-1) { // "The ministry accused Seoul": an organisation named before
+				return true
+			}
 		}
-	}
-	if args >= 2 {
-		return true
 	}
 	for _, m := range ms {
 		if m.First >= s.End {
 			break
 		}
-		if m.Type != Date && m.Entity >= 0 {
-			if args++; args == 2 {
-				return true
-			}
+		if m.Type != Date && m.Entity >= 0 && two(m.Entity) {
+			return true
 		}
 	}
 	for t := s.First + 1; t < s.End; t++ {

@@ -133,8 +133,9 @@ func BenchmarkParserGoldTags(b *testing.B) {
 }
 
 // TestNeedsParse checks which sentences the parser skips: those without
-// two argument mentions (dates and unresolved mentions do not count) and
-// without an event noun after their first word.
+// two argument mentions of different entities (dates and unresolved
+// mentions do not count) and without an event noun after their first
+// word.
 func TestNeedsParse(t *testing.T) {
 	type ment struct {
 		first, end int
@@ -150,7 +151,8 @@ func TestNeedsParse(t *testing.T) {
 		{"no mentions", "The/DET weather/NOUN was/AUX cold/ADJ ./PUNCT", nil, false},
 		{"one mention", "Putin/PROPN spoke/VERB ./PUNCT", []ment{{0, 1, Person, 0}}, false},
 		{"two mentions", "Shoigu/PROPN met/VERB Kim/PROPN ./PUNCT", []ment{{0, 1, Person, 0}, {2, 3, Person, 1}}, true},
-		{"same entity twice", "Kim/PROPN met/VERB Kim/PROPN ./PUNCT", []ment{{0, 1, Person, 0}, {2, 3, Person, 0}}, true},
+		{"same entity twice", "Kim/PROPN met/VERB Kim/PROPN ./PUNCT", []ment{{0, 1, Person, 0}, {2, 3, Person, 0}}, false},
+		{"same entity twice, then another", "Kim/PROPN met/VERB Kim/PROPN and/CCONJ Putin/PROPN", []ment{{0, 1, Person, 0}, {2, 3, Person, 0}, {4, 5, Person, 1}}, true},
 		{"mention and date", "Putin/PROPN spoke/VERB on/ADP Monday/PROPN", []ment{{0, 1, Person, 0}, {3, 4, Date, 1}}, false},
 		{"unresolved mention", "Putin/PROPN met/VERB him/PRON", []ment{{0, 1, Person, 0}, {2, 3, Person, -1}}, false},
 		{"event noun", "Crowds/NOUN watched/VERB the/DET parade/NOUN", nil, true},
