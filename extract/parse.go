@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
+	"github.com/kgx-project/kgx/extract/internal/lexicon"
 	modelfiles "github.com/kgx-project/kgx/extract/models"
 )
 
@@ -172,17 +173,68 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads
 			}
 		}
 	}
+	prevEnd := -10 // where the previous argument mention ended
+	read := 0      // readable(doc, s), once asked: 1 yes, -1 no
 	for _, m := range ms {
 		if m.First >= s.End {
 			break
 		}
-		if m.Type != Date && m.Entity >= 0 && two(m.Entity) {
-			return true
+		if m.Type != Date && m.Entity >= 0 {
+			near := m.First-prevEnd <= 3
+			prevEnd = m.End
+			if !two(m.Entity) {
+				continue
+			}
+			if near {
+				return true
+			}
+			if read == 0 {
+				read = -1
+				if readable(doc, s) {
+					read = 1
+				}
+			}
+			if read > 0 {
+				return true
+			}
 		}
 	}
 	for t := s.First + 1; t < s.End; t++ {
 		tk := &doc.Tokens[t]
 		if (tk.Tag == "NOUN" || tk.Tag == "PROPN") && eventHeads[strings.ToLower(doc.Slice(tk.Span))] {
+			return true
+		}
+	}
+	return false
+}
+
+// readable reports whether the relation stage has anything to read in
+// sentence s besides two names close together (an attribute: "Russian
+// President Vladimir Putin", "Pyongyang, North Korea"): a trigger of the
+// lexicon (a verb or noun form), or a role, title or place noun that
+// attributes read ("Shoigu, the secretary of the Security Council").
+func readable(doc *Document, s Sentence) bool {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return true
+	}
+	for t := s.First; t < s.End; t++ {
+		tk := &doc.Tokens[t]
+		switch tk.Tag {
+		case "VERB", "AUX", "NOUN", "PROPN", "":
+		default:
+			continue
+		}
+		w := strings.ReplaceAll(strings.ToLower(doc.Slice(tk.Span)), "’", "'")
+		if roleNouns[w] || titles[w] || placeNouns[w] {
+			return true
+		}
+		if tk.Tag == "NOUN" || tk.Tag == "PROPN" {
+			if _, ok := lex.Noun(w); ok {
+				return true
+			}
+		}
+		if tk.Tag != "NOUN" && len(lex.Verb(w)) > 0 {
 			return true
 		}
 	}
