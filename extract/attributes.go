@@ -30,6 +30,15 @@ var roleNouns = map[string]bool{
 	"marshal": true, "admiral": true, "colonel": true, "captain": true, "lieutenant": true, "correspondent": true,
 }
 
+// kinNouns are family ties that attributes read like roles, between two
+// persons: "Kim Yo Jong, the sister of Kim Jong Un" -> sister_of.
+var kinNouns = map[string]bool{
+	"sister": true, "brother": true, "wife": true, "husband": true, "son": true, "daughter": true,
+	"father": true, "mother": true, "uncle": true, "aunt": true, "nephew": true, "niece": true,
+	"cousin": true, "grandson": true, "granddaughter": true, "grandfather": true, "grandmother": true,
+	"widow": true, "son-in-law": true, "brother-in-law": true,
+}
+
 // placeNouns head descriptions of places ("the Kursk region").
 var placeNouns = map[string]bool{
 	"region": true, "province": true, "city": true, "oblast": true, "state": true, "county": true,
@@ -41,7 +50,7 @@ func (r *relater) attributes(s Sentence) {
 	for t := s.First; t < s.End; t++ {
 		w := r.lower(t)
 		switch {
-		case roleNouns[w] && r.isNoun(t) && r.ment[t] < 0:
+		case (roleNouns[w] || kinNouns[w]) && r.isNoun(t) && r.ment[t] < 0:
 			r.role(s, t)
 		case placeNouns[w] && r.isNoun(t):
 			r.placeNoun(s, t)
@@ -117,12 +126,13 @@ func (r *relater) role(s Sentence, t int) {
 		}
 		ty := r.doc.Entities[a.ent].Type
 		adj := ty == NORP || r.doc.Tokens[k].Tag == "ADJ" || demonymLike(r.doc.Entities[a.ent].Name)
+		kin := kinNouns[r.lower(t)]
 		switch {
-		case adj && (d == "amod" || d == "compound"):
+		case adj && (d == "amod" || d == "compound") && !kin:
 			nats = append(nats, a)
 		case (base(d) == "nmod" && (r.prep(k) == "of" || r.prep(k) == "at")) || d == "nmod:poss" || d == "compound":
-			if ty == Org || ty == GPE {
-				orgs = append(orgs, a)
+			if !kin && (ty == Org || ty == GPE) || kin && ty == Person && (d != "compound" || k < t) {
+				orgs = append(orgs, a) // "the sister of Kim Jong Un", "Kim Jong Un's sister"
 			}
 		}
 	}

@@ -212,7 +212,8 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads
 // sentence s besides two names close together (an attribute: "Russian
 // President Vladimir Putin", "Pyongyang, North Korea"): a trigger of the
 // lexicon (a verb or noun form), or a role, title or place noun that
-// attributes read ("Shoigu, the secretary of the Security Council").
+// attributes read ("Shoigu, the secretary of the Security Council"), or
+// a family tie ("the sister of Kim Jong Un").
 func readable(doc *Document, s Sentence) bool {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -226,7 +227,7 @@ func readable(doc *Document, s Sentence) bool {
 			continue
 		}
 		w := strings.ReplaceAll(strings.ToLower(doc.Slice(tk.Span)), "’", "'")
-		if roleNouns[w] || titles[w] || placeNouns[w] {
+		if roleNouns[w] || titles[w] || placeNouns[w] || kinNouns[w] {
 			return true
 		}
 		if tk.Tag == "NOUN" || tk.Tag == "PROPN" {

@@ -123,6 +123,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Foreign Ministry -accused-> Japan ACCUSE"},
 		},
 		{
+			name: "family ties",
+			text: "Officials spoke on Monday. Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, slammed Seoul. Kim Jong Un's daughter Kim Ju Ae attended the launch.",
+			want: []string{"Kim Yo Jong -sister_of-> Kim Jong Un ATTRIBUTE", "Kim Ju Ae -daughter_of-> Kim Jong Un ATTRIBUTE", "Kim Yo Jong -slammed-> Seoul ACCUSE"},
+			not:  []string{"Kim Yo Jong -nationality-> North Korea ATTRIBUTE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
