@@ -1112,6 +1112,42 @@ func (r *relater) materialObject(trs []lexicon.Trigger, noun, mod string) bool {
 	return false
 }
 
+// supportVerb reports whether verb t carries a nominal event rather than
+// being an event of its own: "held talks", "paid a visit", "began a
+// three-day visit", "cancelled the summit", "plans talks" (their subjects
+// take part), against "welcomed the talks", "condemned the summit". A
+// verb the lexicon has no event reading for is a support verb; so are
+// the listed ones that it has readings for.
+func (r *relater) supportVerb(t int) bool {
+	w := r.lower(t)
+	for _, suf := range []string{"", "s", "es", "ed", "d", "ing"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (supportVerbs[b] || supportVerbs[b+"e"]) {
+			return true
+		}
+	}
+	switch w {
+	case "held", "began", "begun", "paid", "made", "took", "led", "undertook", "undertaken", "sought", "cut":
+		return true
+	}
+	for _, tr := range r.lex.Verb(w) {
+		if tr.Event() {
+			return false
+		}
+	}
+	return true
+}
+
+// supportVerbs are verbs (base forms) that carry a nominal event even
+// where the lexicon gives them an event reading of their own.
+var supportVerbs = map[string]bool{
+	"hold": true, "have": true, "conduct": true, "attend": true, "join": true, "begin": true, "start": true,
+	"open": true, "resume": true, "continue": true, "wrap": true, "end": true, "conclude": true, "complete": true,
+	"finish": true, "pay": true, "make": true, "undertake": true, "take": true, "host": true, "launch": true,
+	"stage": true, "seek": true, "propose": true, "plan": true, "schedule": true, "arrange": true, "convene": true,
+	"chair": true, "co-chair": true, "lead": true, "cancel": true, "postpone": true, "delay": true, "suspend": true,
+	"skip": true, "boycott": true, "extend": true, "cut": true, "request": true, "offer": true, "agree": true,
+}
+
 // invitedVisit adds the visit an invitation to a place plans: "Putin
 // invited Kim Jong Un to Moscow" gives Kim Jong Un visited Moscow,
 // planned. The place is the verb's to-phrase or the guest's ("invited
@@ -1389,8 +1425,11 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
 		// praised troops during a meeting with Y", "X paid a visit to Y".
-		switch base(r.dep(t)) {
-		case "obj", "obl":
+		switch d := base(r.dep(t)); {
+		case d == "obj" && !r.supportVerb(h):
+			// "Japan and South Korea welcomed the talks": the verb is
+			// an event of its own, its subject no party to the talks
+		case d == "obj", d == "obl":
 			f = r.verbFrame(h)
 			if !f.passive {
 				sources = r.args(f.subj)
@@ -1517,6 +1556,9 @@ func (r *relater) negatedAt(t, depth int) bool {
 	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && cancelVerbs[r.lower(h)] {
 		return true
 	}
+	if h := r.head(t); h >= 0 && r.denied(t, h) {
+		return true
+	}
 	if h := r.head(t); h >= 0 && r.dep(t) == "xcomp" {
 		switch r.lower(h) {
 		case "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail":
@@ -1530,6 +1572,25 @@ func (r *relater) negatedAt(t, depth int) bool {
 		return r.negatedAt(h, depth+1)
 	}
 	return false
+}
+
+// denied reports whether clause t, headed by h, is what a denial denies:
+// the complement of a deny verb, or of the claim it denies.
+func (r *relater) denied(t, h int) bool {
+	switch base(r.dep(t)) {
+	case "ccomp", "xcomp", "advcl", "obj", "csubj":
+	case "acl":
+		// "denied reports that ...": the claim is the verb's object
+		if !claimNouns[r.lower(h)] || r.dep(h) != "obj" {
+			return false
+		}
+		if h = r.head(h); h < 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	return denyVerbs[r.lower(h)]
 }
 
 var cancelVerbs = map[string]bool{
@@ -1628,6 +1689,18 @@ var sayVerbs = map[string]bool{
 	"indicate": true, "indicates": true, "indicated": true, "allege": true, "alleged": true, "believe": true,
 	"believed": true, "suggest": true, "suggested": true, "add": true, "added": true, "quoted": true,
 	"speculate": true, "speculated": true, "estimate": true, "estimated": true, "according": true,
+	"deny": true, "denies": true, "denied": true, "denying": true,
+}
+
+// denyVerbs say that their complement did not happen: "Moscow has denied
+// supplying weapons", "denied that it had sent troops", "denied reports
+// that ...".
+var denyVerbs = map[string]bool{"deny": true, "denies": true, "denied": true, "denying": true}
+
+// claimNouns are what a denial denies: "denied reports that ...".
+var claimNouns = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "allegation": true, "allegations": true,
+	"accusation": true, "accusations": true, "suggestion": true, "suggestions": true, "speculation": true,
 }
 
 // modality says whether the event is planned ("will visit", "plans to

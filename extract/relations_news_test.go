@@ -129,6 +129,17 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Kim Yo Jong -nationality-> North Korea ATTRIBUTE"},
 		},
 		{
+			name: "a denial negates what it denies",
+			text: "Officials spoke on Monday. Moscow has denied supplying weapons to Pyongyang. North Korea denied that it had sent troops to Russia. The Kremlin denied reports that Vladimir Putin had met Kim Jong Un.",
+			want: []string{"Moscow -supplied_weapons_to-> Pyongyang AID neg reported", "North Korea -sent_troops_to-> Russia AID neg reported", "Vladimir Putin -met-> Kim Jong Un CONSULT neg reported"},
+		},
+		{
+			name: "an event noun under an event verb is no event of its subject",
+			text: "Officials spoke on Monday. Japan and South Korea welcomed the talks. The United States condemned the talks with Pyongyang. Shoigu began a three-day visit to Pyongyang. Kim Jong Un cancelled the summit with Donald Trump.",
+			want: []string{"Shoigu -visited-> Pyongyang CONSULT @Pyongyang", "Kim Jong Un -met-> Donald Trump CONSULT neg"},
+			not:  []string{"Japan -held_talks_with-> South Korea CONSULT", "United States -held_talks_with-> Pyongyang CONSULT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
