@@ -228,6 +228,14 @@ func (r *relater) entity(t int) (arg, bool) {
 	if _, day := weekdayNames[r.lower(t)]; day {
 		return arg{}, false // "on Monday, South Korea's Joint Chiefs of Staff said" misparsed as an apposition
 	}
+	if quantityNouns[r.lower(t)] {
+		// "killed hundreds of North Korean soldiers": what the quantity is of
+		for _, k := range r.kids[t] {
+			if base(r.dep(k)) == "nmod" && r.prep(k) == "of" {
+				return r.entity(k)
+			}
+		}
+	}
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "appos", "flat", "compound":

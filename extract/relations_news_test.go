@@ -140,6 +140,16 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Japan -held_talks_with-> South Korea CONSULT", "United States -held_talks_with-> Pyongyang CONSULT"},
 		},
 		{
+			name: "a call on a country is a request",
+			text: "Officials spoke on Monday. South Korean President Lee Jae-myung called on Pyongyang to return to talks. Vladimir Putin called Kim Jong Un on Monday.",
+			want: []string{"Lee Jae-myung -called_on-> Pyongyang REQUEST", "Vladimir Putin -called-> Kim Jong Un CONSULT"},
+		},
+		{
+			name: "a quantity stands for what it counts",
+			text: "Officials spoke on Monday. Ukraine said it had killed hundreds of North Korean soldiers in Kursk.",
+			want: []string{"Ukraine -killed-> North Korea ASSAULT reported"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
