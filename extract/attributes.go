@@ -137,6 +137,14 @@ func (r *relater) role(s Sentence, t int) {
 		}
 	}
 	label = r.lower(t) + "_of"
+	// "Director General", "Secretary General": a compound of role words
+	// is the role ("director_general_of", not "general_of")
+	for k := t - 1; k >= 0 && t-k <= 2; k-- {
+		if r.head(k) != t || r.dep(k) != "compound" || r.ment[k] >= 0 || !roleNouns[r.lower(k)] {
+			break
+		}
+		label = r.lower(k) + "_" + label
+	}
 	for _, h := range holders {
 		for _, o := range orgs {
 			r.attr(s, t, label, h, o, 0.8)

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -105,6 +106,37 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 				if u.person {
 					tk.Dep = "flat"
 				}
+			}
+		}
+		repairTitledPersons(doc, units)
+	}
+}
+
+// repairTitledPersons mends a parse that hangs a person's name off the
+// title or organisation before it: "Security Council chief Sergei Shoigu
+// met Kim" parsed with "Sergei Shoigu" a flat of "Council", the subject
+// of "met". A person named after a non-person word, as its flat or
+// compound, heads the phrase instead: it takes that word's head and
+// relation, and the word becomes its compound.
+func repairTitledPersons(doc *Document, units []nameUnit) {
+	for _, u := range units {
+		if !u.person {
+			continue
+		}
+		p := &doc.Tokens[u.head]
+		h := p.Head
+		if h < 0 || h >= u.first || (p.Dep != "flat" && p.Dep != "compound") {
+			continue
+		}
+		if slices.ContainsFunc(units, func(o nameUnit) bool { return o.person && o.first <= h && h < o.end }) {
+			continue // a longer person's name split in two
+		}
+		hd := &doc.Tokens[h]
+		p.Head, p.Dep = hd.Head, hd.Dep
+		hd.Head, hd.Dep = u.head, "compound"
+		for k := h + 1; k < u.first; k++ {
+			if tk := &doc.Tokens[k]; tk.Head == h {
+				tk.Head = u.head // "chief" between them modifies the person
 			}
 		}
 	}

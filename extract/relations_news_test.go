@@ -150,6 +150,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Ukraine -killed-> North Korea ASSAULT reported"},
 		},
 		{
+			name: "a person named after a title or organisation heads the phrase",
+			text: "Officials spoke on Monday. Security Council chief Sergei Shoigu met Kim Jong Un. Rafael Grossi, the Director General of the International Atomic Energy Agency, visited Kursk.",
+			want: []string{"Sergei Shoigu -met-> Kim Jong Un CONSULT", "Rafael Grossi -director_general_of-> International Atomic Energy Agency ATTRIBUTE"},
+			not:  []string{"Security Council -met-> Kim Jong Un CONSULT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
