@@ -200,7 +200,7 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads
 			}
 		} else if t > s.First && len(heads) > 0 && heads[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] &&
 			strings.EqualFold(doc.Slice(doc.Tokens[t-1].Span), "the") {
-			if two(-1) { // "The ministry accused Seoul": an organisation named before
+			if two(-1) { // "The ministry accused Seoul", "the delegation met": described before
 				return true
 			}
 		}
@@ -276,18 +276,29 @@ func readable(doc *Document, s Sentence) bool {
 
 // namedOrgHeads returns the head words (orgHeads, lower case) that end the
 // names of the document's organisations, for describedOrg's second
-// mentions ("the ministry"); nil if none.
+// mentions ("the ministry"), and the delegation nouns the document says
+// someone leads, for ledBy's ("the delegation"); nil if none.
 func namedOrgHeads(doc *Document) map[string]bool {
 	var heads map[string]bool
+	add := func(w string) {
+		if heads == nil {
+			heads = map[string]bool{}
+		}
+		heads[w] = true
+	}
 	for _, m := range doc.Mentions {
 		if m.Type != Org || m.End-m.First < 2 {
 			continue
 		}
 		if w := strings.ToLower(doc.Slice(doc.Tokens[m.End-1].Span)); orgHeads[w] {
-			if heads == nil {
-				heads = map[string]bool{}
+			add(w)
+		}
+	}
+	for t := 0; t+1 < len(doc.Tokens); t++ {
+		if w := strings.ToLower(doc.Slice(doc.Tokens[t].Span)); delegationNouns[w] {
+			if n := doc.Slice(doc.Tokens[t+1].Span); n == "led" || n == "headed" {
+				add(w) // "a delegation led by ..."
 			}
-			heads[w] = true
 		}
 	}
 	return heads

@@ -266,6 +266,9 @@ func (r *relater) entity(t int) (arg, bool) {
 			return arg{e, 0.9, t}, true // "Sergey Shoigu, the defense minister, visited"
 		}
 	}
+	if a, ok := r.ledBy(t); ok {
+		return a, true
+	}
 	if a, ok := r.describedPerson(t); ok {
 		return a, true
 	}
@@ -326,6 +329,65 @@ func (r *relater) entity(t int) (arg, bool) {
 	}
 	return arg{}, false
 }
+
+// ledBy resolves a delegation to the person leading it: "a Russian
+// delegation led by Deputy Prime Minister Alexander Novak arrived" is
+// Novak's arrival (confidence 0.8), not only Russia's. The leader is the
+// first person named in the by-phrase of "led" or "headed". A later "the
+// delegation" is the last delegation so led (0.7).
+func (r *relater) ledBy(t int) (arg, bool) {
+	if !delegationNouns[r.lower(t)] {
+		return arg{}, false
+	}
+	if a, ok := r.leader(t); ok {
+		return a, true
+	}
+	if d := r.child(t, "det"); d < 0 || r.lower(d) != "the" || len(r.kids[t]) > 1 {
+		return arg{}, false
+	}
+	for k := t - 1; k >= 0; k-- {
+		if r.lower(k) == r.lower(t) {
+			if a, ok := r.leader(k); ok {
+				a.conf, a.tok = 0.7, t
+				return a, true
+			}
+		}
+	}
+	return arg{}, false
+}
+
+// leader returns the person named in the by-phrase of "led" or "headed"
+// under delegation noun t.
+func (r *relater) leader(t int) (arg, bool) {
+	for _, v := range r.kids[t] {
+		if base(r.dep(v)) != "acl" {
+			continue
+		}
+		switch r.lower(v) {
+		case "led", "headed":
+		default:
+			continue
+		}
+		for k := v + 1; k < len(r.doc.Tokens) && k <= v+8; k++ {
+			if m := r.ment[k]; m >= 0 {
+				if mm := r.doc.Mentions[m]; mm.Type == Person && mm.Entity >= 0 {
+					return arg{mm.Entity, 0.8, k}, true
+				}
+				break
+			}
+			if w := r.lower(k); k > v+1 && !titles[w] && !roleNouns[w] && !isTitleQualifier(w) {
+				break
+			}
+			if k == v+1 && r.lower(k) != "by" {
+				break
+			}
+		}
+	}
+	return arg{}, false
+}
+
+// delegationNouns are groups a person leads on a visit.
+var delegationNouns = map[string]bool{"delegation": true, "team": true, "mission": true, "entourage": true}
 
 // describedPerson resolves a definite description of a person by country
 // and role ("the Russian leader's visit", "Russia's defence minister") to
@@ -680,6 +742,16 @@ func (r *relater) frameAt(t, depth int) frame {
 			switch r.doc.Mentions[m].Type {
 			case Person, Org, GPE:
 				f.subj, f.inherited = h, true
+			}
+		}
+	}
+	if f.passive && f.obj < 0 && h >= 0 && h < t && (base(dt) == "parataxis" || base(dt) == "conj") && r.head(h) < 0 && r.isNoun(h) {
+		// "Putin, who arrived on Wednesday, was greeted by Kim" parsed
+		// the same way: the name is the passive's subject.
+		if m := r.ment[h]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
+			switch r.doc.Mentions[m].Type {
+			case Person, Org, GPE:
+				f.obj, f.inherited = h, true
 			}
 		}
 	}

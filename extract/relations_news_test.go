@@ -156,6 +156,21 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Security Council -met-> Kim Jong Un CONSULT"},
 		},
 		{
+			name: "a passive after a name parsed as root",
+			text: "Officials spoke on Monday. Vladimir Putin, who arrived in Pyongyang on Wednesday, was greeted by Kim Jong Un at the airport.",
+			want: []string{"Kim Jong Un -greeted-> Vladimir Putin SUPPORT", "Vladimir Putin -visited-> Pyongyang CONSULT @Pyongyang"},
+		},
+		{
+			name: "a delegation is the person leading it",
+			text: "Officials spoke on Monday. A Russian delegation led by Deputy Prime Minister Alexander Novak arrived in Pyongyang.",
+			want: []string{"Alexander Novak -visited-> Pyongyang CONSULT @Pyongyang"},
+		},
+		{
+			name: "the delegation is the person who led it",
+			text: "Officials spoke on Monday. A Russian delegation led by Alexander Novak arrived in Pyongyang. The delegation met North Korean Premier Pak Thae Song.",
+			want: []string{"Alexander Novak -met-> Pak Thae Song CONSULT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
