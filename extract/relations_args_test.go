@@ -467,10 +467,7 @@ Boluarte PROPN NNP 4 nmod PERSON:Boluarte
 		t.Run(tc.name, func(t *testing.T) {
 			doc := buildParsed(t, tc.tree, time.Time{})
 			e.relate(doc)
-			var got []string
-			for _, r := range doc.Relations {
-				got = append(got, relString(doc, r))
-			}
+			got := relStrings(doc)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("missing %q; got %q", w, got)

@@ -181,10 +181,7 @@ func TestNewsPhrasings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, r := range doc.Relations {
-				got = append(got, relString(doc, r))
-			}
+			got := relStrings(doc)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("missing %q; got %q", w, got)

@@ -73,6 +73,15 @@ func buildParsed(tb testing.TB, table string, published time.Time) *Document {
 
 // relString renders a relation for comparison: "Src -label-> Dst CAT"
 // plus flags for negation, non-asserted modality, place and date.
+// relStrings returns relString of each of the document's relations.
+func relStrings(doc *Document) []string {
+	var out []string
+	for _, r := range doc.Relations {
+		out = append(out, relString(doc, r))
+	}
+	return out
+}
+
 func relString(doc *Document, r Relation) string {
 	s := fmt.Sprintf("%s -%s-> %s %s", doc.Entities[r.Source].Name, r.Label, doc.Entities[r.Target].Name, r.Category)
 	if r.Negated {
@@ -380,10 +389,7 @@ Kim PROPN NNP 2 obj PERSON:Kim`,
 		t.Run(tc.name, func(t *testing.T) {
 			doc := buildParsed(t, tc.tree, tc.pub)
 			e.relate(doc)
-			var got []string
-			for _, r := range doc.Relations {
-				got = append(got, relString(doc, r))
-			}
+			got := relStrings(doc)
 			if tc.empty {
 				if len(got) != 0 {
 					t.Errorf("got %q, want none", got)
@@ -473,10 +479,7 @@ Friday PROPN NNP 2 obl`, time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC)) // a Satu
 			t.Errorf("mention %d not linked back from its entity", mi)
 		}
 	}
-	var got []string
-	for _, r := range doc.Relations {
-		got = append(got, relString(doc, r))
-	}
+	got := relStrings(doc)
 	if want := "Putin -attended-> Victory Day parade CONSULT @Moscow 2025-05-09"; !slices.Contains(got, want) {
 		t.Errorf("relations = %q, want %q", got, want)
 	}
