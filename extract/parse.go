@@ -194,6 +194,15 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads
 		return false
 	}
 	for t := s.First; t < s.End; t++ {
+		if t > s.First {
+			// "the two leaders", "both sides": the two parties of a
+			// relation before (twoParties)
+			if w := strings.ToLower(doc.Slice(doc.Tokens[t-1].Span)); w == "two" || w == "both" {
+				if _, ok := pairNouns[strings.ToLower(doc.Slice(doc.Tokens[t].Span))]; ok {
+					return true
+				}
+			}
+		}
 		if e, ok := ante[t]; ok {
 			if two(e) { // "He met Kim Jong Un": he is the person before
 				return true

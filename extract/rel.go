@@ -330,6 +330,52 @@ func (r *relater) entity(t int) (arg, bool) {
 	return arg{}, false
 }
 
+// twoParties resolves "the two leaders", "both sides", "the two
+// countries" to the two parties of the last relation found before t
+// between entities of that kind (persons for leaders, countries for
+// countries, two persons or two bodies for sides; no visit, whose target
+// is a place): "Putin hosted Kim Jong Un. The two leaders
+// discussed military cooperation" is Putin and Kim discussing it.
+// Confidence 0.7; nil if t is no such phrase or no relation fits.
+func (r *relater) twoParties(t int) []arg {
+	kind, ok := pairNouns[r.lower(t)]
+	if !ok || r.ment[t] >= 0 {
+		return nil
+	}
+	two := false
+	for _, k := range r.kids[t] {
+		switch w := r.lower(k); {
+		case w == "two" && r.dep(k) == "nummod", w == "both" && (r.dep(k) == "det" || r.dep(k) == "amod" || r.dep(k) == "det:predet"):
+			two = true
+		}
+	}
+	if !two {
+		return nil
+	}
+	start := r.doc.Tokens[t].Span.Start
+	for i := len(r.out) - 1; i >= 0; i-- {
+		rel := r.out[i]
+		if rel.Evidence.End > start || rel.Category == Attribute || placeLabels[rel.Label] {
+			continue // not a visit: a place is no party
+		}
+		a, b := r.doc.Entities[rel.Source].Type, r.doc.Entities[rel.Target].Type
+		if kind == Person && (a != Person || b != Person) || kind == GPE && (a != GPE || b != GPE) ||
+			kind == NoType && (a == Person) != (b == Person) {
+			continue
+		}
+		return []arg{{rel.Source, 0.7, t}, {rel.Target, 0.7, t}}
+	}
+	return nil
+}
+
+// pairNouns name the two parties of a bilateral event by their kind
+// (Person, GPE, or NoType for any).
+var pairNouns = map[string]EntityType{
+	"leaders": Person, "presidents": Person, "ministers": Person, "men": Person, "envoys": Person,
+	"diplomats": Person, "officials": Person, "countries": GPE, "nations": GPE, "governments": GPE,
+	"states": GPE, "neighbours": GPE, "neighbors": GPE, "allies": GPE, "sides": NoType, "parties": NoType,
+}
+
 // ledBy resolves a delegation to the person leading it: "a Russian
 // delegation led by Deputy Prime Minister Alexander Novak arrived" is
 // Novak's arrival (confidence 0.8), not only Russia's. The leader is the
@@ -597,6 +643,9 @@ func isTitleQualifier(w string) bool {
 func (r *relater) args(t int) []arg {
 	if t < 0 {
 		return nil
+	}
+	if two := r.twoParties(t); two != nil {
+		return two
 	}
 	var out []arg
 	for _, c := range r.conjuncts(t) {

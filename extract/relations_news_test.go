@@ -171,6 +171,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Alexander Novak -met-> Pak Thae Song CONSULT"},
 		},
 		{
+			name: "the two leaders are the two parties before",
+			text: "Officials spoke on Monday. Vladimir Putin hosted Kim Jong Un at the Vostochny Cosmodrome. The two leaders discussed military cooperation. Sergei Lavrov met Choe Son Hui. The two sides signed a protocol.",
+			want: []string{"Vladimir Putin -discussed_cooperation-> Kim Jong Un AGREE", "Sergei Lavrov -signed_protocol-> Choe Son Hui SUPPORT"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
