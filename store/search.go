@@ -49,21 +49,106 @@ var stopWords = map[string]bool{
 	"was": true, "were": true, "with": true, "that": true, "this": true, "be": true, "has": true, "had": true,
 }
 
+// possessives are the endings SearchWords drops from a word, in order,
+// each after trimming closing punctuation (trimClosers).
+var possessives = [...]string{"'s", "’s", "'S", "’S"}
+
 // SearchWords splits text into the words the index uses, in order,
-// without duplicates, stop words or words containing NUL.
+// without duplicates, stop words or words containing NUL: each
+// whitespace-separated word, closing punctuation and a possessive
+// trimmed, extract.Fold'ed and split again at the spaces Fold leaves.
+// An ASCII word is folded here (foldASCII), which gives the same words
+// without Fold's Unicode normalisation; every stored evidence sentence
+// goes through it.
 func SearchWords(text string) []string {
 	var out []string
+	add := func(f string) {
+		if !stopWords[f] && !slices.Contains(out, f) && strings.IndexByte(f, 0) < 0 {
+			out = append(out, f)
+		}
+	}
+	var buf []byte
 	for _, w := range strings.Fields(text) {
-		for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
-			w = strings.TrimSuffix(strings.TrimRight(w, ".,;:!?\")]”"), suffix)
+		for _, suffix := range possessives {
+			w = strings.TrimSuffix(trimClosers(w), suffix)
+		}
+		if isASCII(w) {
+			buf = foldASCII(w, buf, add)
+			continue
 		}
 		for _, f := range strings.Fields(extract.Fold(w)) {
-			if !stopWords[f] && !slices.Contains(out, f) && strings.IndexByte(f, 0) < 0 {
-				out = append(out, f)
-			}
+			add(f)
 		}
 	}
 	return out
+}
+
+// trimClosers is strings.TrimRight(w, ".,;:!?\")]”").
+func trimClosers(w string) string {
+	for len(w) > 0 {
+		switch w[len(w)-1] {
+		case '.', ',', ';', ':', '!', '?', '"', ')', ']':
+			w = w[:len(w)-1]
+		default:
+			if !strings.HasSuffix(w, "”") {
+				return w
+			}
+			w = w[:len(w)-len("”")]
+		}
+	}
+	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII calls add with each word of strings.Fields(extract.Fold(w))
+// for an ASCII w: the runs of letters and digits, lower-cased, with
+// apostrophes and full stops left out (not breaking a run). buf is
+// scratch space, returned for reuse; a word that needs no change is a
+// substring of w.
+func foldASCII(w string, buf []byte, add func(string)) []byte {
+	start, clean := -1, true // the current run's start in w; whether w[start:i] is the word
+	buf = buf[:0]
+	flush := func(end int) {
+		if start >= 0 && len(buf) > 0 {
+			if clean {
+				add(w[start:end])
+			} else {
+				add(string(buf))
+			}
+		}
+		start, clean, buf = -1, true, buf[:0]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			clean = false
+		case c == '\'' || c == '.':
+			if start >= 0 {
+				clean = false
+			}
+			continue
+		default:
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		buf = append(buf, c)
+	}
+	flush(len(w))
+	return buf
 }
 
 // Search finds the entities whose name or an alias has every word of
