@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
+	"strings"
 )
 
 // FormatVersion is the on-disk format this package reads and writes. It is
@@ -362,6 +364,18 @@ func (t target) String() string {
 	}
 }
 
+// compareTargets orders targets as their keys sort (bytes.Compare of
+// key()), without building the keys: the kind byte, then the ids, 8 bytes
+// big endian each (so unsigned), then a relation's label.
 func compareTargets(a, b target) int {
-	return bytes.Compare(a.key(), b.key())
+	if c := cmp.Compare(a.kind, b.kind); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(uint64(a.src), uint64(b.src)); c != 0 || a.kind == pEntity {
+		return c
+	}
+	if c := cmp.Compare(uint64(a.dst), uint64(b.dst)); c != 0 || a.kind != pRelation {
+		return c
+	}
+	return strings.Compare(a.label, b.label)
 }
