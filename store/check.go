@@ -77,6 +77,7 @@ func (s *DB) Check(ctx context.Context, repair bool) (*Report, error) {
 		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		s.forgetValues()
 	}
 	var rep *Report
 	var fix *fixes
@@ -717,6 +718,7 @@ func (s *DB) RecomputeAll(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.forgetValues()
 	var targets []target
 	err := s.db.View(func(txn *badger.Txn) error {
 		for _, p := range []byte{pEntityDoc, pRelDoc, pCoDoc, pEntity, pRelation, pCo} {

@@ -56,6 +56,9 @@ type DB struct {
 	opts Options
 	db   *badger.DB
 	mu   sync.Mutex // serialises writers within the process
+	// values caches committed merged values for writers (guarded by
+	// mu; see mergedCache).
+	values *mergedCache
 }
 
 // Open opens the store in dir, creating it if needed (unless read-only),

@@ -16,6 +16,9 @@ import (
 // errInterrupted is what a test's failAfterCommits makes a write return.
 var errInterrupted = errors.New("write interrupted (test hook)")
 
+// errDiscarded is why a discarded batch ended without committing.
+var errDiscarded = errors.New("batch discarded")
+
 // batch is a write transaction that, when split is set, commits and starts
 // a new transaction whenever the current one is full. Without split it is
 // a plain transaction and ErrTxnTooBig goes back to the caller.
@@ -24,15 +27,75 @@ type batch struct {
 	txn     *badger.Txn
 	split   bool
 	commits int
-	pending overlay         // uncommitted contribution writes
+	pending overlay         // uncommitted contribution writes, up to applied of notes
+	notes   []note          // uncommitted contribution writes, in order
+	applied int             // how many of notes pending has
 	paths   map[string]bool // uncommitted path index writes: true set, false deleted
 	journal map[string]byte // uncommitted journal writes: the state set, 0 deleted
 	read    *badger.Txn     // read-only view of what is committed, for merged
 	removed bool            // a document was removed in this transaction
+	values  bool            // merged values were written (and cached) in this transaction
+}
+
+// note is a write of a contribution key; v and k are the slices given to
+// badger, which stay unchanged until the transaction ends.
+type note struct {
+	k, v []byte
+	del  bool
 }
 
 func (s *DB) newBatch(split bool) *batch {
+	if s.values == nil {
+		s.values = newMergedCache(mergedCacheLimit)
+	}
 	return &batch{s: s, txn: s.db.NewTransaction(true), split: split, pending: overlay{}}
+}
+
+// overlay returns the batch's uncommitted contribution writes by target,
+// for merged. They are noted as they are written and grouped only here,
+// since most batches never need them.
+func (b *batch) overlay() overlay {
+	for _, n := range b.notes[b.applied:] {
+		b.pending.note(n.k, n.v, n.del)
+	}
+	b.applied = len(b.notes)
+	return b.pending
+}
+
+// mergedValue returns the merged value under k as the batch's
+// transaction sees it, or nil if there is none: from the cache of merged
+// values (which has the batch's own writes), else from badger.
+func (b *batch) mergedValue(k []byte) ([]byte, error) {
+	if v, ok := b.s.values.get(k); ok {
+		return v, nil
+	}
+	v, err := getRaw(b.txn, k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	return v, err
+}
+
+// noteValue puts a write of the merged key k (v nil for a deletion) in
+// the cache of merged values at once: only this batch reads the cache
+// until it ends, and if it ends without committing, the cache is
+// emptied (ended).
+func (b *batch) noteValue(k, v []byte) {
+	if !isMergedKey(k) {
+		return
+	}
+	b.s.values.put(string(k), v) // a deletion forgets k
+	b.values = true
+}
+
+// ended empties the cache of merged values if the transaction wrote some
+// of them and did not commit (err is the commit's error, or the reason for
+// a discard): the cache has writes that may not have happened.
+func (b *batch) ended(err error) {
+	if err != nil && b.values {
+		b.s.values.clear()
+	}
+	b.values = false
 }
 
 // reader returns a read-only transaction that sees everything committed
@@ -59,7 +122,10 @@ func (b *batch) set(k, v []byte) error {
 	if err := b.retry(func() error { return b.txn.Set(k, v) }); err != nil {
 		return err
 	}
-	b.pending.note(k, v, false)
+	if isContributionKey(k) {
+		b.notes = append(b.notes, note{k, v, false})
+	}
+	b.noteValue(k, v)
 	b.notePath(k, true)
 	if len(k) > 0 && k[0] == pJournal {
 		b.noteJournal(k, v)
@@ -71,7 +137,10 @@ func (b *batch) del(k []byte) error {
 	if err := b.retry(func() error { return b.txn.Delete(k) }); err != nil {
 		return err
 	}
-	b.pending.note(k, nil, true)
+	if isContributionKey(k) {
+		b.notes = append(b.notes, note{k, nil, true})
+	}
+	b.noteValue(k, nil)
 	b.notePath(k, false)
 	if len(k) > 0 && k[0] == pJournal {
 		b.noteJournal(k, nil)
@@ -153,11 +222,13 @@ func (b *batch) eachPathKey(prefix []byte, fn func(k []byte) error) error {
 
 // commit commits the current transaction and starts the next one.
 func (b *batch) commit() error {
-	if err := b.txn.Commit(); err != nil {
+	err := b.txn.Commit()
+	b.ended(err)
+	if err != nil {
 		return err
 	}
 	b.commits++
-	b.pending = overlay{}
+	b.pending, b.notes, b.applied = overlay{}, nil, 0
 	b.paths = nil
 	b.journal = nil
 	if b.read != nil {
@@ -174,6 +245,7 @@ func (b *batch) commit() error {
 
 func (b *batch) discard() {
 	b.txn.Discard()
+	b.ended(errDiscarded)
 	if b.read != nil {
 		b.read.Discard()
 		b.read = nil
@@ -186,7 +258,9 @@ func (b *batch) finish() error {
 		b.read.Discard()
 		b.read = nil
 	}
-	return b.txn.Commit()
+	err := b.txn.Commit()
+	b.ended(err)
+	return err
 }
 
 func (s *DB) writable() error {
@@ -629,8 +703,13 @@ func excludedDocs(txn *badger.Txn) (map[string]bool, error) {
 // quadratic.
 type overlay map[string]map[string][]byte
 
+// isContributionKey reports whether k is a contribution's key.
+func isContributionKey(k []byte) bool {
+	return len(k) > 0 && (k[0] == pEntityDoc || k[0] == pRelDoc || k[0] == pCoDoc)
+}
+
 func (o overlay) note(k, v []byte, del bool) {
-	if len(k) == 0 || (k[0] != pEntityDoc && k[0] != pRelDoc && k[0] != pCoDoc) {
+	if !isContributionKey(k) {
 		return
 	}
 	ck, err := parseContribution(k)
@@ -840,8 +919,8 @@ func (s *DB) recomputeAdding(b *batch, targets []target, adds map[string][]added
 
 func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []added) error {
 	k := t.key()
-	old, err := getRaw(b.txn, k)
-	if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
+	old, err := b.mergedValue(k)
+	if err != nil {
 		return err
 	}
 	// An old entity, decoded once: its names are read before the update
@@ -902,7 +981,7 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 		}
 	}
 	if !ok {
-		if v, first, err = merged(b.reader(), b.pending, t, excluded); err != nil {
+		if v, first, err = merged(b.reader(), b.overlay(), t, excluded); err != nil {
 			return err
 		}
 	}
@@ -986,6 +1065,7 @@ func (s *DB) recover() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.forgetValues()
 	for _, e := range todo {
 		b := s.newBatch(true)
 		switch e.state {
