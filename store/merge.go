@@ -30,7 +30,10 @@ import (
 // (addEntity, addRelation) and gives exactly what folding every
 // contribution again (foldEntity, foldRelation) gives; Check verifies it.
 // A relation takes only its category from the first document, so one
-// that sorts first updates it in O(1) too; an entity is folded again.
+// that sorts first updates it in O(1) too; so does an entity whose new
+// first document gives it the same key and name (only the type can
+// change: the aliases leave out that name either way). Otherwise the
+// entity is folded again.
 
 // A merged value is stored with the id of its first document, the base
 // of the merge rule ("first_doc", a field of the binary encodings, see

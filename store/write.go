@@ -952,12 +952,27 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 			break
 		}
 		// A relation takes only its category from its first document:
-		// a new first document replaces it. An entity takes more, some
-		// of which the merged value no longer tells: fold it again.
+		// a new first document replaces it. An entity takes its key,
+		// name and type: a new first document with the same key and
+		// name replaces the type (the aliases leave out the same name
+		// either way); with another name, the aliases would need what
+		// the merged value no longer tells (which documents used the
+		// old name as an alias): fold it again.
 		lead := slices.MinFunc(adds, func(a, b added) int { return strings.Compare(a.doc, b.doc) })
 		if lead.doc < first && t.kind == pEntity {
-			ok = false
-			break
+			if oldErr != nil {
+				ok = false
+				break
+			}
+			c, err := lead.entity()
+			if err != nil {
+				return fmt.Errorf("%s from %s: %w", t, lead.doc, err)
+			}
+			if c.Key != oldEntity.Key || c.Name != oldEntity.Name {
+				ok = false
+				break
+			}
+			oldEntity.Type = c.Type
 		}
 		switch {
 		case t.kind != pEntity:
@@ -970,7 +985,11 @@ func (s *DB) recomputeOne(b *batch, t target, excluded map[string]bool, adds []a
 		if err != nil {
 			return err
 		}
-		if lead.doc < first {
+		switch {
+		case lead.doc >= first:
+		case t.kind == pEntity:
+			first = lead.doc
+		default:
 			c, err := lead.relation()
 			if err != nil {
 				return fmt.Errorf("%s from %s: %w", t, lead.doc, err)
