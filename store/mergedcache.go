@@ -19,10 +19,16 @@ package store
 // than limit bytes, it becomes the previous one and the old previous one
 // is dropped; a hit in the previous generation moves the value to the
 // current one.
+//
+// A cache started on a store without merged values is complete (every
+// merged value there is was written through it) until it drops or
+// forgets values it had: a key it does not have then has no value, and a
+// new entity or pair needs no read from badger to find that out.
 type mergedCache struct {
 	cur, prev map[string][]byte
 	size      int // bytes in cur, with a fixed cost per entry
 	limit     int
+	complete  bool
 }
 
 // mergedCacheLimit bounds one generation of the cache, in bytes. The
@@ -50,6 +56,15 @@ func (c *mergedCache) get(k []byte) ([]byte, bool) {
 	return v, ok
 }
 
+// peek is get without moving the value to the current generation.
+func (c *mergedCache) peek(k string) ([]byte, bool) {
+	if v, ok := c.cur[k]; ok {
+		return v, true
+	}
+	v, ok := c.prev[k]
+	return v, ok
+}
+
 // put records v as the committed value of k; a nil v forgets k.
 func (c *mergedCache) put(k string, v []byte) {
 	if old, ok := c.cur[k]; ok {
@@ -62,6 +77,9 @@ func (c *mergedCache) put(k string, v []byte) {
 	}
 	n := len(k) + len(v) + mergedEntryCost
 	if c.size+n > c.limit {
+		if len(c.prev) > 0 {
+			c.complete = false
+		}
 		c.prev, c.cur, c.size = c.cur, map[string][]byte{}, 0
 	}
 	c.cur[k] = v
@@ -71,7 +89,7 @@ func (c *mergedCache) put(k string, v []byte) {
 // clear forgets everything (after a commit that failed, whose outcome is
 // not known).
 func (c *mergedCache) clear() {
-	c.cur, c.prev, c.size = map[string][]byte{}, nil, 0
+	c.cur, c.prev, c.size, c.complete = map[string][]byte{}, nil, 0, false
 }
 
 // forgetValues empties the cache of merged values; s.mu is held.

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"github.com/kgx-project/kgx/graph"
 )
 
 func TestMergedCache(t *testing.T) {
@@ -110,5 +112,37 @@ func TestMergedCacheBatch(t *testing.T) {
 			t.Fatalf("memtable %d: check: %v %v", mt, err, rep)
 		}
 		sameDump(t, fmt.Sprintf("memtable %d", mt), dumpStore(t, s), dumpStore(t, want))
+	}
+}
+
+// TestMergedCacheComplete checks that the cache counts as complete only
+// on a store without merged values, and that a process adding to a store
+// written by another (whose values its cache lacks) stores what one
+// process storing everything does.
+func TestMergedCacheComplete(t *testing.T) {
+	fs := benchFacts(9, 30)
+	want := MustOpen(t)
+	mustPut(t, want, fs...)
+	if !want.values.complete {
+		t.Error("the cache of a store that started empty is not complete")
+	}
+	dir := t.TempDir()
+	for i, part := range [][]*graph.Facts{fs[:10], fs[10:20], fs[20:]} {
+		s, err := Open(dir, Options{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PutBatch(part); err != nil {
+			t.Fatal(err)
+		}
+		if got := s.values.complete; got != (i == 0) {
+			t.Errorf("open %d: complete = %v", i, got)
+		}
+		if i == 2 {
+			sameDump(t, "three processes", dumpStore(t, s), dumpStore(t, want))
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -34,7 +34,14 @@ type batch struct {
 	journal map[string]byte // uncommitted journal writes: the state set, 0 deleted
 	read    *badger.Txn     // read-only view of what is committed, for merged
 	removed bool            // a document was removed in this transaction
-	values  bool            // merged values were written (and cached) in this transaction
+	undo    []undoValue     // what the cache of merged values had before this transaction's writes
+}
+
+// undoValue is a key of the cache of merged values and what it held.
+type undoValue struct {
+	k   string
+	v   []byte
+	had bool
 }
 
 // note is a write of a contribution key; v and k are the slices given to
@@ -47,8 +54,27 @@ type note struct {
 func (s *DB) newBatch(split bool) *batch {
 	if s.values == nil {
 		s.values = newMergedCache(mergedCacheLimit)
+		s.values.complete = !s.hasMerged()
 	}
 	return &batch{s: s, txn: s.db.NewTransaction(true), split: split, pending: overlay{}}
+}
+
+// hasMerged reports whether the store has a merged value (or cannot
+// tell).
+func (s *DB) hasMerged() bool {
+	found := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range []byte{pEntity, pRelation, pCo} {
+			if err := eachKey(txn, []byte{p}, func([]byte) error {
+				found = true
+				return errStop
+			}); err != nil && !errors.Is(err, errStop) {
+				return err
+			}
+		}
+		return nil
+	})
+	return found || err != nil
 }
 
 // overlay returns the batch's uncommitted contribution writes by target,
@@ -64,9 +90,10 @@ func (b *batch) overlay() overlay {
 
 // mergedValue returns the merged value under k as the batch's
 // transaction sees it, or nil if there is none: from the cache of merged
-// values (which has the batch's own writes), else from badger.
+// values (which has the batch's own writes, and when complete, all
+// there is), else from badger.
 func (b *batch) mergedValue(k []byte) ([]byte, error) {
-	if v, ok := b.s.values.get(k); ok {
+	if v, ok := b.s.values.get(k); ok || b.s.values.complete {
 		return v, nil
 	}
 	v, err := getRaw(b.txn, k)
@@ -77,25 +104,34 @@ func (b *batch) mergedValue(k []byte) ([]byte, error) {
 }
 
 // noteValue puts a write of the merged key k (v nil for a deletion) in
-// the cache of merged values at once: only this batch reads the cache
-// until it ends, and if it ends without committing, the cache is
-// emptied (ended).
+// the cache of merged values at once, noting what it replaces: only this
+// batch reads the cache until it ends (ended).
 func (b *batch) noteValue(k, v []byte) {
 	if !isMergedKey(k) {
 		return
 	}
-	b.s.values.put(string(k), v) // a deletion forgets k
-	b.values = true
+	ks := string(k)
+	old, had := b.s.values.peek(ks)
+	b.undo = append(b.undo, undoValue{ks, old, had})
+	b.s.values.put(ks, v) // a deletion forgets k
 }
 
-// ended empties the cache of merged values if the transaction wrote some
-// of them and did not commit (err is the commit's error, or the reason for
-// a discard): the cache has writes that may not have happened.
+// ended settles the cache of merged values when the transaction ends:
+// committed (err nil), its writes stay; discarded (errDiscarded), they
+// are undone; a failed commit, which may or may not have happened,
+// empties the cache.
 func (b *batch) ended(err error) {
-	if err != nil && b.values {
+	switch {
+	case err == nil || len(b.undo) == 0:
+	case errors.Is(err, errDiscarded):
+		for i := len(b.undo) - 1; i >= 0; i-- {
+			u := b.undo[i]
+			b.s.values.put(u.k, u.v) // nil: forget
+		}
+	default:
 		b.s.values.clear()
 	}
-	b.values = false
+	b.undo = b.undo[:0]
 }
 
 // reader returns a read-only transaction that sees everything committed
