@@ -37,6 +37,13 @@ type Options struct {
 	// MemTableSize bounds badger's memtable and, through it, the size of
 	// one transaction (15% of it). Zero means 8 MiB.
 	MemTableSize int64
+	// LevelZeroTables is how many level-0 tables (flushed memtables)
+	// badger lets pile up before it compacts them into the next level;
+	// writes stall at twice as many. Zero means 4. Every document's keys
+	// spread over the whole key space, so each level-0 compaction
+	// rewrites about the whole next level: bulk writers (ingest, import)
+	// set more, so that it happens less often.
+	LevelZeroTables int
 	// NoSync skips the fsync after each write transaction. Committed
 	// documents then survive a killed process but not a power cut.
 	NoSync bool
@@ -83,14 +90,18 @@ func badgerOptions(dir string, opts Options) badger.Options {
 	if mt <= 0 {
 		mt = 8 << 20
 	}
+	l0 := opts.LevelZeroTables
+	if l0 <= 0 {
+		l0 = 4
+	}
 	bo := badger.DefaultOptions(dir).
 		WithLogger(nil).
 		WithMemTableSize(mt).
 		WithValueLogFileSize(16 << 20).
 		WithValueThreshold(min(1<<20, mt*15/100)).
 		WithNumMemtables(2).
-		WithNumLevelZeroTables(4).
-		WithNumLevelZeroTablesStall(8).
+		WithNumLevelZeroTables(l0).
+		WithNumLevelZeroTablesStall(2 * l0).
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(0).
 		WithNumVersionsToKeep(1).

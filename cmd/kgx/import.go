@@ -67,7 +67,7 @@ func runImport(ctx context.Context, g *globalOptions, path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 
-	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable}))
+	db, err := store.Open(g.DB, g.storeOptions(store.Options{MemTableSize: ingestMemTable, LevelZeroTables: ingestLevelZero}))
 	if err != nil {
 		return err
 	}
