@@ -90,9 +90,11 @@ const FormatVersion = 5
 // unions roles and aliases (sorted, each alias with its smallest rule); a
 // relation adds up counts and takes its category from its first document.
 // Merged values are therefore independent of ingest order. Adding a
-// document that does not sort first for a value updates it in O(1);
-// otherwise, and on every removal, the value is folded again from all its
-// contributions (found by prefix). Removing a document is "delete its
+// document that does not sort first for a value updates it in O(1), and
+// so does one that does for a relation, or for an entity it names with
+// the same key and name (merge.go); otherwise, and on every removal, the
+// value is folded again from all its contributions (found by prefix).
+// Writers cache the merged values they wrote (mergedcache.go). Removing a document is "delete its
 // contributions (found through its manifest), recompute the merged values
 // it touched". recompute (write.go) is the only writer of 'E', 'R', 'I',
 // 'C' and 'N'; Check folds everything again and compares byte for byte,
