@@ -173,11 +173,15 @@ func collapsible(doc *Document, m Mention) bool {
 // read for. A relation or an attribute links two different entities, each
 // found through a mention in the sentence that is not a date, a personal
 // pronoun standing for a person (ante, pronounAntecedents) or a
-// description of an organisation the document names (heads,
-// namedOrgHeads), so it needs two such arguments of different entities;
+// description the document resolves (heads, namedOrgHeads: "the
+// ministry", "the delegation"), so it needs two such arguments of
+// different entities, or "the two leaders" (twoParties). Two names more
+// than three words apart also need something the relation stage reads
+// (readable); names close together are read for their attributes.
 // namedEvents reads the tree around an event noun ("Victory Day parade",
-// "the security forum") after a sentence's first word. ms are the document's mentions from the first that does not start
-// before s; they are in text order.
+// "the security forum") after a sentence's first word. ms are the
+// document's mentions from the first that does not start before s; they
+// are in text order.
 func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads map[string]bool) bool {
 	// Two arguments of different entities: a relation never links an
 	// entity to itself ("Putin ... Putin's"). -1 is an argument whose
