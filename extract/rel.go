@@ -206,6 +206,9 @@ type arg struct {
 // "Russia's war effort": 0.6).
 func (r *relater) entity(t int) (arg, bool) {
 	if m := r.ment[t]; m >= 0 {
+		if p, ok := r.titledAfter(m); ok && !r.isModifier(t) {
+			return p, true
+		}
 		if e := r.doc.Mentions[m].Entity; e >= 0 && r.doc.Mentions[m].Type != Date {
 			return arg{e, 1, t}, true
 		}
@@ -637,6 +640,31 @@ func isTitleQualifier(w string) bool {
 		return true
 	}
 	return false
+}
+
+// titledAfter returns the person whose title nationality mention m
+// opens, when the parser made the nationality the head of the phrase:
+// "met with Russian Defense Minister Andrei Belousov" parsed with
+// "Russian" the oblique is the meeting with Belousov, not Russia
+// (confidence 0.9).
+func (r *relater) titledAfter(m int) (arg, bool) {
+	mm := r.doc.Mentions[m]
+	if mm.Type != NORP {
+		return arg{}, false
+	}
+	k := mm.End
+	for ; k < len(r.doc.Tokens) && k-mm.End < 4 && r.ment[k] < 0; k++ {
+		if w := r.lower(k); !titles[w] && !roleNouns[w] && !isTitleQualifier(w) {
+			return arg{}, false
+		}
+	}
+	if k == mm.End || k >= len(r.doc.Tokens) || r.ment[k] < 0 {
+		return arg{}, false
+	}
+	if p := r.doc.Mentions[r.ment[k]]; p.Type == Person && p.First == k && p.Entity >= 0 {
+		return arg{p.Entity, 0.9, k}, true
+	}
+	return arg{}, false
 }
 
 // args resolves t and its conjuncts.

@@ -176,6 +176,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Vladimir Putin -discussed_cooperation-> Kim Jong Un AGREE", "Sergei Lavrov -signed_protocol-> Choe Son Hui SUPPORT"},
 		},
 		{
+			name: "a nationality the parser made head of a titled name",
+			text: "Officials spoke on Monday. Kim Jong Un met with Russian Defense Minister Andrei Belousov in Pyongyang on Friday. Kim Jong Un met Russian President Vladimir Putin.",
+			want: []string{"Kim Jong Un -met-> Andrei Belousov CONSULT", "Vladimir Putin -nationality-> Russia ATTRIBUTE"},
+			not:  []string{"Kim Jong Un -met-> Russia CONSULT @Pyongyang", "Russia -located_in-> Pyongyang ATTRIBUTE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
