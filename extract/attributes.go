@@ -39,6 +39,9 @@ var kinNouns = map[string]bool{
 	"widow": true, "son-in-law": true, "brother-in-law": true,
 }
 
+// placePreps make a place phrase of a name, which no nationality is.
+var placePreps = map[string]bool{"to": true, "in": true, "at": true, "into": true, "near": true}
+
 // placeNouns head descriptions of places ("the Kursk region").
 var placeNouns = map[string]bool{
 	"region": true, "province": true, "city": true, "oblast": true, "state": true, "county": true,
@@ -212,7 +215,10 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 			}
 			oty := r.doc.Entities[a.ent].Type
 			switch {
-			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE):
+			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE) && !placePreps[r.prep(k)]:
+				// (not "ambassador to Moscow, Sin Hong Chol" or "In Baghdad
+				// ..., Deputy Secretary Blinken" parsed with the place a
+				// compound of the name)
 				r.attr(s, t, "nationality", self, a, 0.7)
 			case ty == Org && (d == "amod" || d == "compound" || d == "nmod:poss") && (oty == NORP || oty == GPE):
 				r.attr(s, t, "based_in", self, a, 0.7)

@@ -268,6 +268,9 @@ func (r *relater) entity(t int) (arg, bool) {
 		if e, ok := r.appositiveName(t); ok {
 			return arg{e, 0.9, t}, true // "Sergey Shoigu, the defense minister, visited"
 		}
+		if a, ok := r.nameAfter(t); ok {
+			return a, true // "Pyongyang's ambassador to Moscow, Sin Hong Chol, met"
+		}
 	}
 	if a, ok := r.ledBy(t); ok {
 		return a, true
@@ -539,6 +542,30 @@ func (r *relater) appositiveName(k int) (int, bool) {
 		return m.Entity, true
 	}
 	return -1, false
+}
+
+// nameAfter returns the person named in apposition after role noun t and
+// its short phrase, however the parser attached the name: "Pyongyang's
+// ambassador to Moscow, Sin Hong Chol, met Lavrov" (confidence 0.9). The
+// words between may be a preposition, names, nouns and determiners, and
+// the name must start right after a comma.
+func (r *relater) nameAfter(t int) (arg, bool) {
+	for k := t + 1; k < len(r.doc.Tokens) && k <= t+6; k++ {
+		if r.word(k) == "," {
+			if k+1 < len(r.doc.Tokens) && r.ment[k+1] >= 0 {
+				if m := r.doc.Mentions[r.ment[k+1]]; m.Type == Person && m.First == k+1 && m.Entity >= 0 {
+					return arg{m.Entity, 0.9, k + 1}, true
+				}
+			}
+			return arg{}, false
+		}
+		switch r.doc.Tokens[k].Tag {
+		case "ADP", "PROPN", "NOUN", "DET", "ADJ", "PART":
+		default:
+			return arg{}, false
+		}
+	}
+	return arg{}, false
 }
 
 // titledBy reports whether person mention m follows a title of the given

@@ -182,6 +182,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Kim Jong Un -met-> Russia CONSULT @Pyongyang", "Russia -located_in-> Pyongyang ATTRIBUTE"},
 		},
 		{
+			name: "a name in apposition after a role and its phrase",
+			text: "Officials spoke on Monday. Pyongyang's ambassador to Moscow, Sin Hong Chol, met Sergei Lavrov.",
+			want: []string{"Sin Hong Chol -met-> Sergei Lavrov CONSULT"},
+			not:  []string{"Pyongyang -met-> Sergei Lavrov CONSULT", "Sin Hong Chol -nationality-> Moscow ATTRIBUTE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
