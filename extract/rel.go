@@ -1378,6 +1378,9 @@ func (r *relater) accusation(s Sentence, t int, rd reading, attackers []arg) {
 	if h < 0 || (r.dep(t) != "ccomp" && base(r.dep(t)) != "parataxis") || !sayVerbs[r.lower(h)] {
 		return
 	}
+	if r.modality(s, t) == Planned || denyVerbs[r.lower(h)] {
+		return // "warned that Russia could attack", "denied attacking": no one is accused of a deed
+	}
 	speakers := r.args(r.verbFrame(h).subj)
 	acc := reading{label: "accused", category: "ACCUSE"}
 	for _, a := range speakers {
@@ -1874,6 +1877,7 @@ var sayVerbs = map[string]bool{
 	"believed": true, "suggest": true, "suggested": true, "add": true, "added": true, "quoted": true,
 	"speculate": true, "speculated": true, "estimate": true, "estimated": true, "according": true,
 	"deny": true, "denies": true, "denied": true, "denying": true,
+	"warn": true, "warns": true, "warned": true, "insist": true, "insists": true, "insisted": true,
 }
 
 // denyVerbs say that their complement did not happen: "Moscow has denied

@@ -188,6 +188,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Pyongyang -met-> Sergei Lavrov CONSULT", "Sin Hong Chol -nationality-> Moscow ATTRIBUTE"},
 		},
 		{
+			name: "a warning reports, and accuses no one of what may come",
+			text: "Officials spoke on Monday. Seoul has warned that it could supply weapons to Ukraine. Kim Jong Un warned that North Korea would attack Seoul. Kyiv said Russia attacked Kharkiv.",
+			want: []string{"Seoul -supplied_weapons_to-> Ukraine AID planned", "North Korea -attacked-> Seoul ASSAULT planned", "Kyiv -accused-> Russia ACCUSE"},
+			not:  []string{"Kim Jong Un -accused-> North Korea ACCUSE"},
+		},
+		{
 			name: "a name whose first word opens the sentence",
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
