@@ -220,14 +220,13 @@ const forbidden = -1e30
 // surelyO reports whether word i can be no part of a name: it and the
 // words either side of it start with no capital letter, and the training
 // text writes it in lower case (the model's Lower) and it starts with a
-// letter; or it is a
-// punctuation mark between two such lower-case words (a span may run over
-// punctuation after a number: "Facility - 1 ,"). The model never tags
-// such a word; skipping its features saves most of the tagging of running
-// prose.
+// letter; or it is a punctuation mark between two such lower-case words
+// (a span may run over punctuation after a number: "Facility - 1 ,").
+// The model never tags such a word; skipping its features saves most of
+// the tagging of running prose.
 func (m *Model) surelyO(words []string, i int) bool {
 	for j := max(i-1, 0); j <= i+1 && j < len(words); j++ {
-		if startsCapital(words[j]) {
+		if startsUpper(words[j]) {
 			return false
 		}
 	}
@@ -241,14 +240,6 @@ func (m *Model) surelyO(words []string, i int) bool {
 		}
 	}
 	return w != "" && (i == 0 || startsLower(words[i-1])) && (i+1 == len(words) || startsLower(words[i+1]))
-}
-
-// startsCapital reports whether w starts with an upper-case letter.
-func startsCapital(w string) bool {
-	for _, r := range w {
-		return unicode.IsUpper(r)
-	}
-	return false
 }
 
 // TagNER tags one sentence, writing classes to out and per-word
