@@ -198,22 +198,27 @@ func needsParse(doc *Document, s Sentence, ms []Mention, ante map[int]int, heads
 		return false
 	}
 	for t := s.First; t < s.End; t++ {
-		if t > s.First {
-			// "the two leaders", "both sides": the two parties of a
-			// relation before (twoParties)
-			if w := strings.ToLower(doc.Slice(doc.Tokens[t-1].Span)); w == "two" || w == "both" {
-				if _, ok := pairNouns[strings.ToLower(doc.Slice(doc.Tokens[t].Span))]; ok {
-					return true
-				}
-			}
-		}
 		if e, ok := ante[t]; ok {
 			if two(e) { // "He met Kim Jong Un": he is the person before
 				return true
 			}
-		} else if t > s.First && len(heads) > 0 && heads[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] &&
-			strings.EqualFold(doc.Slice(doc.Tokens[t-1].Span), "the") {
-			if two(-1) { // "The ministry accused Seoul", "the delegation met": described before
+			continue
+		}
+		if t == s.First {
+			continue
+		}
+		// The word before decides whether this one need be looked up
+		// (lowering every word of every sentence would allocate).
+		switch prev := doc.Slice(doc.Tokens[t-1].Span); {
+		case strings.EqualFold(prev, "two") || strings.EqualFold(prev, "both"):
+			// "the two leaders", "both sides": the two parties of a
+			// relation before (twoParties)
+			if _, ok := pairNouns[strings.ToLower(doc.Slice(doc.Tokens[t].Span))]; ok {
+				return true
+			}
+		case len(heads) > 0 && strings.EqualFold(prev, "the"):
+			// "The ministry accused Seoul", "the delegation met": described before
+			if heads[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] && two(-1) {
 				return true
 			}
 		}
@@ -308,8 +313,8 @@ func namedOrgHeads(doc *Document) map[string]bool {
 		}
 	}
 	for t := 0; t+1 < len(doc.Tokens); t++ {
-		if w := strings.ToLower(doc.Slice(doc.Tokens[t].Span)); delegationNouns[w] {
-			if n := doc.Slice(doc.Tokens[t+1].Span); n == "led" || n == "headed" {
+		if n := doc.Slice(doc.Tokens[t+1].Span); n == "led" || n == "headed" {
+			if w := strings.ToLower(doc.Slice(doc.Tokens[t].Span)); delegationNouns[w] {
 				add(w) // "a delegation led by ..."
 			}
 		}
