@@ -60,6 +60,11 @@ func New(opts ...Option) (*Extractor, error) {
 	for _, o := range opts {
 		o(e)
 	}
+	if e.mode&(TokensOnly|NoRelations) == 0 && !e.window {
+		// The parser is loaded on first use; started now, it decodes
+		// on another core while the taggers' models decode here.
+		go loadParser()
+	}
 	m, err := loadModels()
 	if err != nil {
 		return nil, fmt.Errorf("extract: load models: %w", err)

@@ -14,15 +14,8 @@ import (
 // Has reports whether a document with this content hash is stored.
 func (s *DB) Has(hash string) (bool, error) {
 	var ok bool
-	err := s.db.View(func(txn *badger.Txn) error {
-		_, err := txn.Get(hashKey(hash))
-		if err == nil {
-			ok = true
-			return nil
-		}
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
-		}
+	err := s.db.View(func(txn *badger.Txn) (err error) {
+		ok, err = hasHash(txn, hash)
 		return err
 	})
 	if err != nil {
@@ -30,6 +23,47 @@ func (s *DB) Has(hash string) (bool, error) {
 	}
 	return ok, nil
 }
+
+func hasHash(txn *badger.Txn, hash string) (bool, error) {
+	_, err := txn.Get(hashKey(hash))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return false, nil
+	}
+	return false, err
+}
+
+// A Snapshot reads the store as it was when it was taken. A read on the
+// DB itself first waits until every write already committing is applied
+// (badger orders reads after commits); a Snapshot's reads never wait, so
+// ingest's workers look up stored documents while its writer writes.
+// Close it when done: until then badger keeps every value it can see.
+// A Snapshot is for one goroutine at a time.
+type Snapshot struct {
+	txn *badger.Txn
+	dir string
+}
+
+// Snapshot takes a snapshot of what is stored now: every write committed
+// before the call returns is in it.
+func (s *DB) Snapshot() *Snapshot {
+	return &Snapshot{txn: s.db.NewTransaction(false), dir: s.dir}
+}
+
+// Has reports whether a document with this content hash was stored when
+// the snapshot was taken.
+func (v *Snapshot) Has(hash string) (bool, error) {
+	ok, err := hasHash(v.txn, hash)
+	if err != nil {
+		return false, fmt.Errorf("look up hash %s in %s: %w", hash, v.dir, err)
+	}
+	return ok, nil
+}
+
+// Close releases the snapshot.
+func (v *Snapshot) Close() { v.txn.Discard() }
 
 // Graph loads the whole merged graph, relations with their evidence.
 func (s *DB) Graph() (*graph.Graph, error) {

@@ -761,3 +761,39 @@ func TestRemoveStaleParts(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshot checks that a snapshot sees what was stored when it was
+// taken, and nothing written or removed after, while the DB's own Has
+// sees every write.
+func TestSnapshot(t *testing.T) {
+	fs := synthFacts(5, 3)
+	s := MustOpen(t)
+	mustPut(t, s, fs[0], fs[1])
+	snap := s.Snapshot()
+	defer snap.Close()
+	mustPut(t, s, fs[2])
+	if err := s.Remove(fs[1].Doc.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name       string
+		hash       string
+		snap, live bool
+	}{
+		{"stored before", fs[0].Doc.Hash, true, true},
+		{"removed after", fs[1].Doc.Hash, true, false},
+		{"stored after", fs[2].Doc.Hash, false, true},
+		{"never stored", extract.Hash("no such text"), false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := snap.Has(c.hash)
+			if err != nil || got != c.snap {
+				t.Errorf("snapshot Has = %v, %v; want %v", got, err, c.snap)
+			}
+			got, err = s.Has(c.hash)
+			if err != nil || got != c.live {
+				t.Errorf("DB Has = %v, %v; want %v", got, err, c.live)
+			}
+		})
+	}
+}

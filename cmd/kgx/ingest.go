@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -196,6 +197,11 @@ type pipeline struct {
 	batch    int                       // documents per transaction
 	progress func(ingestStats, string) // called by the writer after each document; may be nil
 
+	// written counts the batches the writer has stored, so that each
+	// worker knows when its snapshot of the store (for skipping stored
+	// documents) is out of date.
+	written atomic.Int64
+
 	// parts counts the documents each text file was read as (read.go
 	// splits long files), for files read completely. Written by read;
 	// read by run's caller after run returns.
@@ -275,6 +281,7 @@ func (p *pipeline) run(ctx context.Context, paths []string) (ingestStats, []erro
 				continue // drain: after a failure or a cancellation nothing more is stored
 			}
 			added, err := p.db.PutBatch(b.facts)
+			p.written.Add(1)
 			if err != nil {
 				writeErr = err
 				cancel()
@@ -431,12 +438,29 @@ func (p *pipeline) read(ctx context.Context, paths []string, window chan struct{
 }
 
 // work extracts jobs until jobs is closed or ctx is done. Documents already
-// in the store are not extracted again.
+// in the store are not extracted again. They are looked up in a snapshot
+// of the store, renewed after each batch the writer stores: a read on the
+// store itself would wait for the batch being written.
 func (p *pipeline) work(ctx context.Context, jobs <-chan ingestJob, results chan<- ingestResult) {
+	var (
+		snap *store.Snapshot
+		seen int64
+	)
+	defer func() {
+		if snap != nil {
+			snap.Close()
+		}
+	}()
 	for j := range jobs {
 		r := ingestResult{seq: j.seq, path: j.f.Path, err: j.err}
 		if r.err == nil {
-			r = p.extract(ctx, j)
+			if w := p.written.Load(); snap == nil || w != seen {
+				if snap != nil {
+					snap.Close()
+				}
+				snap, seen = p.db.Snapshot(), w
+			}
+			r = p.extract(ctx, j, snap)
 		}
 		select {
 		case results <- r:
@@ -446,11 +470,11 @@ func (p *pipeline) work(ctx context.Context, jobs <-chan ingestJob, results chan
 	}
 }
 
-func (p *pipeline) extract(ctx context.Context, j ingestJob) ingestResult {
+func (p *pipeline) extract(ctx context.Context, j ingestJob, snap *store.Snapshot) ingestResult {
 	r := ingestResult{seq: j.seq, path: j.f.Path}
 	in := j.f.In
 	r.words = countWords(in.Text)
-	if ok, err := p.db.Has(extract.Hash(in.Text)); err == nil && ok {
+	if ok, err := snap.Has(extract.Hash(in.Text)); err == nil && ok {
 		r.stored = true
 		return r
 	}
