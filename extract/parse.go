@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
 	"github.com/kgx-project/kgx/extract/internal/lexicon"
@@ -81,8 +83,13 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 			units = append(units, u)
 			tk := doc.Tokens[u.end-1]
 			words = append(words, doc.Slice(tk.Span))
-			xpos = append(xpos, tk.XPOS)
-			upos = append(upos, tk.Tag)
+			if mi < len(names) && names[mi].First == t && names[mi].End == t+1 && mistagged(doc, names[mi]) {
+				// "Putin spoke ...", tagged a verb at the sentence's
+				// start, was parsed the root with "spoke" its object
+				xpos, upos = append(xpos, "NNP"), append(upos, "PROPN")
+			} else {
+				xpos, upos = append(xpos, tk.XPOS), append(upos, tk.Tag)
+			}
 			t = u.end
 		}
 		k := len(units)
@@ -147,6 +154,24 @@ func repairTitledPersons(doc *Document, units []nameUnit) {
 type nameUnit struct {
 	first, end, head int
 	person           bool
+}
+
+// mistagged reports whether the one-word name m is a capitalised name of
+// a person, organisation or place that the POS tagger took for a verb or
+// another word class that is no noun.
+func mistagged(doc *Document, m Mention) bool {
+	switch m.Type {
+	case Person, Org, GPE, Loc, Fac:
+	default:
+		return false
+	}
+	tk := doc.Tokens[m.First]
+	switch tk.Tag {
+	case "PROPN", "NOUN", "PRON", "NUM", "SYM", "PUNCT", "X":
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span))
+	return unicode.IsUpper(r)
 }
 
 // collapsible reports whether mention m is a name the parser should see as

@@ -789,6 +789,18 @@ func (r *relater) frameAt(t, depth int) frame {
 		f.obls = append(f.obls, agent)
 		agent = -1
 	}
+	for _, o := range f.obls {
+		if !meansNouns[r.lower(o)] {
+			continue
+		}
+		// "spoke by phone with Wang Yi" parsed with the with-phrase
+		// under "phone": it is the verb's
+		for _, k := range r.kids[o] {
+			if base(r.dep(k)) == "nmod" && r.prep(k) != "" && r.prep(k) != "of" && r.prep(k) != "'s" {
+				f.obls = append(f.obls, k)
+			}
+		}
+	}
 	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && f.subj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
 		f.passive = true // "supported by X" without a passive auxiliary
 	}

@@ -198,6 +198,21 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Xi Jinping met Vladimir Putin in Beijing.",
 			want: []string{"Xi Jinping -met-> Vladimir Putin CONSULT @Beijing"},
 		},
+		{
+			name: "a with-phrase parsed under the means",
+			text: "Officials spoke on Monday. Marco Rubio spoke by phone with Wang Yi on Tuesday.",
+			want: []string{"Marco Rubio -talked_with-> Wang Yi CONSULT"},
+		},
+		{
+			name: "a one-word name tagged a verb",
+			text: "Officials spoke on Monday. Putin spoke on the phone with Erdogan.",
+			want: []string{"Putin -talked_with-> Erdogan CONSULT"},
+		},
+		{
+			name: "a verb between two unknown names",
+			text: "Officials spoke on Monday. Lavrov met Blinken in Geneva.",
+			want: []string{"Lavrov -met-> Blinken CONSULT @Geneva"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -256,6 +256,18 @@ func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int,
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
 	m.cachedEmissions(sc, words, pos, gaz, true)
+	for i, w := range words {
+		if i < len(pos) && (pos[i] == "VERB" || pos[i] == "AUX") && startsLower(w) {
+			// A verb in lower case is in no name: "Lavrov met Blinken"
+			// was one place, the unknown names either side carrying
+			// "met" into the span.
+			row := sc.emit[i*k : (i+1)*k]
+			row[0] = 0
+			for j := 1; j < k; j++ {
+				row[j] = forbidden
+			}
+		}
+	}
 	viterbi(sc.emit, m.trans, len(words), k, out, prob, sc)
 }
 
