@@ -851,7 +851,7 @@ var titles = map[string]bool{
 	"defence": true, "foreign": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true, "former": true,
 	"senator": true, "sen.": true, "governor": true, "ambassador": true, "envoy": true, "commander": true,
 	"admiral": true, "colonel": true, "king": true, "queen": true, "pope": true, "director": true,
-	"spokesman": true, "spokeswoman": true, "official": true, "vice": true, "state": true, "security": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "vice": true, "state": true, "security": true,
 	"adviser": true, "advisor": true, "head": true, "chairwoman": true, "lt.": true, "col.": true,
 	"marshal": true, "sergeant": true, "captain": true, "chancellor": true, "mayor": true, "envoys": true,
 	"professor": true, "prof.": true, "administrator": true, "dr": true, "sir": true, "dame": true, "lord": true,
@@ -870,7 +870,7 @@ var roleHeads = map[string]bool{
 	"president": true, "minister": true, "general": true, "secretary": true, "chief": true, "leader": true,
 	"chairman": true, "chairwoman": true, "premier": true, "senator": true, "governor": true, "ambassador": true,
 	"envoy": true, "commander": true, "admiral": true, "colonel": true, "director": true, "spokesman": true,
-	"spokeswoman": true, "adviser": true, "advisor": true, "head": true, "marshal": true, "chancellor": true,
+	"spokeswoman": true, "spokesperson": true, "adviser": true, "advisor": true, "head": true, "marshal": true, "chancellor": true,
 	"mayor": true, "official": true, "king": true, "queen": true,
 }
 

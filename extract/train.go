@@ -295,9 +295,11 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 		for i := lo; i < hi; i++ {
 			words[i-lo] = f.sents[i].words
 		}
-		view := m.ner.CaseView(words, m.gaz) // as extract's tagPOS reads them
-		for i := lo; i < hi; i++ {
-			pos[i-lo] = tagUPOS(m.pos, view[i-lo])
+		for i, classes := range m.posClasses(m.ner.CaseView(words, m.gaz)) { // as extract's tagPOS
+			pos[i] = make([]string, len(classes))
+			for k, c := range classes {
+				pos[i][k], _ = tagger.SplitPOS(m.pos.Classes[c])
+			}
 		}
 		res := m.ner.TagDoc(words, pos, m.gaz)
 		for i := lo; i < hi; i++ {

@@ -108,7 +108,7 @@ func TestWordCacheIdentical(t *testing.T) {
 			// the dictionary does not tag.
 			want, wantScores := uncachedPOS(pm, words)
 			got := make([]int, len(words))
-			pm.tagPOS(sc, words, got)
+			pm.tagPOS(sc, words, nil, got)
 			if !slices.Equal(got, want) {
 				t.Errorf("%s POS %q: tags %v, want %v", pass, text, got, want)
 			}
@@ -251,7 +251,7 @@ func TestSkipSameTags(t *testing.T) {
 	for _, text := range cacheSentences {
 		words := strings.Fields(text)
 		tags := make([]int, len(words))
-		pm.tagPOS(new(scratch), words, tags)
+		pm.tagPOS(new(scratch), words, nil, tags)
 		upos := make([]string, len(words))
 		for i, c := range tags {
 			upos[i], _ = SplitPOS(pm.Classes[c])

@@ -31,17 +31,22 @@ var pool = sync.Pool{New: func() any { return new(scratch) }}
 // TagPOS tags words with POS classes (indices into m.Classes), writing
 // them to out (len(words) long). Frequent unambiguous words take their
 // dictionary tag; the others are decoded greedily left to right.
-func (m *Model) TagPOS(words []string, out []int) {
+func (m *Model) TagPOS(words []string, out []int) { m.TagPOSNames(words, nil, out) }
+
+// TagPOSNames is TagPOS with some words known to be proper nouns: where
+// names[i] is true (names may be nil or shorter than words), word i is
+// tagged PROPN NNP, and the words after it are tagged knowing that.
+func (m *Model) TagPOSNames(words []string, names []bool, out []int) {
 	if m.Kind != POS {
 		panic("tagger: TagPOS on a " + string(m.Kind) + " model")
 	}
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
-	m.tagPOS(sc, words, out)
+	m.tagPOS(sc, words, names, out)
 }
 
-// tagPOS is TagPOS with scratch sc and its word cache.
-func (m *Model) tagPOS(sc *scratch, words []string, out []int) {
+// tagPOS is TagPOSNames with scratch sc and its word cache.
+func (m *Model) tagPOS(sc *scratch, words []string, names []bool, out []int) {
 	c := &sc.pos
 	c.reset(m, nil, len(words))
 	sc.infos = resize(sc.infos, len(words))
@@ -55,6 +60,11 @@ func (m *Model) tagPOS(sc *scratch, words []string, out []int) {
 	for i := range words {
 		e := sc.ents[i]
 		cl := int(c.entries[e].dict)
+		if i < len(names) && names[i] {
+			if k := m.propn(); k >= 0 {
+				cl = k
+			}
+		}
 		if cl < 0 {
 			// The scores of posFeatures: the cached static ones, then
 			// the contextual ones added in order.
@@ -66,6 +76,12 @@ func (m *Model) tagPOS(sc *scratch, words []string, out []int) {
 		out[i] = cl
 		p2, p1 = p1, m.Classes[cl]
 	}
+}
+
+// propn returns the index of the class "PROPN NNP", or -1.
+func (m *Model) propn() int {
+	m.propnOnce.Do(func() { m.propnClass = slices.Index(m.Classes, "PROPN NNP") })
+	return m.propnClass
 }
 
 // TrainOptions control training.
