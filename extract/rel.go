@@ -180,9 +180,20 @@ func (r *relater) conjuncts(t int) []int {
 		var cs []int
 		hasCC := r.child(out[i], "cc") >= 0 // UD v1 attaches cc to the first conjunct
 		for _, k := range r.kids[out[i]] {
-			if r.dep(k) == "conj" {
+			switch {
+			case r.dep(k) == "conj":
 				cs = append(cs, k)
 				hasCC = hasCC || r.child(k, "cc") >= 0
+			case r.dep(k) == "compound" && k < out[i] && (titles[r.lower(k)] || roleNouns[r.lower(k)]):
+				// "Foreign Minister Abbas Araghchi and envoy Steve
+				// Witkoff held talks" parsed with Witkoff a conjunct
+				// of "Minister", the title inside the first name
+				for _, c := range r.kids[k] {
+					if r.dep(c) == "conj" && c > out[i] {
+						cs = append(cs, c)
+						hasCC = hasCC || r.child(c, "cc") >= 0
+					}
+				}
 			}
 		}
 		if hasCC {
@@ -673,10 +684,11 @@ func isTitleQualifier(w string) bool {
 // opens, when the parser made the nationality the head of the phrase:
 // "met with Russian Defense Minister Andrei Belousov" parsed with
 // "Russian" the oblique is the meeting with Belousov, not Russia
-// (confidence 0.9).
+// (confidence 0.9). A country used as a nationality counts too: "Abbas
+// Araghchi and U.S. envoy Steve Witkoff" parsed with "U.S." the conjunct.
 func (r *relater) titledAfter(m int) (arg, bool) {
 	mm := r.doc.Mentions[m]
-	if mm.Type != NORP {
+	if mm.Type != NORP && mm.Type != GPE {
 		return arg{}, false
 	}
 	k := mm.End

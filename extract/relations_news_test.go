@@ -213,6 +213,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Lavrov met Blinken in Geneva.",
 			want: []string{"Lavrov -met-> Blinken CONSULT @Geneva"},
 		},
+		{
+			name: "a second titled name conjoined to the first one's title",
+			text: "Officials spoke on Monday. Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff held talks in Oman on Saturday.",
+			want: []string{"Abbas Araghchi -held_talks_with-> Steve Witkoff CONSULT @Oman"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
