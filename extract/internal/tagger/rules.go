@@ -599,8 +599,9 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// 5c. a "person" or "organisation" headed by a word for a built or
 		// open place is a place ("Kim Il Sung Square", "Baikonur
 		// Cosmodrome", "Lincoln Park"); for an organisation only the words
-		// no organisation's name ends in
-		if (typ == typPerson || typ == typOrg) && len(ws) > 1 {
+		// no organisation's name ends in, and not the known ones
+		// ("Downing Street said")
+		if (typ == typPerson || typ == typOrg && !isKnownOrg(ws)) && len(ws) > 1 {
 			if orgToo, ok := facilityHeads[strings.ToLower(ws[len(ws)-1])]; ok && (typ == typPerson || !orgToo) {
 				set(s, e, typLoc)
 			}
@@ -753,7 +754,7 @@ func joinSplitPersons(words []string, classes []int) {
 // knownOrgNames are organisations often in international news that the
 // PETRARCH dictionaries, which the gazetteer is built from, lack: ruling
 // parties, news agencies, security services, state companies, armed
-// groups and intergovernmental bodies. Hand-written, general (not taken
+// groups, intergovernmental bodies and seats of government. Hand-written, general (not taken
 // from any corpus); see tagKnownOrgs. Names that are also common words or
 // people's names ("Wagner", "Sputnik", "RT") are left out.
 var knownOrgNames = []string{
@@ -771,6 +772,9 @@ var knownOrgNames = []string{
 	"BRICS", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "African Union",
 	"International Criminal Court", "Collective Security Treaty Organization", "CSTO", "Eurasian Economic Union",
 	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department", "Treasury",
+	// Seats of government that speak for it ("the White House said").
+	"White House", "Kremlin", "Pentagon", "Downing Street", "Elysee", "Elysee Palace",
+	"Blue House", "Zhongnanhai", "Quai d'Orsay",
 }
 
 // knownOrgs maps the first word of each known organisation name, as
@@ -792,6 +796,12 @@ var knownOrgs = func() map[string][][]string {
 	}
 	return m
 }()
+
+// isKnownOrg reports whether ws are the words of a known organisation's
+// name (knownOrgNames).
+func isKnownOrg(ws []string) bool {
+	return slices.ContainsFunc(knownOrgs[ws[0]], func(k []string) bool { return slices.Equal(k, ws) })
+}
 
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
 // first word written as listed or in capitals, longest first) as one ORG

@@ -78,6 +78,8 @@ func TestApplyRules(t *testing.T) {
 			"cleared [LOC ISIL-held] terrain", "cleared ISIL-held terrain"},
 		{"the name after a holder compound stays",
 			"in [GPE Russian-occupied Crimea] today", "in Russian-occupied [GPE Crimea] today"},
+		{"a seat of government that speaks is an organisation",
+			"[LOC Downing Street] said , [LOC White House] officials", "[ORG Downing Street] said , [ORG White House] officials"},
 		{"a hyphenated name is no holder compound",
 			"in [GPE Guinea-Bissau] today", "in [GPE Guinea-Bissau] today"},
 		{"a name runs into no clause",
