@@ -112,7 +112,7 @@ func (e *Extractor) Extract(ctx context.Context, in Input) (*Document, error) {
 	// possessives and votes on types; resolve runs first so that the
 	// parser sees which sentences have mentions to relate (needsParse).
 	var names []Mention
-	stages := []func(*Document){e.tagPOS, e.recognise, func(d *Document) {
+	stages := []func(*Document){e.tagPOS, e.recognise, e.retagNames, func(d *Document) {
 		names = slices.Clone(d.Mentions)
 		e.resolve(d)
 	}}

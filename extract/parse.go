@@ -167,7 +167,7 @@ func mistagged(doc *Document, m Mention) bool {
 	}
 	tk := doc.Tokens[m.First]
 	switch tk.Tag {
-	case "PROPN", "NOUN", "PRON", "NUM", "SYM", "PUNCT", "X":
+	case "PROPN", "PRON", "NUM", "SYM", "PUNCT", "X":
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span))

@@ -29,6 +29,56 @@ func (e *Extractor) tagPOS(doc *Document) {
 	}
 }
 
+// retagNames tags again, after the recogniser, each sentence in which a
+// one-word name of a person, organisation or place starts with a capital
+// letter but was not tagged a proper noun, with those words fixed as
+// proper nouns: "Zelenskiy called on the United States", tagged NN VBN,
+// was parsed as a Zelenskiy who is called. (Longer names reach the
+// parser as one word; re-tagging their words too changed as many
+// relations for the worse as for the better.) The recogniser's own
+// features keep the first tags.
+func (e *Extractor) retagNames(doc *Document) {
+	var all [][]string // the case view, built on first need
+	var names []bool
+	out := []int{}
+	mi := 0
+	for si, s := range doc.Sentences {
+		names = append(names[:0], make([]bool, s.End-s.First)...)
+		any := false
+		for ; mi < len(doc.Mentions) && doc.Mentions[mi].First < s.End; mi++ {
+			m := doc.Mentions[mi]
+			switch m.Type {
+			case Person, Org, GPE, Loc, Fac:
+			default:
+				continue
+			}
+			if m.End-m.First != 1 || m.First < s.First {
+				continue // a longer name reaches the parser as one word (parse)
+			}
+			tk := doc.Tokens[m.First]
+			if r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span)); unicode.IsUpper(r) && tk.Tag != "PROPN" {
+				names[m.First-s.First], any = true, true
+			}
+		}
+		if !any {
+			continue
+		}
+		if all == nil {
+			all = make([][]string, len(doc.Sentences))
+			for i, s := range doc.Sentences {
+				all[i] = sentenceWords(doc, s)
+			}
+			all = e.m.ner.CaseView(all, e.m.gaz)
+		}
+		out = append(out[:0], make([]int, len(names))...)
+		e.m.pos.TagPOSNames(all[si], names, out)
+		for k, c := range out {
+			t := &doc.Tokens[s.First+k]
+			t.Tag, t.XPOS = tagger.SplitPOS(e.m.pos.Classes[c])
+		}
+	}
+}
+
 // posClasses tags the sentences of one document, in their case view
 // (tagger.Model.CaseView), with POS classes (indices into m.pos.Classes).
 func (m *models) posClasses(view [][]string) [][]int {

@@ -218,6 +218,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff held talks in Oman on Saturday.",
 			want: []string{"Abbas Araghchi -held_talks_with-> Steve Witkoff CONSULT @Oman"},
 		},
+		{
+			name: "an unknown one-word name opening the sentence, tagged a common noun",
+			text: "Officials spoke on Monday. Zelenskiy called on the United States to follow suit.",
+			want: []string{"Zelenskiy -called_on-> United States REQUEST"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
