@@ -1821,6 +1821,7 @@ var quantityNouns = map[string]bool{
 	"tons": true, "tonnes": true, "batch": true, "batches": true, "shipment": true, "shipments": true,
 	"number": true, "lot": true, "lots": true, "consignment": true, "consignments": true, "supply": true,
 	"supplies": true, "rounds": true, "units": true, "contingent": true, "battalion": true, "battalions": true,
+	"package": true, "packages": true, "raft": true, "wave": true, "waves": true,
 }
 
 // reportedIt resolves "it" as the subject of what an organisation or a

@@ -223,6 +223,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Zelenskiy called on the United States to follow suit.",
 			want: []string{"Zelenskiy -called_on-> United States REQUEST"},
 		},
+		{
+			name: "sanctions adopted, in a package",
+			text: "Officials spoke on Monday. The European Union on Monday adopted its 17th package of sanctions against Russia.",
+			want: []string{"European Union -adopted_sanctions_against-> Russia COERCE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -640,13 +640,24 @@ func build(d *dict, plover map[string]string, ov *overlay) (*table, error) {
 		return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.obj, b.obj), cmp.Compare(a.prep, b.prep), cmp.Compare(a.code, b.code))
 	})
 	t.patterns = majority(t.patterns)
+	added := false
 	for _, o := range ov.object {
 		block, obj, code := o[0], o[1], o[2]
 		i := slices.IndexFunc(t.patterns, func(p prow) bool { return p.block == block && p.obj == obj && p.prep == "" })
 		if i < 0 {
-			return nil, fmt.Errorf("object %s %s: CAMEO has no such pattern", block, obj)
+			if !slices.ContainsFunc(t.verbs, func(v vrow) bool { return v.block == block }) {
+				return nil, fmt.Errorf("object %s %s: CAMEO has no verb block %s", block, obj, block)
+			}
+			t.patterns = append(t.patterns, prow{block: block, obj: obj, code: code, cat: cat(plover, code), label: obj})
+			added = true
+			continue
 		}
 		t.patterns[i].code, t.patterns[i].cat = code, cat(plover, code)
+	}
+	if added {
+		slices.SortStableFunc(t.patterns, func(a, b prow) int {
+			return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.obj, b.obj), cmp.Compare(a.prep, b.prep), cmp.Compare(a.code, b.code))
+		})
 	}
 	slices.SortStableFunc(t.nouns, func(a, b nrow) int { return cmp.Compare(a.form, b.form) })
 	return t, nil
