@@ -1231,6 +1231,14 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 						break objKids
 					}
 				}
+				if base(r.dep(k)) == "nmod" && r.prep(k) == "between" && stanceCategories[rd.category] {
+					// "denounced the exercises between South Korea and
+					// the United States": both held them
+					if ts := r.args(k); len(ts) > 0 {
+						targets = ts
+						break objKids
+					}
+				}
 			}
 		}
 	}
@@ -1735,6 +1743,10 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Date = r.date(s, t, rel.Modality == Planned, b.tok)
 	r.out = append(r.out, rel)
 }
+
+// stanceCategories are the categories of a stance taken on what others
+// do (condemning, rejecting, praising it), whose target is who does it.
+var stanceCategories = map[string]bool{"ACCUSE": true, "REJECT": true, "SUPPORT": true}
 
 // meansNouns are what a "by" phrase names when it tells how, not who:
 // "spoke by phone", "arrived by train".

@@ -228,6 +228,17 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. The European Union on Monday adopted its 17th package of sanctions against Russia.",
 			want: []string{"European Union -adopted_sanctions_against-> Russia COERCE"},
 		},
+		{
+			name: "fighting alongside is no assault",
+			text: "Officials spoke on Monday. North Korean troops fought alongside Russian forces in Kursk.",
+			want: []string{"North Korea -fought_alongside-> Russia COOPERATE"},
+			not:  []string{"North Korea -fought-> Russia ASSAULT"},
+		},
+		{
+			name: "a stance on what two parties do between them",
+			text: "Officials spoke on Monday. Kim Yo Jong denounced the joint military exercises between South Korea and the United States.",
+			want: []string{"Kim Yo Jong -denounced-> South Korea ACCUSE", "Kim Yo Jong -denounced-> United States ACCUSE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
