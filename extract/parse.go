@@ -116,6 +116,43 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 			}
 		}
 		repairTitledPersons(doc, units)
+		repairSecondObject(doc, s)
+	}
+}
+
+// repairSecondObject mends "told reporters Berlin would deliver systems
+// to Kyiv" parsed with "Berlin" a second object of "told" and "deliver"
+// a clause with no subject: a verb that has an indirect object and an
+// object, followed by its clausal complement with an auxiliary and no
+// subject of its own, has the object as that clause's subject.
+func repairSecondObject(doc *Document, s Sentence) {
+	for v := s.First; v < s.End; v++ {
+		tk := &doc.Tokens[v]
+		if tk.Dep != "ccomp" || tk.Head < s.First || tk.Head >= v {
+			continue
+		}
+		h := tk.Head
+		obj, iobj, aux, subj := -1, -1, false, false
+		for k := s.First; k < s.End; k++ {
+			switch kt := doc.Tokens[k]; {
+			case kt.Head == h && kt.Dep == "obj":
+				obj = k
+			case kt.Head == h && kt.Dep == "iobj":
+				iobj = k
+			case kt.Head == v && (kt.Dep == "aux" || kt.Dep == "aux:pass"):
+				aux = true
+			case kt.Head == v && strings.HasPrefix(kt.Dep, "nsubj"):
+				subj = true
+			}
+		}
+		if obj < 0 || iobj < 0 || iobj > obj || obj > v || !aux || subj {
+			continue
+		}
+		switch doc.Tokens[obj].Tag {
+		case "NOUN", "PROPN", "PRON":
+			o := &doc.Tokens[obj]
+			o.Head, o.Dep = v, "nsubj"
+		}
 	}
 }
 

@@ -1578,10 +1578,21 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	var sources, targets, between []arg
 	conf := float32(0.8)
 	troops := strings.Contains(tr.Label, "troops")
+	assault := rd.category == "ASSAULT"
 	for _, k := range r.kids[t] {
 		d := r.dep(k)
 		p := r.prep(k)
 		switch {
+		case assault && base(d) == "nmod" && (p == "on" || p == "against"):
+			// "strikes on Kharkiv", "the attack against the base"
+			if len(targets) == 0 {
+				targets = r.args(k)
+			}
+		case assault && (d == "amod" || d == "compound") && len(sources) == 0:
+			// "a Russian drone attack", "Israeli strikes"
+			if a, ok := r.entity(k); ok {
+				sources = append(sources, a)
+			}
 		case d == "nmod:poss":
 			sources = append(sources, r.args(k)...)
 		case base(d) == "nmod" && (p == "by" || (p == "of" && !troops)) && len(sources) == 0:

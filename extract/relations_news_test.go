@@ -239,6 +239,16 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Kim Yo Jong denounced the joint military exercises between South Korea and the United States.",
 			want: []string{"Kim Yo Jong -denounced-> South Korea ACCUSE", "Kim Yo Jong -denounced-> United States ACCUSE"},
 		},
+		{
+			name: "a nationality's attack on a place",
+			text: "Officials spoke on Monday. A Russian drone attack on the city of Kharkiv killed three people.",
+			want: []string{"Russia -attacked-> Kharkiv ASSAULT"},
+		},
+		{
+			name: "the subject of what reporters were told",
+			text: "Officials spoke on Monday. Olaf Scholz told reporters Berlin would deliver two more air defence systems to Kyiv.",
+			want: []string{"Berlin -delivered-> Kyiv AID planned"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
