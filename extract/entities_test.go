@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -431,6 +432,37 @@ func TestUnshout(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, g, tc.want)
+		}
+	}
+}
+
+// TestSplitPlaceCountry checks that a place written with its country
+// after a comma gives two entities, and that a place with a state or
+// region after the comma stays one mention of the tagger's.
+func TestSplitPlaceCountry(t *testing.T) {
+	ex, err := New(WithMode(NoRelations))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want []string // entity names, in order
+	}{
+		{"Russian drones struck Kharkiv, Ukraine, on Monday.", []string{"Russia", "Kharkiv", "Ukraine"}},
+		{"Coalition aircraft destroyed tanks near Palmyra, Syria.", []string{"Coalition", "Palmyra", "Syria"}},
+	} {
+		doc, err := ex.Extract(context.Background(), Input{Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range doc.Entities {
+			if e.Type != NORP {
+				got = append(got, e.Name)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: entities %q, want %q", c.text, got, c.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
+	"github.com/kgx-project/kgx/extract/internal/gazetteer"
 	"github.com/kgx-project/kgx/extract/internal/tagger"
 )
 
@@ -40,6 +41,43 @@ func (e *Extractor) recognise(doc *Document) {
 		}
 	}
 	splitNationality(doc)
+	e.splitPlaceCountry(doc)
+}
+
+// splitPlaceCountry splits a place's mention that ends in a comma and a
+// country's name ("Kharkiv, Ukraine", "Aleppo, Syria") into the place and
+// the country, so that the graph holds Kharkiv, not a "Kharkiv, Ukraine"
+// apart from it, and the parser reads the country as the place's
+// apposition (located_in). A place whose second part is no country
+// ("Portland, Oregon") stays whole.
+func (e *Extractor) splitPlaceCountry(doc *Document) {
+	var out []Mention
+	for i, m := range doc.Mentions {
+		c := -1
+		if m.Type == GPE || m.Type == Loc {
+			for k := m.First + 1; k < m.End-1; k++ {
+				if doc.Slice(doc.Tokens[k].Span) == "," {
+					c = k
+					break
+				}
+			}
+		}
+		if c < 0 || e.m.gaz.Lookup(doc.Text[doc.Tokens[c+1].Start:doc.Tokens[m.End-1].End])&gazetteer.Country == 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, doc.Mentions[:i]...)
+		}
+		out = append(out,
+			Mention{Span: Span{m.Span.Start, doc.Tokens[c-1].End}, First: m.First, End: c, Type: m.Type, Entity: -1, Score: m.Score},
+			Mention{Span: Span{doc.Tokens[c+1].Start, m.Span.End}, First: c + 1, End: m.End, Type: GPE, Entity: -1, Score: m.Score})
+	}
+	if out != nil {
+		doc.Mentions = out
+	}
 }
 
 // splitNationality splits the country or nationality that opens a
