@@ -1231,6 +1231,14 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 						break objKids
 					}
 				}
+				if rd.themeObj && o == f.obj && placeNouns[objNoun] && base(r.dep(k)) == "nmod" && r.prep(k) == "of" {
+					// "captured the village of Novoselivka": the
+					// village is the place named
+					if ts := r.args(k); len(ts) > 0 {
+						targets = ts
+						break objKids
+					}
+				}
 				if base(r.dep(k)) == "nmod" && r.prep(k) == "between" && stanceCategories[rd.category] {
 					// "denounced the exercises between South Korea and
 					// the United States": both held them

@@ -249,6 +249,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Olaf Scholz told reporters Berlin would deliver two more air defence systems to Kyiv.",
 			want: []string{"Berlin -delivered-> Kyiv AID planned"},
 		},
+		{
+			name: "the village of a name is the place taken",
+			text: "Officials spoke on Monday. Russian forces captured the village of Novoselivka.",
+			want: []string{"Russia -captured_town-> Novoselivka COERCE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
