@@ -1203,6 +1203,14 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			targets = r.args(io)
 		}
 	}
+	if len(targets) == 0 && rd.category == "REQUEST" && f.obj < 0 {
+		// who is to act: "demanded that Moscow agree to a ceasefire"
+		if c := r.child(t, "ccomp"); c >= 0 {
+			if sj := r.child(c, "nsubj"); sj >= 0 {
+				targets = r.args(sj)
+			}
+		}
+	}
 	if len(targets) == 0 {
 		for _, o := range f.obls {
 			p := r.prep(o)

@@ -254,6 +254,16 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Russian forces captured the village of Novoselivka.",
 			want: []string{"Russia -captured_town-> Novoselivka COERCE"},
 		},
+		{
+			name: "launched attacks are military",
+			text: "Officials spoke on Monday. Russia rejected the demand and launched a fresh wave of drone attacks on Ukrainian cities overnight.",
+			want: []string{"Russia -launched_attacks_on-> Ukraine ASSAULT"},
+		},
+		{
+			name: "a demand's target is who is to act",
+			text: "Officials spoke on Monday. Ukraine demanded that Moscow agree to a ceasefire.",
+			want: []string{"Ukraine -demanded-> Moscow REQUEST"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
