@@ -264,6 +264,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Ukraine demanded that Moscow agree to a ceasefire.",
 			want: []string{"Ukraine -demanded-> Moscow REQUEST"},
 		},
+		{
+			name: "suspended ties",
+			text: "Officials spoke on Monday. The United States suspended its strategic partnership with Tbilisi.",
+			want: []string{"United States -suspended_partnership_with-> Tbilisi SANCTION"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
