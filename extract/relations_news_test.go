@@ -269,6 +269,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. The United States suspended its strategic partnership with Tbilisi.",
 			want: []string{"United States -suspended_partnership_with-> Tbilisi SANCTION"},
 		},
+		{
+			name: "a known person's family name alone, written first",
+			text: "Officials spoke on Monday. Xi Jinping arrived in Moscow. Putin met Xi on Tuesday.",
+			want: []string{"Putin -met-> Xi Jinping CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

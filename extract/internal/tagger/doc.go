@@ -152,14 +152,38 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 			addName(key(mn), typEvent, max(mn.Score, 0.8), len(ws))
 			continue
 		}
-		if mn.Score < 0.8 {
+		score := mn.Score
+		if Types[typ] == Types[person] && gaz != nil {
+			// A person the gazetteer knows by the mention's full name
+			// after any title is sure, and so is the family name that
+			// comes first ("Xi" of "Xi Jinping", whom the model, at a
+			// sentence's start, tags with little confidence).
+			// The model may have left that first name out at a
+			// sentence's start ("Xi | Jinping"; tagKnownPersonOpener
+			// joins it later).
+			ws := words[mn.Sent]
+			k := mn.Start
+			for k < mn.End-2 && gaz.Lookup(ws[k])&gazetteer.Title != 0 {
+				k++
+			}
+			if k == mn.Start && k > 0 && startsUpper(ws[k-1]) && gaz.Lookup(strings.Join(ws[k-1:mn.End], " "))&gazetteer.PersonName != 0 {
+				k--
+			}
+			if mn.End-k >= 2 && gaz.Lookup(strings.Join(ws[k:mn.End], " "))&gazetteer.PersonName != 0 {
+				score = max(score, 0.9)
+				if first := ws[k]; len(first) >= 2 && (m.Lower == nil || !m.Lower[strings.ToLower(first)]) {
+					addName(first, typ, 0.8, 1)
+				}
+			}
+		}
+		if score < 0.8 {
 			continue
 		}
-		addName(key(mn), typ, mn.Score, mn.End-mn.Start)
+		addName(key(mn), typ, score, mn.End-mn.Start)
 		if Types[typ] == Types[person] && mn.End-mn.Start >= 2 {
 			last := words[mn.Sent][mn.End-1]
 			if startsUpper(last) && len(last) > 2 && (m.Lower == nil || !m.Lower[strings.ToLower(last)]) {
-				addName(last, typ, mn.Score*0.9, 1)
+				addName(last, typ, score*0.9, 1)
 			}
 		}
 	}
