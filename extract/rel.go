@@ -1239,7 +1239,7 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 						break objKids
 					}
 				}
-				if rd.themeObj && o == f.obj && placeNouns[objNoun] && base(r.dep(k)) == "nmod" && r.prep(k) == "of" {
+				if rd.themeObj && o == f.obj && (placeNouns[objNoun] || sitesNamed[objNoun]) && base(r.dep(k)) == "nmod" && r.prep(k) == "of" {
 					// "captured the village of Novoselivka": the
 					// village is the place named
 					if ts := r.args(k); len(ts) > 0 {
@@ -1770,6 +1770,10 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Date = r.date(s, t, rel.Modality == Planned, b.tok)
 	r.out = append(r.out, rel)
 }
+
+// sitesNamed are the built places named by an of-phrase ("the port of
+// Hodeidah"), besides placeNouns.
+var sitesNamed = map[string]bool{"port": true, "harbour": true, "harbor": true, "airport": true, "base": true}
 
 // stanceCategories are the categories of a stance taken on what others
 // do (condemning, rejecting, praising it), whose target is who does it.

@@ -274,6 +274,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Xi Jinping arrived in Moscow. Putin met Xi on Tuesday.",
 			want: []string{"Putin -met-> Xi Jinping CONSULT"},
 		},
+		{
+			name: "mediating between two parties",
+			text: "Officials spoke on Monday. Oman, which has mediated between Washington and the Houthis, called for restraint.",
+			want: []string{"Oman -mediated-> Washington CONSULT", "Oman -mediated-> Houthis CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
