@@ -87,7 +87,7 @@ func (r *relater) holders(t int) []arg {
 	}
 	if h := r.head(t); h >= 0 {
 		switch r.dep(t) {
-		case "appos", "compound", "flat", "nmod":
+		case "appos", "compound", "flat", "nmod", "amod", "nmod:desc": // amod: "chief" tagged an adjective
 			if r.dep(t) != "nmod" || r.prep(t) == "" {
 				add(h)
 			}
@@ -128,7 +128,7 @@ func (r *relater) role(s Sentence, t int) {
 			continue
 		}
 		ty := r.doc.Entities[a.ent].Type
-		adj := ty == NORP || r.doc.Tokens[k].Tag == "ADJ" || demonymLike(r.doc.Entities[a.ent].Name)
+		adj := ty == NORP || ty != Org && (r.doc.Tokens[k].Tag == "ADJ" || demonymLike(r.doc.Entities[a.ent].Name)) // not "Foreign Ministry"
 		kin := kinNouns[r.lower(t)]
 		switch {
 		case adj && (d == "amod" || d == "compound") && !kin:
@@ -139,7 +139,15 @@ func (r *relater) role(s Sentence, t int) {
 			}
 		}
 	}
-	label = r.lower(t) + "_of"
+	if len(orgs) == 0 && t > 0 && r.ment[t-1] >= 0 {
+		// "Security Council chief Sergei Shoigu", "Kremlin spokesman
+		// Dmitry Peskov" parsed with the organisation a compound of the
+		// name beside the title: the organisation just before the title
+		if om := r.doc.Mentions[r.ment[t-1]]; om.End == t && om.Entity >= 0 && r.doc.Entities[om.Entity].Type == Org && !kinNouns[r.lower(t)] {
+			orgs = append(orgs, arg{om.Entity, 1, t - 1})
+		}
+	}
+	label = strings.ReplaceAll(r.lower(t), "-", "_") + "_of" // secretary_general_of
 	// "Director General", "Secretary General": a compound of role words
 	// is the role ("director_general_of", not "general_of")
 	for k := t - 1; k >= 0 && t-k <= 2; k-- {
@@ -231,7 +239,7 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 			continue
 		}
 		// A title compounded before the name: "Security Council chief Sergei Shoigu".
-		if ty == Person && (d == "compound" || d == "amod" || d == "appos") && roleNouns[r.lower(k)] && r.ment[k] < 0 {
+		if w := r.lower(k); ty == Person && (d == "compound" || d == "amod" || d == "appos" || d == "nmod:desc") && (roleNouns[w] || roleHeads[w]) && r.ment[k] < 0 {
 			r.role(s, k)
 		}
 	}

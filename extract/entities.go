@@ -871,7 +871,7 @@ var roleHeads = map[string]bool{
 	"chairman": true, "chairwoman": true, "premier": true, "senator": true, "governor": true, "ambassador": true,
 	"envoy": true, "commander": true, "admiral": true, "colonel": true, "director": true, "spokesman": true,
 	"spokeswoman": true, "spokesperson": true, "adviser": true, "advisor": true, "head": true, "marshal": true, "chancellor": true,
-	"mayor": true, "official": true, "king": true, "queen": true,
+	"mayor": true, "official": true, "king": true, "queen": true, "secretary-general": true, "vice-president": true,
 }
 
 // lastTitle returns the last title word among tokens [lo, end-1) that

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
 	"github.com/kgx-project/kgx/extract/internal/gazetteer"
@@ -41,7 +43,69 @@ func (e *Extractor) recognise(doc *Document) {
 		}
 	}
 	splitNationality(doc)
+	e.splitOrgTitle(doc)
 	e.splitPlaceCountry(doc)
+}
+
+// splitOrgTitle splits the organisation that opens a person's mention
+// before a title ("Kremlin spokesman Dmitry Peskov", "NATO Secretary
+// General Mark Rutte") into a mention of its own, leaving the title
+// between the two, as the recogniser does itself for "Security Council
+// chief Sergei Shoigu": the title is then read as the person's role in
+// that organisation (spokesman_of, secretary_general_of). The words
+// before the title must be a known organisation (the gazetteer's, or
+// tagger.IsKnownOrg), or two or more words headed by an organisation
+// word ("Foreign Office"). A mention of proper nouns only ("U.S. Army
+// General Joseph Votel") stays whole: the parser reads it as one word,
+// and split, it was parsed worse.
+func (e *Extractor) splitOrgTitle(doc *Document) {
+	var out []Mention
+	for i, m := range doc.Mentions {
+		j, k := -1, -1 // the first title word; the last one
+		if m.Type == Person && m.End-m.First >= 3 && !collapsible(doc, m) {
+			for t := m.First + 1; t < m.End-1; t++ {
+				if titles[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] {
+					j = t
+					break
+				}
+			}
+			if j > 0 {
+				k = lastTitle(doc, j, m.End)
+			}
+		}
+		if k >= 0 {
+			words := make([]string, 0, j-m.First)
+			for t := m.First; t < j; t++ {
+				w := doc.Slice(doc.Tokens[t].Span)
+				if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+					k = -1 // "foreign ministry spokesperson": no name
+				}
+				words = append(words, w)
+			}
+			// a known name, or a longer one headed by an organisation
+			// word ("Foreign Office"; "Office" alone is no name)
+			known := e.m.gaz.Lookup(strings.Join(words, " "))&gazetteer.OrgName != 0 || tagger.IsKnownOrg(words) ||
+				len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0
+			if !known {
+				k = -1
+			}
+		}
+		if k < 0 {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, doc.Mentions[:i]...)
+		}
+		out = append(out,
+			Mention{Span: Span{m.Span.Start, doc.Tokens[j-1].End}, First: m.First, End: j, Type: Org, Entity: -1, Score: m.Score},
+			Mention{Span: Span{doc.Tokens[k+1].Start, m.Span.End}, First: k + 1, End: m.End, Type: Person, Entity: -1, Score: m.Score})
+	}
+	if out != nil {
+		doc.Mentions = out
+	}
 }
 
 // splitPlaceCountry splits a place's mention that ends in a comma and a

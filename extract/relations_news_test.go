@@ -279,6 +279,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Oman, which has mediated between Washington and the Houthis, called for restraint.",
 			want: []string{"Oman -mediated-> Washington CONSULT", "Oman -mediated-> Houthis CONSULT"},
 		},
+		{
+			name: "an organisation's title before a name",
+			text: "Officials spoke on Monday. Kremlin spokesman Dmitry Peskov said Russia would respond. Security Council chief Sergei Shoigu met Kim. Meanwhile, NATO Secretary-General Mark Rutte warned that Russia could attack.",
+			want: []string{"Dmitry Peskov -spokesman_of-> Kremlin ATTRIBUTE", "Sergei Shoigu -chief_of-> Security Council ATTRIBUTE",
+				"Mark Rutte -secretary_general_of-> NATO ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

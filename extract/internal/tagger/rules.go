@@ -601,7 +601,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// Cosmodrome", "Lincoln Park"); for an organisation only the words
 		// no organisation's name ends in, and not the known ones
 		// ("Downing Street said")
-		if (typ == typPerson || typ == typOrg && !isKnownOrg(ws)) && len(ws) > 1 {
+		if (typ == typPerson || typ == typOrg && !IsKnownOrg(ws)) && len(ws) > 1 {
 			if orgToo, ok := facilityHeads[strings.ToLower(ws[len(ws)-1])]; ok && (typ == typPerson || !orgToo) {
 				set(s, e, typLoc)
 			}
@@ -797,9 +797,10 @@ var knownOrgs = func() map[string][][]string {
 	return m
 }()
 
-// isKnownOrg reports whether ws are the words of a known organisation's
-// name (knownOrgNames).
-func isKnownOrg(ws []string) bool {
+// IsKnownOrg reports whether ws are the words of a known organisation's
+// name (knownOrgNames: parties, agencies, companies, seats of government
+// that the gazetteer lacks).
+func IsKnownOrg(ws []string) bool {
 	return slices.ContainsFunc(knownOrgs[ws[0]], func(k []string) bool { return slices.Equal(k, ws) })
 }
 
