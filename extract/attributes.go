@@ -28,6 +28,7 @@ var roleNouns = map[string]bool{
 	"founder": true, "ceo": true, "deputy": true, "representative": true, "officer": true, "editor": true,
 	"speaker": true, "prosecutor": true, "judge": true, "king": true, "queen": true, "emperor": true,
 	"marshal": true, "admiral": true, "colonel": true, "captain": true, "lieutenant": true, "correspondent": true,
+	"vice-chairman": true, "vice-chairwoman": true, "vice-chair": true, "vice-president": true, "secretary-general": true,
 }
 
 // kinNouns are family ties that attributes read like roles, between two
@@ -88,6 +89,16 @@ func (r *relater) holders(t int) []arg {
 	if h := r.head(t); h >= 0 {
 		switch r.dep(t) {
 		case "appos", "compound", "flat", "nmod", "amod", "nmod:desc": // amod: "chief" tagged an adjective
+			if r.dep(t) == "appos" {
+				// "his daughter Kim Ju Ae and Pak Jong Chon, vice-chairman
+				// of ..." parsed with the apposition on the first
+				// conjunct: it describes the last one before it
+				for _, c := range r.kids[h] {
+					if r.dep(c) == "conj" && c < t && c > h {
+						h = c
+					}
+				}
+			}
 			if r.dep(t) != "nmod" || r.prep(t) == "" {
 				add(h)
 			}

@@ -859,7 +859,7 @@ var titles = map[string]bool{
 	"bishop": true, "archbishop": true, "cardinal": true, "emperor": true, "empress": true, "prince": true,
 	"princess": true, "duke": true, "duchess": true, "earl": true, "baron": true, "ceo": true, "coach": true,
 	"lieutenant": true, "lt": true, "sgt.": true, "gov.": true, "rep.": true, "congressman": true,
-	"congresswoman": true, "mr": true, "mrs": true, "ms": true, "pres.": true,
+	"congresswoman": true, "mr": true, "mrs": true, "ms": true, "pres.": true, "comrade": true,
 	"president-elect": true, "vice-president": true, "minister-designate": true, "premier-designate": true,
 	"secretary-general": true, "chancellor-elect": true, "governor-elect": true, "mayor-elect": true,
 }
@@ -872,6 +872,7 @@ var roleHeads = map[string]bool{
 	"envoy": true, "commander": true, "admiral": true, "colonel": true, "director": true, "spokesman": true,
 	"spokeswoman": true, "spokesperson": true, "adviser": true, "advisor": true, "head": true, "marshal": true, "chancellor": true,
 	"mayor": true, "official": true, "king": true, "queen": true, "secretary-general": true, "vice-president": true,
+	"vice-chairman": true, "vice-chairwoman": true, "vice-chair": true,
 }
 
 // lastTitle returns the last title word among tokens [lo, end-1) that

@@ -285,6 +285,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Dmitry Peskov -spokesman_of-> Kremlin ATTRIBUTE", "Sergei Shoigu -chief_of-> Security Council ATTRIBUTE",
 				"Mark Rutte -secretary_general_of-> NATO ATTRIBUTE"},
 		},
+		{
+			name: "an apposition after two conjoined names describes the second",
+			text: "Officials spoke on Monday. Kim Jong Un was accompanied by his daughter Kim Ju Ae and Pak Jong Chon, vice-chairman of the Central Military Commission.",
+			want: []string{"Pak Jong Chon -vice_chairman_of-> Central Military Commission ATTRIBUTE"},
+			not:  []string{"Kim Ju Ae -vice_chairman_of-> Central Military Commission ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
