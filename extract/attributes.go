@@ -135,8 +135,8 @@ func (r *relater) role(s Sentence, t int) {
 	for _, k := range r.kids[t] {
 		d := r.dep(k)
 		a, ok := r.entity(k)
-		if !ok || a.conf < 1 {
-			continue
+		if !ok || a.conf < 1 && !(d == "nmod:poss" && kinNouns[r.lower(t)] && r.doc.Tokens[k].Tag == "PRON") {
+			continue // ("his daughter Kim Ju Ae": the person "his" stands for)
 		}
 		ty := r.doc.Entities[a.ent].Type
 		adj := ty == NORP || ty != Org && (r.doc.Tokens[k].Tag == "ADJ" || demonymLike(r.doc.Entities[a.ent].Name)) // not "Foreign Ministry"

@@ -406,6 +406,7 @@ func pronounAntecedents(doc *Document) map[int]int {
 	for _, s := range doc.Sentences {
 		named = named[:0]
 		last, first := -1, -1
+		kinless := -1 // the last person named who is not someone's kin ("his wife Manju Sam")
 		for t := s.First; t < s.End; t++ {
 			for mi < len(doc.Mentions) && doc.Mentions[mi].End <= t {
 				mi++
@@ -413,6 +414,9 @@ func pronounAntecedents(doc *Document) map[int]int {
 			if mi < len(doc.Mentions) && doc.Mentions[mi].First <= t {
 				if m := doc.Mentions[mi]; m.Type == Person && m.Entity >= 0 {
 					last = m.Entity
+					if t == m.First && !kinBefore(doc, s, t) {
+						kinless = m.Entity
+					}
 					if first < 0 {
 						first = m.Entity
 					}
@@ -435,6 +439,12 @@ func pronounAntecedents(doc *Document) map[int]int {
 			case "him", "Him", "her", "Her":
 				if objectPronoun(doc, t) {
 					a = objectAntecedent(doc, s, t, named, prev, gap)
+				} else if kinAfter(doc, s, t) {
+					a = possessor(kinless, prev, gap)
+				}
+			case "his", "His":
+				if kinAfter(doc, s, t) {
+					a = possessor(kinless, prev, gap)
 				}
 			default:
 				continue
@@ -456,6 +466,46 @@ func pronounAntecedents(doc *Document) map[int]int {
 		}
 	}
 	return ante
+}
+
+// possessor is the person a possessive "his" or "her" before a kin noun
+// stands for ("Kim Jong Un arrived with his daughter Kim Ju Ae"): the
+// last person named before it in the sentence who is not named as
+// someone's kin (kinless: in "His father, Anthony, ... and his mother,
+// Jennifer" the second "his" is not Anthony), else the previous
+// sentences' person (as for "he"). Other possessives are not resolved:
+// in "Lavrov praised her work" the last person named is seldom "her".
+func possessor(kinless, prev, gap int) int {
+	if kinless < 0 && gap <= 2 {
+		return prev
+	}
+	return kinless
+}
+
+// kinAfter reports whether a kin noun follows token t (a possessive) in
+// sentence s: "his daughter", "her late husband".
+func kinAfter(doc *Document, s Sentence, t int) bool {
+	for k := t + 1; k < s.End && k <= t+2; k++ {
+		if kinNouns[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
+			return true
+		}
+	}
+	return false
+}
+
+// kinBefore reports whether the name at t follows a kin noun, possibly
+// after a comma: "his wife Manju Sam", "his father, Anthony".
+func kinBefore(doc *Document, s Sentence, t int) bool {
+	for k := t - 1; k >= s.First && k >= t-2; k-- {
+		w := doc.Slice(doc.Tokens[k].Span)
+		if kinNouns[strings.ToLower(w)] {
+			return true
+		}
+		if w != "," {
+			return false
+		}
+	}
+	return false
 }
 
 // namedPerson is a person's mention (tokens first..end-1), or a subject

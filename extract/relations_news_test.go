@@ -291,6 +291,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Pak Jong Chon -vice_chairman_of-> Central Military Commission ATTRIBUTE"},
 			not:  []string{"Kim Ju Ae -vice_chairman_of-> Central Military Commission ATTRIBUTE"},
 		},
+		{
+			name: "his daughter, her brother",
+			text: "Officials spoke on Monday. Kim Jong Un arrived with his daughter Kim Ju Ae. Thomas Sam, 42, and his wife Manju Sam were tried. His father, Anthony, was a geologist and his mother, Jennifer, is a nurse.",
+			want: []string{"Kim Ju Ae -daughter_of-> Kim Jong Un ATTRIBUTE", "Manju Sam -wife_of-> Thomas Sam ATTRIBUTE"},
+			not:  []string{"Jennifer -mother_of-> Anthony ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
