@@ -150,12 +150,30 @@ func (r *relater) role(s Sentence, t int) {
 			}
 		}
 	}
-	if len(orgs) == 0 && t > 0 && r.ment[t-1] >= 0 {
-		// "Security Council chief Sergei Shoigu", "Kremlin spokesman
-		// Dmitry Peskov" parsed with the organisation a compound of the
-		// name beside the title: the organisation just before the title
-		if om := r.doc.Mentions[r.ment[t-1]]; om.End == t && om.Entity >= 0 && r.doc.Entities[om.Entity].Type == Org && !kinNouns[r.lower(t)] {
-			orgs = append(orgs, arg{om.Entity, 1, t - 1})
+	if len(orgs) == 0 && !kinNouns[r.lower(t)] {
+		// "Security Council chief Sergei Shoigu", "Pakistan's Foreign
+		// Minister Ishaq Dar" parsed with the organisation or country a
+		// dependent of the name beside the title: an organisation just
+		// before the title, or a possessive before it and its
+		// qualifiers
+		k, poss := t-1, false
+		for ; k >= 0 && r.ment[k] < 0; k-- {
+			w := r.lower(k)
+			if w == "'s" || w == "’s" {
+				poss = true
+				continue
+			}
+			if !isTitleQualifier(w) && !titles[w] || poss {
+				break
+			}
+		}
+		if k >= 0 && r.ment[k] >= 0 {
+			if om := r.doc.Mentions[r.ment[k]]; om.Entity >= 0 && om.End == k+1 {
+				switch ty := r.doc.Entities[om.Entity].Type; {
+				case ty == Org && (poss || k == t-1), (ty == GPE) && poss:
+					orgs = append(orgs, arg{om.Entity, 1, k})
+				}
+			}
 		}
 	}
 	label = strings.ReplaceAll(r.lower(t), "-", "_") + "_of" // secretary_general_of

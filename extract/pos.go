@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,11 +40,15 @@ func (e *Extractor) tagPOS(doc *Document) {
 // features keep the first tags.
 func (e *Extractor) retagNames(doc *Document) {
 	var all [][]string // the case view, built on first need
-	var names []bool
+	var fixed []int
 	out := []int{}
+	propn := e.m.pos.ClassIndex("PROPN NNP")
 	mi := 0
 	for si, s := range doc.Sentences {
-		names = append(names[:0], make([]bool, s.End-s.First)...)
+		fixed = fixed[:0]
+		for range s.End - s.First {
+			fixed = append(fixed, -1)
+		}
 		any := false
 		for ; mi < len(doc.Mentions) && doc.Mentions[mi].First < s.End; mi++ {
 			m := doc.Mentions[mi]
@@ -57,10 +62,10 @@ func (e *Extractor) retagNames(doc *Document) {
 			}
 			tk := doc.Tokens[m.First]
 			if r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span)); unicode.IsUpper(r) && tk.Tag != "PROPN" {
-				names[m.First-s.First], any = true, true
+				fixed[m.First-s.First], any = propn, true
 			}
 		}
-		if !any {
+		if !any || propn < 0 {
 			continue
 		}
 		if all == nil {
@@ -70,8 +75,8 @@ func (e *Extractor) retagNames(doc *Document) {
 			}
 			all = e.m.ner.CaseView(all, e.m.gaz)
 		}
-		out = append(out[:0], make([]int, len(names))...)
-		e.m.pos.TagPOSNames(all[si], names, out)
+		out = append(out[:0], make([]int, len(fixed))...)
+		e.m.pos.TagPOSFixed(all[si], fixed, out)
 		for k, c := range out {
 			t := &doc.Tokens[s.First+k]
 			t.Tag, t.XPOS = tagger.SplitPOS(e.m.pos.Classes[c])
@@ -81,18 +86,60 @@ func (e *Extractor) retagNames(doc *Document) {
 
 // posClasses tags the sentences of one document, in their case view
 // (tagger.Model.CaseView), with POS classes (indices into m.pos.Classes).
+// A sentence's first word that is a name (openingName) is a proper noun;
+// a sentence left with no finite verb is tagged again with its verb
+// fixed (finiteVerb).
 func (m *models) posClasses(view [][]string) [][]int {
 	out := make([][]int, len(view))
-	name := []bool{true}
+	propn, vbd := m.pos.ClassIndex("PROPN NNP"), m.pos.ClassIndex("VERB VBD")
+	var fixed []int
 	for i, words := range view {
 		out[i] = make([]int, len(words))
-		if len(words) > 1 && m.openingName(words[0]) {
-			m.pos.TagPOSNames(words, name, out[i])
-		} else {
-			m.pos.TagPOS(words, out[i])
+		fixed = fixed[:0]
+		if len(words) > 1 && propn >= 0 && m.openingName(words[0]) {
+			fixed = append(fixed, propn)
+		}
+		m.pos.TagPOSFixed(words, fixed, out[i])
+		if k := m.finiteVerb(words, out[i]); k >= 0 && vbd >= 0 {
+			for len(fixed) <= k {
+				fixed = append(fixed, -1)
+			}
+			fixed[k] = vbd
+			m.pos.TagPOSFixed(words, fixed, out[i])
 		}
 	}
 	return out
+}
+
+// finiteVerb returns the word of a sentence tagged with classes that is
+// its finite verb although tagged a past participle, or -1: in a
+// sentence of four words or more with no finite verb or modal, the first
+// past participle in -ed after a noun or pronoun, with no "by" in the
+// five words after it (a passive: "Polaroids donated to USI by the
+// Foundation") ("Georgian police detained opposition leader Nika Gvaramia", "both
+// sides accused each other": the tagger read a participle, the parser a
+// noun phrase with no clause).
+func (m *models) finiteVerb(words []string, classes []int) int {
+	if len(words) < 4 {
+		return -1
+	}
+	cand := -1
+	for k, c := range classes {
+		_, x := tagger.SplitPOS(m.pos.Classes[c])
+		switch x {
+		case "VBD", "VBZ", "VBP", "MD":
+			return -1
+		case "VBN":
+			if cand >= 0 || k == 0 || !strings.HasSuffix(words[k], "ed") || slices.Contains(words[k+1:min(k+6, len(words))], "by") {
+				continue
+			}
+			switch _, px := tagger.SplitPOS(m.pos.Classes[classes[k-1]]); px {
+			case "NN", "NNS", "NNP", "NNPS", "PRP":
+				cand = k
+			}
+		}
+	}
+	return cand
 }
 
 // openingName reports whether w, the first word of a sentence, is a name
@@ -101,9 +148,11 @@ func (m *models) posClasses(view [][]string) [][]int {
 // denies", "Beijing said" as VB and VBG). w must be capitalised, not in
 // capitals only, never written in lower case in the NER training text
 // (not "Check" or "Will"), and known to the gazetteer as a country, city,
-// region, organisation or person, and not as a nationality ("American").
-// (Words the document capitalises
-// elsewhere were tried too: "Oh" and "Atoms" became persons.)
+// region or organisation, and not as a nationality ("American"). Tried
+// and dropped: words the document capitalises elsewhere ("Oh" and "Atoms"
+// became persons), and persons' names, which the recogniser then took for
+// places ("Lavrov is expected to travel"; tagger.tagKnownPersonOpener
+// finds them when they are left untagged).
 func (m *models) openingName(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w || m.ner.Lower[strings.ToLower(w)] {

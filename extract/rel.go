@@ -1180,6 +1180,18 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if len(sources) == 0 {
 		return
 	}
+	if len(sources) > 1 && r.reciprocal(t) {
+		// "India and Pakistan accused each other": each of the other
+		place := r.place(t, f, nil, r.agents(f, sources))
+		for _, a := range sources {
+			for _, b := range sources {
+				if a.ent != b.ent {
+					r.emit(s, t, rd, a, b, conf, place)
+				}
+			}
+		}
+		return
+	}
 	var targets []arg
 	tprep := ""
 	if recipient >= 0 {
@@ -1769,6 +1781,24 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Modality = r.modality(s, t)
 	rel.Date = r.date(s, t, rel.Modality == Planned, b.tok)
 	r.out = append(r.out, rel)
+}
+
+// reciprocal reports whether verb t has "each other" or "one another"
+// among its dependents, wherever the parser attached the pair's words.
+func (r *relater) reciprocal(t int) bool {
+	pair := func(a, b int) bool {
+		if a < 0 || b >= len(r.doc.Tokens) {
+			return false
+		}
+		x, y := r.lower(a), r.lower(b)
+		return x == "each" && y == "other" || x == "one" && y == "another"
+	}
+	for _, k := range r.kids[t] {
+		if pair(k, k+1) || pair(k-1, k) {
+			return true
+		}
+	}
+	return pair(t+1, t+2) // misattached: "accused each other of violating ..."
 }
 
 // sitesNamed are the built places named by an of-phrase ("the port of

@@ -297,6 +297,21 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Kim Ju Ae -daughter_of-> Kim Jong Un ATTRIBUTE", "Manju Sam -wife_of-> Thomas Sam ATTRIBUTE"},
 			not:  []string{"Jennifer -mother_of-> Anthony ATTRIBUTE"},
 		},
+		{
+			name: "a country's titled minister",
+			text: "Officials spoke on Monday. Pakistan's Foreign Minister Ishaq Dar confirmed the agreement.",
+			want: []string{"Ishaq Dar -minister_of-> Pakistan ATTRIBUTE"},
+		},
+		{
+			name: "each other",
+			text: "Officials spoke on Monday. India and Pakistan agreed to a ceasefire. Hours later, both sides accused each other of violating it.",
+			want: []string{"India -accused-> Pakistan ACCUSE", "Pakistan -accused-> India ACCUSE"},
+		},
+		{
+			name: "a sentence whose only verb was tagged a participle",
+			text: "Officials spoke on Monday. Georgian police detained opposition leader Nika Gvaramia on Wednesday.",
+			want: []string{"Georgia -detained-> Nika Gvaramia COERCE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -42,9 +42,6 @@ type Model struct {
 
 	transOnce sync.Once
 	trans     [][]float32 // NER transition scores, from P
-
-	propnOnce  sync.Once
-	propnClass int // POS: index of "PROPN NNP" in Classes, -1 if none
 }
 
 const (

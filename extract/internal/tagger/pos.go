@@ -31,22 +31,26 @@ var pool = sync.Pool{New: func() any { return new(scratch) }}
 // TagPOS tags words with POS classes (indices into m.Classes), writing
 // them to out (len(words) long). Frequent unambiguous words take their
 // dictionary tag; the others are decoded greedily left to right.
-func (m *Model) TagPOS(words []string, out []int) { m.TagPOSNames(words, nil, out) }
+func (m *Model) TagPOS(words []string, out []int) { m.TagPOSFixed(words, nil, out) }
 
-// TagPOSNames is TagPOS with some words known to be proper nouns: where
-// names[i] is true (names may be nil or shorter than words), word i is
-// tagged PROPN NNP, and the words after it are tagged knowing that.
-func (m *Model) TagPOSNames(words []string, names []bool, out []int) {
+// TagPOSFixed is TagPOS with the classes of some words known: where
+// fixed[i] >= 0 (fixed may be nil or shorter than words), word i takes
+// class fixed[i], and the words after it are tagged knowing that.
+func (m *Model) TagPOSFixed(words []string, fixed []int, out []int) {
 	if m.Kind != POS {
 		panic("tagger: TagPOS on a " + string(m.Kind) + " model")
 	}
 	sc := pool.Get().(*scratch)
 	defer pool.Put(sc)
-	m.tagPOS(sc, words, names, out)
+	m.tagPOS(sc, words, fixed, out)
 }
 
-// tagPOS is TagPOSNames with scratch sc and its word cache.
-func (m *Model) tagPOS(sc *scratch, words []string, names []bool, out []int) {
+// ClassIndex returns the index of class c ("PROPN NNP") in m.Classes, or
+// -1.
+func (m *Model) ClassIndex(c string) int { return slices.Index(m.Classes, c) }
+
+// tagPOS is TagPOSFixed with scratch sc and its word cache.
+func (m *Model) tagPOS(sc *scratch, words []string, fixed []int, out []int) {
 	c := &sc.pos
 	c.reset(m, nil, len(words))
 	sc.infos = resize(sc.infos, len(words))
@@ -60,10 +64,8 @@ func (m *Model) tagPOS(sc *scratch, words []string, names []bool, out []int) {
 	for i := range words {
 		e := sc.ents[i]
 		cl := int(c.entries[e].dict)
-		if i < len(names) && names[i] {
-			if k := m.propn(); k >= 0 {
-				cl = k
-			}
+		if i < len(fixed) && fixed[i] >= 0 {
+			cl = fixed[i]
 		}
 		if cl < 0 {
 			// The scores of posFeatures: the cached static ones, then
@@ -76,12 +78,6 @@ func (m *Model) tagPOS(sc *scratch, words []string, names []bool, out []int) {
 		out[i] = cl
 		p2, p1 = p1, m.Classes[cl]
 	}
-}
-
-// propn returns the index of the class "PROPN NNP", or -1.
-func (m *Model) propn() int {
-	m.propnOnce.Do(func() { m.propnClass = slices.Index(m.Classes, "PROPN NNP") })
-	return m.propnClass
 }
 
 // TrainOptions control training.
