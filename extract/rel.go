@@ -822,6 +822,17 @@ func (r *relater) frameAt(t, depth int) frame {
 	// Relative pronouns stand for the noun the clause modifies.
 	dt := r.dep(t)
 	h := r.head(t)
+	if dt == "acl:relcl" && h >= 0 && r.isVerbal(h) && f.subj > 0 && relPronouns[r.lower(f.subj)] {
+		// "Choe met Sergei Lavrov, who later visited Pyongyang" parsed
+		// with the clause on the verb: the pronoun is the name before it
+		k := f.subj - 1
+		if k > 0 && r.lower(k) == "," {
+			k--
+		}
+		if r.ment[k] >= 0 {
+			h = k
+		}
+	}
 	if base(dt) == "acl" && h >= 0 {
 		// A past participle is passive ("troops sent to Russia") unless a
 		// perfect auxiliary makes it active ("Shoigu ... has arrived in").

@@ -312,6 +312,17 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Georgian police detained opposition leader Nika Gvaramia on Wednesday.",
 			want: []string{"Georgia -detained-> Nika Gvaramia COERCE"},
 		},
+		{
+			name: "a relative clause the parser hung on the verb",
+			text: "Officials spoke on Monday. Choe met Sergei Lavrov, who later visited Pyongyang.",
+			want: []string{"Sergei Lavrov -visited-> Pyongyang CONSULT @Pyongyang"},
+		},
+		{
+			name: "stepping off a train is no aid",
+			text: "Officials spoke on Monday. Kim Jong Un stepped off his armoured train in Vladivostok to meet Vladimir Putin.",
+			want: []string{"Kim Jong Un -met-> Vladimir Putin CONSULT"},
+			not:  []string{"Kim Jong Un -stepped-> Vladivostok AID"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
