@@ -181,6 +181,9 @@ func (r *relater) conjuncts(t int) []int {
 		hasCC := r.child(out[i], "cc") >= 0 // UD v1 attaches cc to the first conjunct
 		for _, k := range r.kids[out[i]] {
 			switch {
+			case r.dep(k) == "conj" && r.placeConjunct(out[i], k):
+				// "strikes against ISIL in Iraq and Syria" parsed with
+				// Syria a conjunct of ISIL: it is Iraq's
 			case r.dep(k) == "conj":
 				cs = append(cs, k)
 				hasCC = hasCC || r.child(k, "cc") >= 0
@@ -201,6 +204,25 @@ func (r *relater) conjuncts(t int) []int {
 		}
 	}
 	return out
+}
+
+// placeConjunct reports whether conjunct c of t is a place that follows
+// a place phrase of t ("ISIL in Iraq and Syria"), so that it belongs to
+// that phrase and not to t.
+func (r *relater) placeConjunct(t, c int) bool {
+	place := func(k int) bool {
+		m := r.ment[k]
+		return m >= 0 && isPlace(r.doc.Mentions[m].Type)
+	}
+	if !place(c) || place(t) {
+		return false
+	}
+	for _, k := range r.kids[t] {
+		if k < c && base(r.dep(k)) == "nmod" && placePreps[r.prep(k)] && place(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // arg is a participant: a document entity and how sure we are that the

@@ -323,6 +323,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Kim Jong Un -met-> Vladimir Putin CONSULT"},
 			not:  []string{"Kim Jong Un -stepped-> Vladivostok AID"},
 		},
+		{
+			name: "a place conjoined to the place phrase, not to the target",
+			text: "Officials spoke on Monday. The Global Coalition has launched almost 8,000 strikes against ISIL in Iraq and Syria.",
+			want: []string{"Global Coalition -attacked-> ISIL ASSAULT"},
+			not:  []string{"Global Coalition -attacked-> Syria ASSAULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
