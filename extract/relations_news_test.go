@@ -326,7 +326,7 @@ func TestNewsPhrasings(t *testing.T) {
 		{
 			name: "a place conjoined to the place phrase, not to the target",
 			text: "Officials spoke on Monday. The Global Coalition has launched almost 8,000 strikes against ISIL in Iraq and Syria.",
-			want: []string{"Global Coalition -attacked-> ISIL ASSAULT"},
+			want: []string{"Global Coalition -attacked-> ISIL ASSAULT @Iraq"},
 			not:  []string{"Global Coalition -attacked-> Syria ASSAULT"},
 		},
 	} {
