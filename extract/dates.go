@@ -209,18 +209,7 @@ func agoDate(ws []string, anchor time.Time, known bool) string {
 	if !known {
 		return ""
 	}
-	n, unit := 0, ""
-	for _, w := range ws {
-		if v, ok := numberWords[w]; ok && n == 0 {
-			n = v
-		} else if v, err := strconv.Atoi(w); err == nil && n == 0 && v > 0 && v < 1000 {
-			n = v
-		}
-		switch w {
-		case "day", "days", "week", "weeks", "month", "months", "year", "years":
-			unit = strings.TrimSuffix(w, "s")
-		}
-	}
+	n, unit := countUnit(ws)
 	if n == 0 {
 		return ""
 	}
@@ -236,6 +225,89 @@ func agoDate(ws []string, anchor time.Time, known bool) string {
 		return strconv.Itoa(anchor.Year() - n)
 	}
 	return ""
+}
+
+// countUnit reads "two days", "a week", "10 years" (ws in lower case):
+// the count (0 if none) and the unit, singular.
+func countUnit(ws []string) (n int, unit string) {
+	for _, w := range ws {
+		if v, ok := numberWords[w]; ok && n == 0 {
+			n = v
+		} else if v, err := strconv.Atoi(w); err == nil && n == 0 && v > 0 && v < 1000 {
+			n = v
+		}
+		switch w {
+		case "day", "days", "week", "weeks", "month", "months", "year", "years":
+			unit = strings.TrimSuffix(w, "s")
+		}
+	}
+	return n, unit
+}
+
+// relativeDate resolves "two months earlier", "a week later" (t: the
+// adverb, the count and unit under it) against the last date expression
+// read before it (r.dated), at the coarser of the two precisions: "two
+// months earlier" than "2023-09" is "2023-07", "a week later" than it is
+// still a month, "2023-09".
+func (r *relater) relativeDate(t int) string {
+	w := r.lower(t)
+	if w != "earlier" && w != "later" {
+		return ""
+	}
+	last, from := -1, ""
+	for _, d := range r.dated {
+		if d.tok < t && d.tok > last {
+			last, from = d.tok, d.iso
+		}
+	}
+	if from == "" {
+		return ""
+	}
+	var ws []string
+	for _, k := range r.kids[t] {
+		for _, x := range r.subtreeWords(k) {
+			ws = append(ws, strings.ToLower(x))
+		}
+	}
+	n, unit := countUnit(ws)
+	if n == 0 || unit == "" {
+		return ""
+	}
+	if w == "earlier" {
+		n = -n
+	}
+	var anchor time.Time
+	prec := 0 // 1 year, 2 month, 3 day
+	for i, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if a, err := time.Parse(layout, from); err == nil {
+			anchor, prec = a, i+1
+		}
+	}
+	if prec == 0 {
+		return "" // an ISO week: left alone
+	}
+	switch unit {
+	case "day":
+		anchor = anchor.AddDate(0, 0, n)
+	case "week":
+		anchor = anchor.AddDate(0, 0, 7*n)
+	case "month":
+		anchor = anchor.AddDate(0, n, 0)
+		prec = min(prec, 2)
+	case "year":
+		anchor = anchor.AddDate(n, 0, 0)
+		prec = min(prec, 1)
+	}
+	switch {
+	case prec == 3 && unit == "week":
+		y, wk := anchor.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, wk)
+	case prec == 3:
+		return anchor.Format("2006-01-02")
+	case prec == 2:
+		return anchor.Format("2006-01")
+	}
+	return anchor.Format("2006")
 }
 
 // isDateWord reports whether token t can head a date expression.
@@ -327,9 +399,16 @@ func (r *relater) dateKid(t int, future, onNoun bool) string {
 			continue
 		}
 		if !r.isDateWord(k) && !r.isDayOfMonth(k) {
+			if d == "advmod" && !onNoun {
+				if iso := r.relativeDate(k); iso != "" {
+					r.dated = append(r.dated, datedAt{k, iso})
+					return iso
+				}
+			}
 			continue
 		}
 		if iso := ResolveDate(r.withYear(k, r.subtreeWords(k)), r.doc.Published, future); iso != "" {
+			r.dated = append(r.dated, datedAt{k, iso})
 			return iso
 		}
 	}

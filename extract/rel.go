@@ -17,6 +17,15 @@ type relater struct {
 	ment []int    // mention covering each token, -1 if none
 	lows []string // each token's lower, once asked for ("" before)
 	out  []Relation
+	// dated are the date expressions read so far (not the publication
+	// date's fallback), by token: "two months earlier" counts from the
+	// last one before it.
+	dated []datedAt
+}
+
+type datedAt struct {
+	tok int
+	iso string
 }
 
 func newRelater(doc *Document, lex *lexicon.Lexicon) *relater {

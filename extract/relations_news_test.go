@@ -329,6 +329,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Global Coalition -attacked-> ISIL ASSAULT @Iraq"},
 			not:  []string{"Global Coalition -attacked-> Syria ASSAULT"},
 		},
+		{
+			name: "dates counted from the date before",
+			text: "Kim met Putin in September 2023. Shoigu had visited Pyongyang two months earlier. Three years later, Putin visited Pyongyang.",
+			want: []string{"Kim -met-> Putin CONSULT 2023-09", "Shoigu -visited-> Pyongyang CONSULT @Pyongyang 2023-07",
+				"Putin -visited-> Pyongyang CONSULT @Pyongyang 2026"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
