@@ -87,8 +87,8 @@ func (e *Extractor) retagNames(doc *Document) {
 // posClasses tags the sentences of one document, in their case view
 // (tagger.Model.CaseView), with POS classes (indices into m.pos.Classes).
 // A sentence's first word that is a name (openingName) is a proper noun;
-// a sentence left with no finite verb is tagged again with its verb
-// fixed (finiteVerb).
+// a sentence whose finite verb was tagged a participle is tagged again
+// with it fixed (finiteVerbs).
 func (m *models) posClasses(view [][]string) [][]int {
 	out := make([][]int, len(view))
 	propn, vbd := m.pos.ClassIndex("PROPN NNP"), m.pos.ClassIndex("VERB VBD")
@@ -100,37 +100,55 @@ func (m *models) posClasses(view [][]string) [][]int {
 			fixed = append(fixed, propn)
 		}
 		m.pos.TagPOSFixed(words, fixed, out[i])
-		if k := m.finiteVerb(words, out[i]); k >= 0 && vbd >= 0 {
+		if vbd < 0 {
+			continue
+		}
+		again := false
+		for _, k := range m.finiteVerbs(words, out[i]) {
 			for len(fixed) <= k {
 				fixed = append(fixed, -1)
 			}
-			fixed[k] = vbd
+			fixed[k], again = vbd, true
+		}
+		if again {
 			m.pos.TagPOSFixed(words, fixed, out[i])
 		}
 	}
 	return out
 }
 
-// finiteVerb returns the word of a sentence tagged with classes that is
-// its finite verb although tagged a past participle, or -1: in a
-// sentence of four words or more with no finite verb or modal, the first
-// past participle in -ed after a noun or pronoun, with no "by" in the
-// five words after it (a passive: "Polaroids donated to USI by the
-// Foundation") ("Georgian police detained opposition leader Nika Gvaramia", "both
-// sides accused each other": the tagger read a participle, the parser a
-// noun phrase with no clause).
-func (m *models) finiteVerb(words []string, classes []int) int {
-	if len(words) < 4 {
-		return -1
-	}
-	cand := -1
+// finiteVerbs returns the words of a sentence tagged with classes that
+// are finite verbs although tagged past participles:
+//   - a participle in -ed right after a subject pronoun ("The United
+//     States said it supported ...": "it" cannot take a participle with
+//     no auxiliary), unless a causative verb comes before ("had it
+//     fixed");
+//   - in a sentence of four words or more, ending in a full stop (not a
+//     headline: "Delhi blast suspect arrested"), with no finite verb,
+//     modal or opening imperative, the first participle in -ed after a noun or pronoun, with no "by"
+//     in the five words after it (a passive: "Polaroids donated to USI by
+//     the Foundation") ("Georgian police detained opposition leader Nika
+//     Gvaramia", "both sides accused each other": the tagger read a
+//     participle, the parser a noun phrase with no clause).
+func (m *models) finiteVerbs(words []string, classes []int) []int {
+	var out []int
+	finite, cand := false, -1
 	for k, c := range classes {
 		_, x := tagger.SplitPOS(m.pos.Classes[c])
 		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
-			return -1
+			finite = true
+		case "VB":
+			finite = finite || k == 0 // an imperative: "Use the form attached"
 		case "VBN":
-			if cand >= 0 || k == 0 || !strings.HasSuffix(words[k], "ed") || slices.Contains(words[k+1:min(k+6, len(words))], "by") {
+			if k == 0 || !strings.HasSuffix(words[k], "ed") {
+				continue
+			}
+			if subjectPronouns[strings.ToLower(words[k-1])] && (k < 2 || !causatives[strings.ToLower(words[k-2])]) {
+				out = append(out, k)
+				continue
+			}
+			if cand >= 0 || slices.Contains(words[k+1:min(k+6, len(words))], "by") {
 				continue
 			}
 			switch _, px := tagger.SplitPOS(m.pos.Classes[classes[k-1]]); px {
@@ -139,8 +157,17 @@ func (m *models) finiteVerb(words []string, classes []int) int {
 			}
 		}
 	}
-	return cand
+	if !finite && len(words) >= 4 && words[len(words)-1] == "." && cand >= 0 && !slices.Contains(out, cand) {
+		out = append(out, cand)
+	}
+	return out
 }
+
+// subjectPronouns take a finite verb, never a bare participle, unless
+// a causative verb makes the pronoun its object ("had it fixed").
+var subjectPronouns = map[string]bool{"i": true, "he": true, "she": true, "it": true, "we": true, "they": true}
+
+var causatives = map[string]bool{"had": true, "have": true, "has": true, "having": true, "get": true, "got": true, "gets": true}
 
 // openingName reports whether w, the first word of a sentence, is a name
 // although its capital letter says nothing there. The POS tagger, trained

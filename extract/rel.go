@@ -1062,6 +1062,11 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 		return
 	}
 	f := r.verbFrame(t)
+	if namingVerbs[trs[0].Lemma] && r.namesObject(t) {
+		// "KCNA called Yoon's decree an act of insanity": naming, not a
+		// phone call
+		return
+	}
 	if trs[0].Lemma == "claim" && (f.passive || f.obj >= 0 && r.isNoun(f.obj)) {
 		// "an attack claimed by Daesh", "Daesh claimed the attacks":
 		// claiming a deed is taking responsibility for it, not accusing
@@ -1823,6 +1828,23 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	rel.Modality = r.modality(s, t)
 	rel.Date = r.date(s, t, rel.Modality == Planned, b.tok)
 	r.out = append(r.out, rel)
+}
+
+// namingVerbs name or describe their object with a second noun phrase:
+// "called the drills a rehearsal for invasion".
+var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true, "name": true}
+
+// namesObject reports whether verb t has two objects, or an object and a
+// nominal after it with no preposition: "called X Y".
+func (r *relater) namesObject(t int) bool {
+	objs := 0
+	for _, k := range r.kids[t] {
+		switch d := r.dep(k); {
+		case d == "obj", objs > 0 && r.isNoun(k) && !r.isDateWord(k) && (d == "xcomp" || d == "obl:unmarked" || d == "obl:npmod"):
+			objs++
+		}
+	}
+	return objs >= 2
 }
 
 // reciprocal reports whether verb t has "each other" or "one another"

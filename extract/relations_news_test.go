@@ -335,6 +335,17 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Kim -met-> Putin CONSULT 2023-09", "Shoigu -visited-> Pyongyang CONSULT @Pyongyang 2023-07",
 				"Putin -visited-> Pyongyang CONSULT @Pyongyang 2026"},
 		},
+		{
+			name: "a participle after a subject pronoun is a finite verb",
+			text: "Officials spoke on Monday. The United States said it supported South Korea's democratic process.",
+			want: []string{"United States -supported-> South Korea SUPPORT reported"},
+		},
+		{
+			name: "calling something a name is no call",
+			text: "Officials spoke on Monday. KCNA called Yoon's decree an act of insanity. Seoul called Pyongyang's launch a provocation. Putin called Trump last week.",
+			want: []string{"Putin -called-> Trump CONSULT"},
+			not:  []string{"KCNA -called-> Yoon CONSULT", "Seoul -called-> Pyongyang CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
