@@ -346,6 +346,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Putin -called-> Trump CONSULT"},
 			not:  []string{"KCNA -called-> Yoon CONSULT", "Seoul -called-> Pyongyang CONSULT"},
 		},
+		{
+			name: "a country's acronym after the",
+			text: "Officials spoke on Monday. Zelenskiy thanked the UAE for its mediation.",
+			want: []string{"Zelenskiy -thanked-> United Arab Emirates SUPPORT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

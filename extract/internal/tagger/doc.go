@@ -63,16 +63,17 @@ type DocResult struct {
 // Korea"; all-caps lines are truecased when features are computed, and in
 // step 2 they match the body's names whatever their case ("SHOIGU"). Last,
 // the rules of applyRules correct types and spans (named events, storms,
-// demonyms, trailing common nouns, company names), and
-// untagArticlePersons drops "persons" after "the" ("the Dow had
-// fallen"), and tagKnownPersonOpener tags a known surname that opens a
-// sentence before its verb ("Lavrov is expected to travel").
+// demonyms, trailing common nouns, company names), tagCountryAcronyms
+// tags "the UAE", untagArticlePersons drops "persons" after "the" ("the
+// Dow had fallen"), and tagKnownPersonOpener tags a known surname that
+// opens a sentence before its verb ("Lavrov is expected to travel").
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
 	words = m.CaseView(words, gaz)
 	defer func() {
 		for s := range words {
 			applyRules(words[s], res.Classes[s], gaz)
+			tagCountryAcronyms(words[s], res.Classes[s], gaz, m.Lower)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
 			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}

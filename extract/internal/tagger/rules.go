@@ -804,6 +804,23 @@ func IsKnownOrg(ws []string) bool {
 	return slices.ContainsFunc(knownOrgs[ws[0]], func(k []string) bool { return slices.Equal(k, ws) })
 }
 
+// tagCountryAcronyms tags GPE an untagged word in capitals that the
+// gazetteer knows as a country's short name ("thanked the UAE", "the
+// DPRK"), which the model leaves untagged after "the", unless the
+// training text writes it in lower case (lower: "POLE", "US"). Not in a
+// line in capitals.
+func tagCountryAcronyms(words []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
+	if gaz == nil || isAllCaps(words) {
+		return
+	}
+	for i, w := range words {
+		if classes[i] == 0 && isCapsWord(w) && !lower[strings.ToLower(w)] && gaz.Lookup(w)&gazetteer.Country != 0 &&
+			(i+1 == len(words) || classes[i+1]%2 == 1 || classes[i+1] == 0) {
+			classes[i] = 1 + 2*typGPE
+		}
+	}
+}
+
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
 // first word written as listed or in capitals, longest first) as one ORG
 // mention, replacing the mentions inside it ("Korea" in "Workers' Party
