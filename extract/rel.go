@@ -873,6 +873,14 @@ func (r *relater) frameAt(t, depth int) frame {
 			f.subj = h
 		case f.obj >= 0 && relPronouns[r.lower(f.obj)]:
 			f.obj = h
+		case f.subj < 0 && !f.passive && !participle && intentNouns[r.lower(h)] && r.child(t, "mark") >= 0 && (r.dep(h) == "obj" || r.dep(h) == "nsubj"):
+			// "Putin had no plans to meet Zelenskiy": the subject of
+			// the verb whose plans they are
+			if hh := r.head(h); hh >= 0 && r.isVerbal(hh) {
+				if sj := r.child(hh, "nsubj"); sj >= 0 && sj != h {
+					f.subj, f.inherited = sj, true
+				}
+			}
 		case f.subj < 0 && !f.passive && !participle:
 			f.subj, f.inherited = h, true // "troops supporting Russia"
 		case f.obj < 0 && (f.passive || participle):
@@ -1830,6 +1838,13 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 	r.out = append(r.out, rel)
 }
 
+// intentNouns take an infinitive whose subject is the one who has them:
+// "had no plans to meet", "announced its intention to attend".
+var intentNouns = map[string]bool{
+	"plan": true, "plans": true, "intention": true, "intentions": true, "decision": true, "readiness": true,
+	"willingness": true, "offer": true, "bid": true, "attempt": true, "efforts": true, "effort": true,
+}
+
 // namingVerbs name or describe their object with a second noun phrase:
 // "called the drills a rehearsal for invasion".
 var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "dub": true, "term": true, "name": true}
@@ -1913,6 +1928,16 @@ func (r *relater) negatedAt(t, depth int) bool {
 			return true
 		}
 		return r.negatedAt(h, depth+1)
+	}
+	// "had no plans to meet Zelenskiy": the intention is denied, or its
+	// verb is ("did not announce plans to ...")
+	if h := r.head(t); h >= 0 && base(r.dep(t)) == "acl" && intentNouns[r.lower(h)] {
+		if r.negatedAt(h, depth+1) {
+			return true
+		}
+		if hh := r.head(h); hh >= 0 && r.isVerbal(hh) && r.negatedAt(hh, depth+1) {
+			return true
+		}
 	}
 	// "would not give permission to Russia to help Israel", "did not go
 	// to Moscow to meet Putin": a purpose clause of what did not happen
@@ -2077,6 +2102,10 @@ func (r *relater) modalityAt(s Sentence, t, depth int) Modality {
 	// "is to visit", "are set to visit", "plans to meet"
 	if h := r.head(t); h >= 0 && (r.dep(t) == "xcomp" || base(r.dep(t)) == "advcl" && r.prep(t) == "to") &&
 		(planVerbs[r.lower(h)] || r.modalityAt(s, h, depth+1) == Planned) {
+		return Planned
+	}
+	// "had no plans to meet", "announced his decision to send troops"
+	if h := r.head(t); h >= 0 && base(r.dep(t)) == "acl" && intentNouns[r.lower(h)] && r.child(t, "mark") >= 0 {
 		return Planned
 	}
 	// "ready to host a meeting between X and Y": the noun event is as

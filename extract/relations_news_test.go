@@ -351,6 +351,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Zelenskiy thanked the UAE for its mediation.",
 			want: []string{"Zelenskiy -thanked-> United Arab Emirates SUPPORT"},
 		},
+		{
+			name: "no plans to meet",
+			text: "Officials spoke on Monday. The Kremlin said Putin had no plans to meet Zelenskiy. Kim announced his decision to send troops to Russia.",
+			want: []string{"Putin -met-> Zelenskiy CONSULT neg planned", "Kim -sent_troops_to-> Russia AID planned"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
