@@ -767,6 +767,8 @@ var knownOrgNames = []string{
 	"FSB", "GRU", "SVR", "KGB", "CIA", "FBI", "Mossad", "MI6", "MI5", "SBU", "Shin Bet",
 	"Gazprom", "Gazprombank", "Rosneft", "Rosatom", "Roscosmos", "Rostec", "Lukoil", "Novatek", "Sberbank",
 	"VTB", "Aeroflot", "Transneft", "Huawei", "SpaceX", "Lockheed Martin", "Raytheon", "Northrop Grumman",
+	"Saudi Aramco", "Aramco", "Sinopec", "PetroChina", "CNPC", "CNOOC", "ADNOC", "ZTE", "SMIC", "TSMC",
+	"Samsung Electronics", "Hyundai Motor", "Boeing", "Airbus", "ExxonMobil", "Exxon Mobil", "Chevron",
 	"Wagner Group", "Islamic State", "ISIS", "ISIL", "Daesh", "Houthis", "Hayat Tahrir al-Sham",
 	"Al-Shabaab", "Boko Haram", "Azov Brigade", "Azov Regiment",
 	"BRICS", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "African Union",
@@ -1046,6 +1048,8 @@ var companyHeads = map[string]bool{
 	"airlines": true, "airways": true, "motors": true, "university": true, "college": true,
 	"foundation": true, "fc": true, "club": true, "radio": true, "records": true, "studios": true,
 	"network": true, "television": true, "tv": true, "enterprises": true, "limited": true,
+	"petrochemical": true, "petroleum": true, "refinery": true, "refining": true, "shipping": true,
+	"shipbuilding": true, "aerospace": true, "electronics": true, "pharmaceuticals": true, "bank": true,
 }
 
 // tagKnownPersonOpener tags as a PERSON the untagged capitalised word

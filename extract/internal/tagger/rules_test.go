@@ -78,6 +78,8 @@ func TestApplyRules(t *testing.T) {
 			"cleared [LOC ISIL-held] terrain", "cleared ISIL-held terrain"},
 		{"the name after a holder compound stays",
 			"in [GPE Russian-occupied Crimea] today", "in Russian-occupied [GPE Crimea] today"},
+		{"a company headed by an industry word, and a known company",
+			"[PERSON Shandong Shouguang Luqing Petrochemical] bought oil , [PERSON Sinopec] said", "[ORG Shandong Shouguang Luqing Petrochemical] bought oil , [ORG Sinopec] said"},
 		{"a seat of government that speaks is an organisation",
 			"[LOC Downing Street] said , [LOC White House] officials", "[ORG Downing Street] said , [ORG White House] officials"},
 		{"a hyphenated name is no holder compound",
