@@ -1338,7 +1338,9 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if len(targets) == 0 {
 		// "X and Y discussed ..." / "X and Y met" / "X and Y signed a
 		// treaty": symmetric among subjects.
-		if (rd.category == "CONSULT" || jointVerbs[lemma]) && len(sources) > 1 {
+		if (rd.category == "CONSULT" && lemma != "mediate" || jointVerbs[lemma]) && len(sources) > 1 {
+			// (mediators do not mediate between one another: "talks
+			// mediated by Qatar, Egypt and the United States")
 			r.emitPairs(s, t, rd, sources, conf, place)
 			return
 		}

@@ -280,6 +280,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Oman -mediated-> Washington CONSULT", "Oman -mediated-> Houthis CONSULT"},
 		},
 		{
+			name: "mediators do not mediate between one another",
+			text: "Officials spoke on Monday. The deal followed weeks of talks mediated by Qatar, Egypt and the United States.",
+			not:  []string{"Qatar -mediated-> Egypt CONSULT", "Qatar -mediated-> United States CONSULT", "Egypt -mediated-> United States CONSULT"},
+		},
+		{
 			name: "an organisation's title before a name",
 			text: "Officials spoke on Monday. Kremlin spokesman Dmitry Peskov said Russia would respond. Security Council chief Sergei Shoigu met Kim. Meanwhile, NATO Secretary-General Mark Rutte warned that Russia could attack.",
 			want: []string{"Dmitry Peskov -spokesman_of-> Kremlin ATTRIBUTE", "Sergei Shoigu -chief_of-> Security Council ATTRIBUTE",
