@@ -235,6 +235,11 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"North Korea -fought-> Russia ASSAULT"},
 		},
 		{
+			name: "rallying behind is support",
+			text: "Officials spoke on Monday. Britain and France rallied behind Zelenskiy on Saturday.",
+			want: []string{"United Kingdom -rallied_behind-> Zelenskiy SUPPORT", "France -rallied_behind-> Zelenskiy SUPPORT"},
+		},
+		{
 			name: "a stance on what two parties do between them",
 			text: "Officials spoke on Monday. Kim Yo Jong denounced the joint military exercises between South Korea and the United States.",
 			want: []string{"Kim Yo Jong -denounced-> South Korea ACCUSE", "Kim Yo Jong -denounced-> United States ACCUSE"},
