@@ -12,9 +12,10 @@ import (
 // models holds the models the pipeline shares. It is read-only after
 // loading and safe for concurrent use.
 type models struct {
-	pos *tagger.Model
-	ner *tagger.Model
-	gaz *gazetteer.Gazetteer
+	pos  *tagger.Model
+	ner  *tagger.Model
+	gaz  *gazetteer.Gazetteer
+	xpos []string // the Penn tag of each POS class
 }
 
 // loadModels returns the process's models, decoding the embedded files
@@ -45,5 +46,9 @@ func decodeModels(posData, nerData []byte) (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	return &models{pos: pos, ner: ner, gaz: gaz}, nil
+	xpos := make([]string, len(pos.Classes))
+	for i, c := range pos.Classes {
+		_, xpos[i] = tagger.SplitPOS(c)
+	}
+	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos}, nil
 }

@@ -134,8 +134,7 @@ func (m *models) finiteVerbs(words []string, classes []int) []int {
 	var out []int
 	finite, cand := false, -1
 	for k, c := range classes {
-		_, x := tagger.SplitPOS(m.pos.Classes[c])
-		switch x {
+		switch m.xpos[c] {
 		case "VBD", "VBZ", "VBP", "MD":
 			finite = true
 		case "VB":
@@ -151,7 +150,7 @@ func (m *models) finiteVerbs(words []string, classes []int) []int {
 			if cand >= 0 || slices.Contains(words[k+1:min(k+6, len(words))], "by") {
 				continue
 			}
-			switch _, px := tagger.SplitPOS(m.pos.Classes[classes[k-1]]); px {
+			switch m.xpos[classes[k-1]] {
 			case "NN", "NNS", "NNP", "NNPS", "PRP":
 				cand = k
 			}

@@ -812,12 +812,22 @@ func IsKnownOrg(ws []string) bool {
 // training text writes it in lower case (lower: "POLE", "US"). Not in a
 // line in capitals.
 func tagCountryAcronyms(words []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
-	if gaz == nil || isAllCaps(words) {
+	if gaz == nil {
 		return
 	}
+	caps := -1 // isAllCaps(words), once a candidate needs it
 	for i, w := range words {
 		if classes[i] == 0 && isCapsWord(w) && !lower[strings.ToLower(w)] && gaz.Lookup(w)&gazetteer.Country != 0 &&
 			(i+1 == len(words) || classes[i+1]%2 == 1 || classes[i+1] == 0) {
+			if caps < 0 {
+				caps = 0
+				if isAllCaps(words) {
+					caps = 1
+				}
+			}
+			if caps == 1 {
+				return
+			}
 			classes[i] = 1 + 2*typGPE
 		}
 	}
