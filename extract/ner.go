@@ -47,6 +47,31 @@ func (e *Extractor) recognise(doc *Document) {
 	e.splitPlaceCountry(doc)
 }
 
+// splitMentions replaces each mention m for which cut returns ok with
+// two mentions of its tokens: [m.First, end1) of type t1 and [first2,
+// m.End) of type t2 (the words between belong to neither).
+func splitMentions(doc *Document, cut func(m Mention) (end1, first2 int, t1, t2 EntityType, ok bool)) {
+	var out []Mention
+	for i, m := range doc.Mentions {
+		end1, first2, t1, t2, ok := cut(m)
+		if !ok {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, doc.Mentions[:i]...)
+		}
+		out = append(out,
+			Mention{Span: Span{m.Span.Start, doc.Tokens[end1-1].End}, First: m.First, End: end1, Type: t1, Entity: -1, Score: m.Score},
+			Mention{Span: Span{doc.Tokens[first2].Start, m.Span.End}, First: first2, End: m.End, Type: t2, Entity: -1, Score: m.Score})
+	}
+	if out != nil {
+		doc.Mentions = out
+	}
+}
+
 // splitOrgTitle splits the organisation that opens a person's mention
 // before a title ("Kremlin spokesman Dmitry Peskov", "NATO Secretary
 // General Mark Rutte") into a mention of its own, leaving the title
@@ -59,53 +84,38 @@ func (e *Extractor) recognise(doc *Document) {
 // General Joseph Votel") stays whole: the parser reads it as one word,
 // and split, it was parsed worse.
 func (e *Extractor) splitOrgTitle(doc *Document) {
-	var out []Mention
-	for i, m := range doc.Mentions {
-		j, k := -1, -1 // the first title word; the last one
-		if m.Type == Person && m.End-m.First >= 3 && !collapsible(doc, m) {
-			for t := m.First + 1; t < m.End-1; t++ {
-				if titles[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] {
-					j = t
-					break
-				}
-			}
-			if j > 0 {
-				k = lastTitle(doc, j, m.End)
+	splitMentions(doc, func(m Mention) (int, int, EntityType, EntityType, bool) {
+		if m.Type != Person || m.End-m.First < 3 || collapsible(doc, m) {
+			return 0, 0, 0, 0, false
+		}
+		j := -1 // the first title word
+		for t := m.First + 1; t < m.End-1; t++ {
+			if titles[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] {
+				j = t
+				break
 			}
 		}
-		if k >= 0 {
-			words := make([]string, 0, j-m.First)
-			for t := m.First; t < j; t++ {
-				w := doc.Slice(doc.Tokens[t].Span)
-				if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-					k = -1 // "foreign ministry spokesperson": no name
-				}
-				words = append(words, w)
-			}
-			// a known name, or a longer one headed by an organisation
-			// word ("Foreign Office"; "Office" alone is no name)
-			known := e.m.gaz.Lookup(strings.Join(words, " "))&gazetteer.OrgName != 0 || tagger.IsKnownOrg(words) ||
-				len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0
-			if !known {
-				k = -1
-			}
+		if j < 0 {
+			return 0, 0, 0, 0, false
 		}
+		k := lastTitle(doc, j, m.End) // the last one
 		if k < 0 {
-			if out != nil {
-				out = append(out, m)
+			return 0, 0, 0, 0, false
+		}
+		words := make([]string, 0, j-m.First)
+		for t := m.First; t < j; t++ {
+			w := doc.Slice(doc.Tokens[t].Span)
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return 0, 0, 0, 0, false // "foreign ministry spokesperson": no name
 			}
-			continue
+			words = append(words, w)
 		}
-		if out == nil {
-			out = append(out, doc.Mentions[:i]...)
-		}
-		out = append(out,
-			Mention{Span: Span{m.Span.Start, doc.Tokens[j-1].End}, First: m.First, End: j, Type: Org, Entity: -1, Score: m.Score},
-			Mention{Span: Span{doc.Tokens[k+1].Start, m.Span.End}, First: k + 1, End: m.End, Type: Person, Entity: -1, Score: m.Score})
-	}
-	if out != nil {
-		doc.Mentions = out
-	}
+		// a known name, or a longer one headed by an organisation word
+		// ("Foreign Office"; "Office" alone is no name)
+		known := e.m.gaz.Lookup(strings.Join(words, " "))&gazetteer.OrgName != 0 || tagger.IsKnownOrg(words) ||
+			len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0
+		return j, k + 1, Org, Person, known
+	})
 }
 
 // splitPlaceCountry splits a place's mention that ends in a comma and a
@@ -115,33 +125,18 @@ func (e *Extractor) splitOrgTitle(doc *Document) {
 // apposition (located_in). A place whose second part is no country
 // ("Portland, Oregon") stays whole.
 func (e *Extractor) splitPlaceCountry(doc *Document) {
-	var out []Mention
-	for i, m := range doc.Mentions {
-		c := -1
-		if m.Type == GPE || m.Type == Loc {
-			for k := m.First + 1; k < m.End-1; k++ {
-				if doc.Slice(doc.Tokens[k].Span) == "," {
-					c = k
-					break
-				}
+	splitMentions(doc, func(m Mention) (int, int, EntityType, EntityType, bool) {
+		if m.Type != GPE && m.Type != Loc {
+			return 0, 0, 0, 0, false
+		}
+		for c := m.First + 1; c < m.End-1; c++ {
+			if doc.Slice(doc.Tokens[c].Span) == "," {
+				country := e.m.gaz.Lookup(doc.Text[doc.Tokens[c+1].Start:doc.Tokens[m.End-1].End])&gazetteer.Country != 0
+				return c, c + 1, m.Type, GPE, country
 			}
 		}
-		if c < 0 || e.m.gaz.Lookup(doc.Text[doc.Tokens[c+1].Start:doc.Tokens[m.End-1].End])&gazetteer.Country == 0 {
-			if out != nil {
-				out = append(out, m)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(out, doc.Mentions[:i]...)
-		}
-		out = append(out,
-			Mention{Span: Span{m.Span.Start, doc.Tokens[c-1].End}, First: m.First, End: c, Type: m.Type, Entity: -1, Score: m.Score},
-			Mention{Span: Span{doc.Tokens[c+1].Start, m.Span.End}, First: c + 1, End: m.End, Type: GPE, Entity: -1, Score: m.Score})
-	}
-	if out != nil {
-		doc.Mentions = out
-	}
+		return 0, 0, 0, 0, false
+	})
 }
 
 // splitNationality splits the country or nationality that opens a
