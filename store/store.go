@@ -11,6 +11,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/ristretto/v2/z"
 )
 
 var (
@@ -139,6 +140,13 @@ func openBadger(dir string, opts Options) (*DB, error) {
 		}
 	}
 	db, err := badger.Open(badgerOptions(dir, opts))
+	if err != nil && !opts.ReadOnly && strings.Contains(err.Error(), "while opening memtables") && strings.Contains(err.Error(), z.NewFile.Error()) {
+		// A process killed right after creating a memtable file left it
+		// empty. badger sizes it, then fails the open because the file
+		// looks new ("Create a new file"); opened again, it is an empty
+		// memtable like any other.
+		db, err = badger.Open(badgerOptions(dir, opts))
+	}
 	if err != nil {
 		return nil, openError(dir, err)
 	}
@@ -154,7 +162,10 @@ func openError(dir string, err error) error {
 }
 
 func needsTruncate(err error) bool {
-	return errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(err.Error(), "Log truncate required")
+	// "error while truncation": a process killed right after creating a
+	// memtable file left it empty, and a read-only open cannot size it
+	return errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(err.Error(), "Log truncate required") ||
+		strings.Contains(err.Error(), "error while truncation")
 }
 
 // openReadOnly opens dir read-only, first repairing it with a read-write

@@ -797,3 +797,35 @@ func TestSnapshot(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyMemtableAfterKill checks that a store in which a killed
+// process left a memtable file it had just created, still empty, opens
+// read-only and read-write: badger cannot size the file read-only ("error
+// while truncation"), and read-write it sizes it and then fails ("Create a
+// new file"), so every command after such a crash failed.
+func TestEmptyMemtableAfterKill(t *testing.T) {
+	for _, readOnly := range []bool{true, false} {
+		t.Run(fmt.Sprintf("readOnly=%v", readOnly), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "kgx.db")
+			fs := synthFacts(7, 3)
+			s := mustOpenWith(t, dir, Options{NoSync: true})
+			mustPut(t, s, fs...)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			db, err := Open(dir, Options{ReadOnly: readOnly, NoSync: true})
+			if err != nil {
+				t.Fatalf("open after the kill: %v", err)
+			}
+			defer db.Close()
+			for _, f := range fs {
+				if ok, err := db.Has(f.Doc.Hash); err != nil || !ok {
+					t.Errorf("document %s: stored %v, %v", f.Doc.ID, ok, err)
+				}
+			}
+		})
+	}
+}
