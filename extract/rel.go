@@ -212,7 +212,68 @@ func (r *relater) conjuncts(t int) []int {
 			out = append(out, cs...)
 		}
 	}
+	if len(out) > 1 {
+		out = r.dropSpeakers(out)
+	}
 	return out
+}
+
+// dropSpeakers removes from conjuncts out (in the order conjuncts found
+// them) the names that say what their sentence reports: a headline
+// "North Korean troops deployed to Kursk, Seoul and Kyiv say" is parsed
+// with Seoul and Kyiv conjuncts of Kursk. When the name after the last
+// conjunct is followed by nothing but "say", "says" or "said" and
+// punctuation, the conjuncts after the last comma among them are the
+// speakers, or the last one if there is no comma.
+func (r *relater) dropSpeakers(out []int) []int {
+	last := slices.Max(out)
+	after := last + 1
+	if m := r.ment[last]; m >= 0 {
+		after = r.doc.Mentions[m].End
+	}
+	if after >= len(r.doc.Tokens) {
+		return out
+	}
+	switch r.lower(after) {
+	case "say", "says", "said":
+	default:
+		return out
+	}
+	si, _ := slices.BinarySearchFunc(r.doc.Sentences, after, func(s Sentence, t int) int {
+		switch {
+		case s.End <= t:
+			return -1
+		case s.First > t:
+			return 1
+		}
+		return 0
+	})
+	if si >= len(r.doc.Sentences) {
+		return out
+	}
+	for k := after + 1; k < r.doc.Sentences[si].End; k++ {
+		if r.doc.Tokens[k].Tag != "PUNCT" {
+			return out
+		}
+	}
+	first := slices.Min(out)
+	cut := last // no comma: the last conjunct speaks
+	for k := last - 1; k > first; k-- {
+		if r.lower(k) == "," {
+			cut = k
+			break
+		}
+	}
+	kept := out[:0:0]
+	for _, c := range out {
+		if c < cut {
+			kept = append(kept, c)
+		}
+	}
+	if len(kept) == 0 {
+		return out
+	}
+	return kept
 }
 
 // placeConjunct reports whether conjunct c of t is a place that follows

@@ -366,6 +366,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. The Kremlin said Putin had no plans to meet Zelenskiy. Kim announced his decision to send troops to Russia.",
 			want: []string{"Putin -met-> Zelenskiy CONSULT neg planned", "Kim -sent_troops_to-> Russia AID planned"},
 		},
+		{
+			name: "who says it is no target",
+			text: "North Korean troops deployed to Kursk, Seoul and Kyiv say",
+			want: []string{"North Korea -deployed_troops_to-> Kursk AID reported"},
+			not:  []string{"North Korea -deployed_troops_to-> Seoul AID reported", "North Korea -deployed_troops_to-> Kyiv AID reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
