@@ -1045,6 +1045,11 @@ var facilityHeads = map[string]bool{
 	"bridge": false, "dam": false, "cosmodrome": false, "spaceport": false, "crossing": false,
 	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
 	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
+	// natural features ("Second Thomas Shoal" was a person); as the end
+	// of a team's or body's name ("Tampa Bay") they are left alone
+	"shoal": true, "reef": true, "atoll": true, "island": true, "islands": true, "islet": true,
+	"strait": true, "gulf": true, "bay": true, "sea": true, "peninsula": true, "river": true,
+	"lake": true, "mountain": true, "mountains": true, "desert": true, "valley": true, "cape": true,
 }
 
 // companyHeads are the last words of company and broadcaster names

@@ -80,6 +80,8 @@ func TestApplyRules(t *testing.T) {
 			"in [GPE Russian-occupied Crimea] today", "in Russian-occupied [GPE Crimea] today"},
 		{"a company headed by an industry word, and a known company",
 			"[PERSON Shandong Shouguang Luqing Petrochemical] bought oil , [PERSON Sinopec] said", "[ORG Shandong Shouguang Luqing Petrochemical] bought oil , [ORG Sinopec] said"},
+		{"a natural feature is a place, not a person",
+			"boarded boats near the [PERSON Thomas Shoal] , off [PERSON Scarborough Reef]", "boarded boats near the [LOC Thomas Shoal] , off [LOC Scarborough Reef]"},
 		{"a seat of government that speaks is an organisation",
 			"[LOC Downing Street] said , [LOC White House] officials", "[ORG Downing Street] said , [ORG White House] officials"},
 		{"a hyphenated name is no holder compound",
