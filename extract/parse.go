@@ -117,7 +117,73 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 		}
 		repairTitledPersons(doc, units)
 		repairSecondObject(doc, s)
+		repairFrontedDate(doc, s)
 	}
+}
+
+// repairFrontedDate mends "On Thursday, Zelenskiy and Joe Biden met in
+// Normandy" parsed with the date phrase the root, the names appositions
+// or conjuncts of it and the verb a conjunct: the finite verb conjoined
+// to a root that is a prepositional phrase becomes the root, the phrase
+// its oblique, and the nominals between them its subject and the
+// subject's conjuncts.
+func repairFrontedDate(doc *Document, s Sentence) {
+	root := -1
+	for t := s.First; t < s.End; t++ {
+		if doc.Tokens[t].Head < 0 && doc.Tokens[t].Dep == "root" {
+			root = t
+			break
+		}
+	}
+	if root < 0 || doc.Tokens[root].Tag != "NOUN" && doc.Tokens[root].Tag != "PROPN" {
+		return
+	}
+	verb, hasCase := -1, false
+	for t := s.First; t < s.End; t++ {
+		tk := doc.Tokens[t]
+		if tk.Head != root {
+			continue
+		}
+		switch {
+		case tk.Dep == "case" && t < root:
+			hasCase = true
+		case (tk.Dep == "conj" || tk.Dep == "parataxis") && verb < 0 && tk.Tag == "VERB":
+			switch tk.XPOS {
+			case "VBD", "VBZ", "VBP":
+				verb = t
+			}
+		}
+	}
+	if !hasCase || verb < 0 {
+		return
+	}
+	subj := -1
+	for t := root + 1; t < verb; t++ {
+		tk := &doc.Tokens[t]
+		if tk.Head != root || (tk.Dep != "appos" && tk.Dep != "conj" && tk.Dep != "nsubj") {
+			continue
+		}
+		if tk.Tag != "PROPN" && tk.Tag != "NOUN" && tk.Tag != "PRON" {
+			continue
+		}
+		if subj < 0 {
+			subj = t
+			tk.Head, tk.Dep = verb, "nsubj"
+		} else {
+			tk.Head, tk.Dep = subj, "conj"
+		}
+	}
+	if subj < 0 {
+		return
+	}
+	for t := s.First; t < s.End; t++ {
+		if tk := &doc.Tokens[t]; tk.Head == root && t > verb && tk.Dep == "punct" {
+			tk.Head = verb // the full stop
+		}
+	}
+	v, r := &doc.Tokens[verb], &doc.Tokens[root]
+	v.Head, v.Dep = -1, "root"
+	r.Head, r.Dep = verb, "obl"
 }
 
 // repairSecondObject mends "told reporters Berlin would deliver systems

@@ -372,6 +372,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"North Korea -deployed_troops_to-> Kursk AID reported"},
 			not:  []string{"North Korea -deployed_troops_to-> Seoul AID reported", "North Korea -deployed_troops_to-> Kyiv AID reported"},
 		},
+		{
+			name: "a fronted date phrase the parser made the root",
+			text: "Officials spoke on Monday. On Thursday, Zelenskiy and U.S. President Joe Biden met in Normandy on the sidelines of the D-Day commemorations.",
+			want: []string{"Zelenskiy -met-> Joe Biden CONSULT @Normandy"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
