@@ -1018,6 +1018,15 @@ func appositiveRole(doc *Document, m *Mention) string {
 
 // sentenceOf returns the first token index of the sentence holding token i.
 func sentenceOf(doc *Document, i int) int {
+	if k := sentenceIndex(doc, i); k < len(doc.Sentences) {
+		return doc.Sentences[k].First
+	}
+	return 0
+}
+
+// sentenceIndex returns the index in doc.Sentences of the sentence
+// holding token i, or len(doc.Sentences) if none does.
+func sentenceIndex(doc *Document, i int) int {
 	k, _ := slices.BinarySearchFunc(doc.Sentences, i, func(s Sentence, i int) int {
 		if s.End <= i {
 			return -1
@@ -1027,10 +1036,7 @@ func sentenceOf(doc *Document, i int) int {
 		}
 		return 0
 	})
-	if k < len(doc.Sentences) {
-		return doc.Sentences[k].First
-	}
-	return 0
+	return k
 }
 
 // Class is the coarse type used in entity keys: places (GPE, LOC, FAC)

@@ -16,6 +16,8 @@ type models struct {
 	ner  *tagger.Model
 	gaz  *gazetteer.Gazetteer
 	xpos []string // the Penn tag of each POS class
+
+	propn, vbd int // the POS classes "PROPN NNP" and "VERB VBD", -1 if missing
 }
 
 // loadModels returns the process's models, decoding the embedded files
@@ -50,5 +52,6 @@ func decodeModels(posData, nerData []byte) (*models, error) {
 	for i, c := range pos.Classes {
 		_, xpos[i] = tagger.SplitPOS(c)
 	}
-	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos}, nil
+	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos,
+		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD")}, nil
 }

@@ -154,46 +154,35 @@ func (e *Extractor) splitPlaceCountry(doc *Document) {
 // (with the title inside the person's mention it attached "Russian" to
 // the verb).
 func splitNationality(doc *Document) {
-	var out []Mention
-	changed := false
 	opens := map[int]bool{} // first tokens of sentences
 	for _, s := range doc.Sentences {
 		opens[s.First] = true
 	}
-	for _, m := range doc.Mentions {
-		k := -1
-		typ := NORP
-		if m.Type == Person {
-			for n := min(3, m.End-m.First-2); n >= 1; n-- {
-				a, ok := alias.Lookup(doc.Text[doc.Tokens[m.First].Start:doc.Tokens[m.First+n-1].End])
-				if !ok || a.Kind == alias.Capital {
-					continue
-				}
-				if titles[strings.ToLower(doc.Slice(doc.Tokens[m.First+n].Span))] {
-					k = m.First + n
-					if a.Kind != alias.Demonym {
-						typ = GPE
-					}
-				}
+	splitMentions(doc, func(m Mention) (int, int, EntityType, EntityType, bool) {
+		if m.Type != Person {
+			return 0, 0, 0, 0, false
+		}
+		for n := min(3, m.End-m.First-2); n >= 1; n-- {
+			a, ok := alias.Lookup(doc.Text[doc.Tokens[m.First].Start:doc.Tokens[m.First+n-1].End])
+			if !ok || a.Kind == alias.Capital {
+				continue
+			}
+			k := m.First + n
+			if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
 				break
 			}
+			typ := NORP
+			if a.Kind != alias.Demonym {
+				typ = GPE
+			}
+			name := k
+			if opens[m.First] {
+				name = titledNameStart(doc, k, m.End)
+			}
+			return k, name, typ, Person, true
 		}
-		if k < 0 {
-			out = append(out, m)
-			continue
-		}
-		changed = true
-		name := k
-		if opens[m.First] {
-			name = titledNameStart(doc, k, m.End)
-		}
-		out = append(out,
-			Mention{Span: Span{m.Span.Start, doc.Tokens[k-1].End}, First: m.First, End: k, Type: typ, Entity: -1, Score: m.Score},
-			Mention{Span: Span{doc.Tokens[name].Start, m.Span.End}, First: name, End: m.End, Type: m.Type, Entity: -1, Score: m.Score})
-	}
-	if changed {
-		doc.Mentions = out
-	}
+		return 0, 0, 0, 0, false
+	})
 }
 
 // titledNameStart returns where the name starts in the tokens [k, end)

@@ -17,16 +17,27 @@ import (
 // recogniser reads them (tagger.Model.CaseView). A sentence's first word
 // that is a name (openingName) is tagged a proper noun.
 func (e *Extractor) tagPOS(doc *Document) {
+	for i, classes := range e.m.posClasses(e.caseView(doc)) {
+		e.m.setTags(doc, doc.Sentences[i], classes)
+	}
+}
+
+// caseView returns the words of doc's sentences in their case view
+// (tagger.Model.CaseView), as the taggers read them.
+func (e *Extractor) caseView(doc *Document) [][]string {
 	all := make([][]string, len(doc.Sentences))
 	for i, s := range doc.Sentences {
 		all[i] = sentenceWords(doc, s)
 	}
-	for i, classes := range e.m.posClasses(e.m.ner.CaseView(all, e.m.gaz)) {
-		s := doc.Sentences[i]
-		for k, c := range classes {
-			t := &doc.Tokens[s.First+k]
-			t.Tag, t.XPOS = tagger.SplitPOS(e.m.pos.Classes[c])
-		}
+	return e.m.ner.CaseView(all, e.m.gaz)
+}
+
+// setTags fills Token.Tag and Token.XPOS of sentence s from its POS
+// classes.
+func (m *models) setTags(doc *Document, s Sentence, classes []int) {
+	for k, c := range classes {
+		t := &doc.Tokens[s.First+k]
+		t.Tag, t.XPOS = tagger.SplitPOS(m.pos.Classes[c])
 	}
 }
 
@@ -39,17 +50,14 @@ func (e *Extractor) tagPOS(doc *Document) {
 // relations for the worse as for the better.) The recogniser's own
 // features keep the first tags.
 func (e *Extractor) retagNames(doc *Document) {
+	if e.m.propn < 0 {
+		return
+	}
 	var all [][]string // the case view, built on first need
-	var fixed []int
-	out := []int{}
-	propn := e.m.pos.ClassIndex("PROPN NNP")
+	var fixed, out []int
 	mi := 0
 	for si, s := range doc.Sentences {
 		fixed = fixed[:0]
-		for range s.End - s.First {
-			fixed = append(fixed, -1)
-		}
-		any := false
 		for ; mi < len(doc.Mentions) && doc.Mentions[mi].First < s.End; mi++ {
 			m := doc.Mentions[mi]
 			switch m.Type {
@@ -62,25 +70,21 @@ func (e *Extractor) retagNames(doc *Document) {
 			}
 			tk := doc.Tokens[m.First]
 			if r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span)); unicode.IsUpper(r) && tk.Tag != "PROPN" {
-				fixed[m.First-s.First], any = propn, true
+				for len(fixed) <= m.First-s.First {
+					fixed = append(fixed, -1)
+				}
+				fixed[m.First-s.First] = e.m.propn
 			}
 		}
-		if !any || propn < 0 {
+		if len(fixed) == 0 {
 			continue
 		}
 		if all == nil {
-			all = make([][]string, len(doc.Sentences))
-			for i, s := range doc.Sentences {
-				all[i] = sentenceWords(doc, s)
-			}
-			all = e.m.ner.CaseView(all, e.m.gaz)
+			all = e.caseView(doc)
 		}
-		out = append(out[:0], make([]int, len(fixed))...)
+		out = append(out[:0], make([]int, s.End-s.First)...)
 		e.m.pos.TagPOSFixed(all[si], fixed, out)
-		for k, c := range out {
-			t := &doc.Tokens[s.First+k]
-			t.Tag, t.XPOS = tagger.SplitPOS(e.m.pos.Classes[c])
-		}
+		e.m.setTags(doc, s, out)
 	}
 }
 
@@ -91,16 +95,15 @@ func (e *Extractor) retagNames(doc *Document) {
 // with it fixed (finiteVerbs).
 func (m *models) posClasses(view [][]string) [][]int {
 	out := make([][]int, len(view))
-	propn, vbd := m.pos.ClassIndex("PROPN NNP"), m.pos.ClassIndex("VERB VBD")
 	var fixed []int
 	for i, words := range view {
 		out[i] = make([]int, len(words))
 		fixed = fixed[:0]
-		if len(words) > 1 && propn >= 0 && m.openingName(words[0]) {
-			fixed = append(fixed, propn)
+		if len(words) > 1 && m.propn >= 0 && m.openingName(words[0]) {
+			fixed = append(fixed, m.propn)
 		}
 		m.pos.TagPOSFixed(words, fixed, out[i])
-		if vbd < 0 {
+		if m.vbd < 0 {
 			continue
 		}
 		again := false
@@ -108,7 +111,7 @@ func (m *models) posClasses(view [][]string) [][]int {
 			for len(fixed) <= k {
 				fixed = append(fixed, -1)
 			}
-			fixed[k], again = vbd, true
+			fixed[k], again = m.vbd, true
 		}
 		if again {
 			m.pos.TagPOSFixed(words, fixed, out[i])
@@ -125,11 +128,12 @@ func (m *models) posClasses(view [][]string) [][]int {
 //     fixed");
 //   - in a sentence of four words or more, ending in a full stop (not a
 //     headline: "Delhi blast suspect arrested"), with no finite verb,
-//     modal or opening imperative, the first participle in -ed after a noun or pronoun, with no "by"
-//     in the five words after it (a passive: "Polaroids donated to USI by
-//     the Foundation") ("Georgian police detained opposition leader Nika
-//     Gvaramia", "both sides accused each other": the tagger read a
-//     participle, the parser a noun phrase with no clause).
+//     modal or opening imperative, the first participle in -ed after a
+//     noun or pronoun, with no "by" in the five words after it (a
+//     passive: "Polaroids donated to USI by the Foundation") ("Georgian
+//     police detained opposition leader Nika Gvaramia", "both sides
+//     accused each other": the tagger read a participle, the parser a
+//     noun phrase with no clause).
 func (m *models) finiteVerbs(words []string, classes []int) []int {
 	var out []int
 	finite, cand := false, -1

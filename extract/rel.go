@@ -239,15 +239,7 @@ func (r *relater) dropSpeakers(out []int) []int {
 	default:
 		return out
 	}
-	si, _ := slices.BinarySearchFunc(r.doc.Sentences, after, func(s Sentence, t int) int {
-		switch {
-		case s.End <= t:
-			return -1
-		case s.First > t:
-			return 1
-		}
-		return 0
-	})
+	si := sentenceIndex(r.doc, after)
 	if si >= len(r.doc.Sentences) {
 		return out
 	}

@@ -156,12 +156,11 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		score := mn.Score
 		if Types[typ] == Types[person] && gaz != nil {
 			// A person the gazetteer knows by the mention's full name
-			// after any title is sure, and so is the family name that
-			// comes first ("Xi" of "Xi Jinping", whom the model, at a
-			// sentence's start, tags with little confidence).
-			// The model may have left that first name out at a
-			// sentence's start ("Xi | Jinping"; tagKnownPersonOpener
-			// joins it later).
+			// (after any title, or with the capitalised word before a
+			// sentence-initial mention that the model left out: "Xi |
+			// Jinping", which tagKnownPersonOpener joins later) is sure,
+			// and so is the family name that comes first ("Xi", whom the
+			// model tags with little confidence at a sentence's start).
 			ws := words[mn.Sent]
 			k := mn.Start
 			for k < mn.End-2 && gaz.Lookup(ws[k])&gazetteer.Title != 0 {

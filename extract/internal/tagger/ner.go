@@ -201,11 +201,7 @@ func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer
 		// contextual ones added in order.
 		row := sc.emit[i*k : (i+1)*k]
 		if skip && !allCaps && m.surelyO(words, i) {
-			// outside any name: forced O, features not scored
-			row[0] = 0
-			for j := 1; j < k; j++ {
-				row[j] = forbidden
-			}
+			forceO(row) // outside any name: features not scored
 			continue
 		}
 		copy(row, c.static(sc.ents[i]))
@@ -216,6 +212,14 @@ func (m *Model) cachedEmissions(sc *scratch, words, pos []string, gaz *gazetteer
 
 // forbidden is the emission score of a class a word cannot take.
 const forbidden = -1e30
+
+// forceO makes an emission row allow only O (class 0).
+func forceO(row []float32) {
+	row[0] = 0
+	for j := 1; j < len(row); j++ {
+		row[j] = forbidden
+	}
+}
 
 // surelyO reports whether word i can be no part of a name: it and the
 // words either side of it start with no capital letter, and the training
@@ -261,11 +265,7 @@ func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int,
 			// A verb in lower case is in no name: "Lavrov met Blinken"
 			// was one place, the unknown names either side carrying
 			// "met" into the span.
-			row := sc.emit[i*k : (i+1)*k]
-			row[0] = 0
-			for j := 1; j < k; j++ {
-				row[j] = forbidden
-			}
+			forceO(sc.emit[i*k : (i+1)*k])
 		}
 	}
 	viterbi(sc.emit, m.trans, len(words), k, out, prob, sc)

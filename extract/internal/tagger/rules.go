@@ -754,9 +754,10 @@ func joinSplitPersons(words []string, classes []int) {
 // knownOrgNames are organisations often in international news that the
 // PETRARCH dictionaries, which the gazetteer is built from, lack: ruling
 // parties, news agencies, security services, state companies, armed
-// groups, intergovernmental bodies and seats of government. Hand-written, general (not taken
-// from any corpus); see tagKnownOrgs. Names that are also common words or
-// people's names ("Wagner", "Sputnik", "RT") are left out.
+// groups, intergovernmental bodies and seats of government. Hand-written,
+// general (not taken from any corpus); see tagKnownOrgs. Names that are
+// also common words or people's names ("Wagner", "Sputnik", "RT") are
+// left out.
 var knownOrgNames = []string{
 	"Workers' Party of Korea", "Korean Workers' Party", "United Russia", "Chinese Communist Party",
 	"Communist Party of China", "Communist Party of the Soviet Union", "Liberal Democratic Party of Russia",
