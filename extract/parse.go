@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
 	"github.com/kgx-project/kgx/extract/internal/lexicon"
@@ -83,13 +81,9 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 			units = append(units, u)
 			tk := doc.Tokens[u.end-1]
 			words = append(words, doc.Slice(tk.Span))
-			if mi < len(names) && names[mi].First == t && names[mi].End == t+1 && mistagged(doc, names[mi]) {
-				// "Putin spoke ...", tagged a verb at the sentence's
-				// start, was parsed the root with "spoke" its object
-				xpos, upos = append(xpos, "NNP"), append(upos, "PROPN")
-			} else {
-				xpos, upos = append(xpos, tk.XPOS), append(upos, tk.Tag)
-			}
+			// (a one-word name tagged a verb, "Putin spoke ...", was
+			// tagged again as a proper noun by retagNames)
+			xpos, upos = append(xpos, tk.XPOS), append(upos, tk.Tag)
 			t = u.end
 		}
 		k := len(units)
@@ -257,24 +251,6 @@ func repairTitledPersons(doc *Document, units []nameUnit) {
 type nameUnit struct {
 	first, end, head int
 	person           bool
-}
-
-// mistagged reports whether the one-word name m is a capitalised name of
-// a person, organisation or place that the POS tagger took for a verb or
-// another word class that is no noun.
-func mistagged(doc *Document, m Mention) bool {
-	switch m.Type {
-	case Person, Org, GPE, Loc, Fac:
-	default:
-		return false
-	}
-	tk := doc.Tokens[m.First]
-	switch tk.Tag {
-	case "PROPN", "PRON", "NUM", "SYM", "PUNCT", "X":
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span))
-	return unicode.IsUpper(r)
 }
 
 // collapsible reports whether mention m is a name the parser should see as
