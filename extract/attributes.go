@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
@@ -29,6 +30,7 @@ var roleNouns = map[string]bool{
 	"speaker": true, "prosecutor": true, "judge": true, "king": true, "queen": true, "emperor": true,
 	"marshal": true, "admiral": true, "colonel": true, "captain": true, "lieutenant": true, "correspondent": true,
 	"vice-chairman": true, "vice-chairwoman": true, "vice-chair": true, "vice-president": true, "secretary-general": true,
+	"prince": true, "princess": true, "emir": true, "sultan": true,
 }
 
 // kinNouns are family ties that attributes read like roles, between two
@@ -132,7 +134,15 @@ func (r *relater) role(s Sentence, t int) {
 	}
 	var label string
 	var orgs, nats []arg
-	for _, k := range r.kids[t] {
+	kids := r.kids[t]
+	for _, q := range r.kids[t] {
+		// "Saudi Crown Prince", "Iranian Foreign Minister" parsed with
+		// the nationality on the qualifier: it qualifies the role
+		if (r.dep(q) == "compound" || r.dep(q) == "amod") && r.ment[q] < 0 && isTitleQualifier(r.lower(q)) {
+			kids = append(slices.Clip(kids), r.kids[q]...)
+		}
+	}
+	for _, k := range kids {
 		d := r.dep(k)
 		a, ok := r.entity(k)
 		if !ok || a.conf < 1 && !(d == "nmod:poss" && kinNouns[r.lower(t)] && r.doc.Tokens[k].Tag == "PRON") {
@@ -172,6 +182,11 @@ func (r *relater) role(s Sentence, t int) {
 				switch ty := r.doc.Entities[om.Entity].Type; {
 				case ty == Org && (poss || k == t-1), (ty == GPE) && poss:
 					orgs = append(orgs, arg{om.Entity, 1, k})
+				case om.Type == NORP && !poss && len(nats) == 0:
+					// "Saudi Crown Prince ...", "Lebanese caretaker
+					// Prime Minister ..." parsed with the qualifiers
+					// on the name
+					nats = append(nats, arg{om.Entity, 1, k})
 				}
 			}
 		}
@@ -180,7 +195,7 @@ func (r *relater) role(s Sentence, t int) {
 	// "Director General", "Secretary General": a compound of role words
 	// is the role ("director_general_of", not "general_of")
 	for k := t - 1; k >= 0 && t-k <= 2; k-- {
-		if r.head(k) != t || r.dep(k) != "compound" || r.ment[k] >= 0 || !roleNouns[r.lower(k)] {
+		if r.head(k) != t || r.dep(k) != "compound" || r.ment[k] >= 0 || !roleNouns[r.lower(k)] && r.lower(k) != "crown" {
 			break
 		}
 		label = r.lower(k) + "_" + label

@@ -758,7 +758,8 @@ var leaderTitles = map[string]bool{
 func isTitleQualifier(w string) bool {
 	switch w {
 	case "defence", "defense", "foreign", "interior", "finance", "economy", "trade", "energy", "first",
-		"supreme", "top", "senior", "national", "state", "security", "military", "armed", "forces":
+		"supreme", "top", "senior", "national", "state", "security", "military", "armed", "forces",
+		"interim", "acting", "transitional", "caretaker", "crown":
 		return true
 	}
 	return false

@@ -377,6 +377,16 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. On Thursday, Zelenskiy and U.S. President Joe Biden met in Normandy on the sidelines of the D-Day commemorations.",
 			want: []string{"Zelenskiy -met-> Joe Biden CONSULT @Normandy"},
 		},
+		{
+			name: "a nationality that opens a sentence before a title",
+			text: "Officials spoke on Monday. Saudi Crown Prince Mohammed bin Salman met Vladimir Putin. Iranian Foreign Minister Abbas Araqchi warned Israel. Lebanese caretaker Prime Minister Najib Mikati welcomed the deal.",
+			want: []string{"Mohammed bin Salman -nationality-> Saudi Arabia ATTRIBUTE", "Abbas Araqchi -nationality-> Iran ATTRIBUTE", "Najib Mikati -nationality-> Lebanon ATTRIBUTE"},
+		},
+		{
+			name: "an interim title after a possessive country",
+			text: "Officials spoke on Monday. Syria's interim President Ahmed al-Sharaa met Vladimir Putin.",
+			want: []string{"Ahmed al-Sharaa -president_of-> Syria ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

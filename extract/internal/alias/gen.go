@@ -51,8 +51,10 @@ var extra = map[string][]string{
 // extraDemonyms are hand-added nationality words in common English news
 // use (Yonhap's headline forms).
 var extraDemonyms = map[string][]string{
-	"North Korea": {"N. Korean", "N.Korean"},
-	"South Korea": {"S. Korean", "S.Korean"},
+	"North Korea":  {"N. Korean", "N.Korean"},
+	"South Korea":  {"S. Korean", "S.Korean"},
+	"Saudi Arabia": {"Saudi", "Saudis"},
+	"Philippines":  {"Philippine"},
 }
 
 // extraCapitals are capitals as news names them ("Washington", which
@@ -93,8 +95,11 @@ func main() {
 		if skip[k] || (len([]rune(k)) < 3 && !short[k]) {
 			return
 		}
-		for _, r := range claims[k] {
+		for i, r := range claims[k] {
 			if r.country == c {
+				if kind == "demonym" && r.kind == "alternate" {
+					claims[k][i].kind = kind // "Saudi": an adjective in news
+				}
 				return
 			}
 		}

@@ -64,7 +64,8 @@ type DocResult struct {
 // step 2 they match the body's names whatever their case ("SHOIGU"). Last,
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
-// tags "the UAE", untagArticlePersons drops "persons" after "the" ("the
+// tags "the UAE", tagNationalities "Iranian" before a title,
+// untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that
 // opens a sentence before its verb ("Lavrov is expected to travel").
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
@@ -74,6 +75,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		for s := range words {
 			applyRules(words[s], res.Classes[s], gaz)
 			tagCountryAcronyms(words[s], res.Classes[s], gaz, m.Lower)
+			tagNationalities(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
 			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}

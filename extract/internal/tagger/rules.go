@@ -337,7 +337,8 @@ var extraDemonyms = map[string]bool{
 	"scandinavian": true, "scandinavians": true, "latin american": true, "latin americans": true,
 	"middle eastern": true, "tatar": true, "tatars": true, "cossack": true, "cossacks": true,
 	"serb": true, "serbs": true, "croat": true, "croats": true, "congolese": true, "sudanese": true,
-	"arab": true, "arabs": true, "caucasian": true, "balkan": true,
+	"arab": true, "arabs": true, "caucasian": true, "balkan": true, "saudi": true, "saudis": true,
+	"philippine": true,
 }
 
 // nameHead returns the index (into ws) of a name's head word: the last
@@ -830,6 +831,46 @@ func tagCountryAcronyms(words []string, classes []int, gaz *gazetteer.Gazetteer,
 				return
 			}
 			classes[i] = 1 + 2*typGPE
+		}
+	}
+}
+
+// tagNationalities tags NORP an untagged, capitalised nationality word
+// (a gazetteer demonym that is no city or region) before a capitalised
+// word, which the model leaves untagged where it opens a sentence before
+// a title ("Iranian Foreign Minister Abbas Araqchi", "Saudi Crown Prince
+// ..."). Not in a line in capitals.
+func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if gaz == nil {
+		return
+	}
+	caps := -1
+	for i, w := range words {
+		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || i+1 == len(words) || !startsUpper(words[i+1]) {
+			continue // a title or name follows ("Iranian Foreign ...")
+		}
+		lw := strings.ToLower(w)
+		if !isNationality(lw, gaz) || !isDemonym(lw, gaz) {
+			continue
+		}
+		first := i // "North Korean", "Saudi Arabian": the whole word pair
+		if i > 0 && classes[i-1] == 0 && startsUpper(words[i-1]) && isDemonym(strings.ToLower(words[i-1])+" "+lw, gaz) {
+			first = i - 1
+		} else if lw == "korean" || lw == "koreans" {
+			continue // which Korea is not said
+		}
+		if caps < 0 {
+			caps = 0
+			if isAllCaps(words) {
+				caps = 1
+			}
+		}
+		if caps == 1 {
+			return
+		}
+		classes[first] = 1 + 2*typNORP
+		for k := first + 1; k <= i; k++ {
+			classes[k] = 2 + 2*typNORP
 		}
 	}
 }

@@ -399,6 +399,31 @@ func TestTagKnownPersonOpener(t *testing.T) {
 	}
 }
 
+func TestTagNationalities(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"Iranian Foreign Minister [PERSON Abbas Araqchi] said", "[NORP Iranian] Foreign Minister [PERSON Abbas Araqchi] said"},
+		{"Saudi Crown Prince [PERSON Mohammed bin Salman] met", "[NORP Saudi] Crown Prince [PERSON Mohammed bin Salman] met"},
+		{"met North Korean Defence Minister [PERSON No Kwang Chol]", "met [NORP North Korean] Defence Minister [PERSON No Kwang Chol]"},
+		{"met Korean Defence Minister [PERSON No Kwang Chol]", "met Korean Defence Minister [PERSON No Kwang Chol]"}, // which Korea
+		{"abducted two Moroccans in October", "abducted two Moroccans in October"},                                // no capital next
+		{"English captain [PERSON Harry Kane] scored", "English captain [PERSON Harry Kane] scored"},
+		{"[ORG Iranian Red Crescent] said", "[ORG Iranian Red Crescent] said"}, // already tagged
+		{"Georgian President Salome Zourabichvili", "[NORP Georgian] President Salome Zourabichvili"},
+		{"Paris Mayor Anne Hidalgo", "Paris Mayor Anne Hidalgo"}, // a city
+		{"IRANIAN FOREIGN MINISTER SAID", "IRANIAN FOREIGN MINISTER SAID"},
+	} {
+		words, classes := bio(t, tc.in)
+		tagNationalities(words, classes, gaz)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestKnownOrgNamesShape: tagKnownOrgs skips every word that does not
 // start with an ASCII capital, so every listed name must start with one.
 func TestKnownOrgNamesShape(t *testing.T) {
