@@ -409,7 +409,7 @@ func TestTagNationalities(t *testing.T) {
 		{"Saudi Crown Prince [PERSON Mohammed bin Salman] met", "[NORP Saudi] Crown Prince [PERSON Mohammed bin Salman] met"},
 		{"met North Korean Defence Minister [PERSON No Kwang Chol]", "met [NORP North Korean] Defence Minister [PERSON No Kwang Chol]"},
 		{"met Korean Defence Minister [PERSON No Kwang Chol]", "met Korean Defence Minister [PERSON No Kwang Chol]"}, // which Korea
-		{"abducted two Moroccans in October", "abducted two Moroccans in October"},                                // no capital next
+		{"abducted two Moroccans in October", "abducted two Moroccans in October"},                                   // no capital next
 		{"English captain [PERSON Harry Kane] scored", "English captain [PERSON Harry Kane] scored"},
 		{"[ORG Iranian Red Crescent] said", "[ORG Iranian Red Crescent] said"}, // already tagged
 		{"Georgian President Salome Zourabichvili", "[NORP Georgian] President Salome Zourabichvili"},
