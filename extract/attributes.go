@@ -112,6 +112,12 @@ func (r *relater) holders(t int) []arg {
 			add(k)
 		}
 	}
+	// "junta chief Min Aung Hlaing met ..." parsed with the title and the
+	// name two subjects: a role word just before a person's name is
+	// that person's title
+	if len(out) == 0 && t+1 < len(r.ment) && r.ment[t+1] >= 0 && r.doc.Mentions[r.ment[t+1]].First == t+1 {
+		add(t + 1)
+	}
 	// "X is now the secretary of ...": the role is a conjunct of a clause
 	// whose subject is X.
 	if len(out) == 0 && r.child(t, "cop") >= 0 && r.dep(t) == "conj" {

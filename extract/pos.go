@@ -107,6 +107,15 @@ func (m *models) posClasses(view [][]string) [][]int {
 			continue
 		}
 		again := false
+		for k, w := range words {
+			if m.nn >= 0 && k > 0 && m.xpos[out[i][k]] == "NNP" && len(w) >= 4 && isLowerAlpha(w) && startsUpperWord(words[0]) &&
+				!nameParticles[w] && !calendarNames[w] && m.gaz.Lookup(w)&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 {
+				for len(fixed) <= k {
+					fixed = append(fixed, -1)
+				}
+				fixed[k], again = m.nn, true
+			}
+		}
 		for _, k := range m.finiteVerbs(words, out[i]) {
 			for len(fixed) <= k {
 				fixed = append(fixed, -1)
@@ -198,4 +207,35 @@ func sentenceWords(doc *Document, s Sentence) []string {
 		words = append(words, doc.Slice(t.Span))
 	}
 	return words
+}
+
+// isLowerAlpha reports whether w is ASCII letters in lower case only.
+func isLowerAlpha(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// startsUpperWord reports whether w starts with an upper-case letter.
+func startsUpperWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// nameParticles are the lower-case words inside names ("Osama bin
+// Laden", "al-Qaeda" split, "Ludwig van Beethoven").
+var nameParticles = map[string]bool{
+	"bint": true, "ibn": true, "abou": true, "della": true, "degli": true, "dos": true, "das": true,
+	"von": true, "van": true, "der": true, "den": true, "ter": true, "bin": true, "al": true, "el": true,
+}
+
+// calendarNames are days and months, which web text writes in lower case
+// and the tagger still reads as proper nouns.
+var calendarNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }

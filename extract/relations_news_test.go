@@ -387,6 +387,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Syria's interim President Ahmed al-Sharaa met Vladimir Putin.",
 			want: []string{"Ahmed al-Sharaa -president_of-> Syria ATTRIBUTE"},
 		},
+		{
+			name: "a lower-case noun the tagger read as a proper noun",
+			text: "Officials spoke on Monday. Myanmar junta chief Min Aung Hlaing met Chinese Premier Li Qiang on Wednesday in Kunming.",
+			want: []string{"Min Aung Hlaing -met-> Li Qiang CONSULT", "Min Aung Hlaing -chief_of-> Myanmar ATTRIBUTE"},
+			not:  []string{"Myanmar -met-> Li Qiang CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
