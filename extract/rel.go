@@ -753,6 +753,19 @@ var leaderTitles = map[string]bool{
 	"queen": true, "chairman": true, "emperor": true,
 }
 
+// verbLemma returns the lexicon's lemma of verb t, or its word in lower
+// case if the lexicon does not know it.
+func (r *relater) verbLemma(t int) string {
+	if trs := r.lex.Verb(r.lower(t)); len(trs) > 0 {
+		return trs[0].Lemma
+	}
+	return r.lower(t)
+}
+
+// mediatorVerbs are the CONSULT verbs whose joint subjects act together
+// on others, not with one another.
+var mediatorVerbs = map[string]bool{"mediate": true, "broker": true, "host": true, "facilitate": true, "arbitrate": true}
+
 // isTitleQualifier reports the words that narrow a title ("Defence
 // Minister", "Foreign Minister", "First Deputy ...").
 func isTitleQualifier(w string) bool {
@@ -1392,9 +1405,11 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if len(targets) == 0 {
 		// "X and Y discussed ..." / "X and Y met" / "X and Y signed a
 		// treaty": symmetric among subjects.
-		if (rd.category == "CONSULT" && lemma != "mediate" || jointVerbs[lemma]) && len(sources) > 1 {
+		if (rd.category == "CONSULT" && !mediatorVerbs[lemma] || jointVerbs[lemma]) && len(sources) > 1 {
 			// (mediators do not mediate between one another: "talks
-			// mediated by Qatar, Egypt and the United States")
+			// mediated by Qatar, Egypt and the United States", "a
+			// ceasefire brokered by the United States and France",
+			// "Saudi Arabia and the United States hosted talks")
 			r.emitPairs(s, t, rd, sources, conf, place)
 			return
 		}
@@ -1408,6 +1423,13 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			return
 		}
 		targets, conf = []arg{a}, min(conf, 0.3)
+	}
+	if mediatorVerbs[lemma] {
+		// "a ceasefire brokered by the United States and France": no
+		// mediator is the other's party
+		targets = slices.DeleteFunc(slices.Clone(targets), func(b arg) bool {
+			return slices.ContainsFunc(sources, func(a arg) bool { return a.ent == b.ent })
+		})
 	}
 	for _, a := range sources {
 		for _, b := range targets {
@@ -1824,7 +1846,9 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		place = r.place(h, f, targets, nil)
 	}
 	if len(targets) == 0 {
-		if rd.category == "CONSULT" && len(sources) > 1 {
+		// (not the hosts of "Saudi Arabia and the United States hosted
+		// talks between the two sides")
+		if rd.category == "CONSULT" && len(sources) > 1 && !(f.subj >= 0 && mediatorVerbs[r.verbLemma(h)]) {
 			r.emitPairs(s, t, rd, sources, conf, place)
 		}
 		return

@@ -393,6 +393,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Min Aung Hlaing -met-> Li Qiang CONSULT", "Min Aung Hlaing -chief_of-> Myanmar ATTRIBUTE"},
 			not:  []string{"Myanmar -met-> Li Qiang CONSULT"},
 		},
+		{
+			name: "mediators and hosts are not each other's parties",
+			text: "Officials spoke on Monday. Israel and Hezbollah agreed to a ceasefire brokered by the United States and France on Tuesday. Saudi Arabia and the United States hosted talks between the two sides in Jeddah.",
+			not:  []string{"France -brokered_truce-> United States CONSULT", "United States -brokered_truce-> France CONSULT", "Saudi Arabia -held_talks_with-> United States CONSULT @Jeddah", "Saudi Arabia -held_talks_with-> United States CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
