@@ -251,6 +251,16 @@ var settlementNouns = map[string]bool{"city": true, "town": true, "village": tru
 
 func isPlace(t EntityType) bool { return t == GPE || t == Loc || t == Fac }
 
+// commaBetween reports whether a comma stands between tokens i < j.
+func (r *relater) commaBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if w := r.word(k); w == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionAttrs finds attributes hanging off a mention's head token:
 // nationality modifiers of people, "Pyongyang, North Korea", "X in Y"
 // for places, titles compounded before a name.
@@ -273,10 +283,11 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 			}
 			oty := r.doc.Entities[a.ent].Type
 			switch {
-			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE) && !placePreps[r.prep(k)]:
-				// (not "ambassador to Moscow, Sin Hong Chol" or "In Baghdad
-				// ..., Deputy Secretary Blinken" parsed with the place a
-				// compound of the name)
+			case ty == Person && (d == "amod" || d == "compound") && (oty == NORP || oty == GPE) && !placePreps[r.prep(k)] && !r.commaBetween(k, t):
+				// (not "ambassador to Moscow, Sin Hong Chol", "In Baghdad
+				// ..., Deputy Secretary Blinken" or "on the instructions
+				// of Moscow, Prime Minister Dorin Recean said" parsed
+				// with the place a compound of the name)
 				r.attr(s, t, "nationality", self, a, 0.7)
 			case ty == Org && (d == "amod" || d == "compound" || d == "nmod:poss") && (oty == NORP || oty == GPE):
 				r.attr(s, t, "based_in", self, a, 0.7)

@@ -398,6 +398,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Israel and Hezbollah agreed to a ceasefire brokered by the United States and France on Tuesday. Saudi Arabia and the United States hosted talks between the two sides in Jeddah.",
 			not:  []string{"France -brokered_truce-> United States CONSULT", "United States -brokered_truce-> France CONSULT", "Saudi Arabia -held_talks_with-> United States CONSULT @Jeddah", "Saudi Arabia -held_talks_with-> United States CONSULT"},
 		},
+		{
+			name: "a place before a comma is no nationality of the name after it",
+			text: "Officials spoke on Monday. Police detained dozens of people suspected of organising riots on the instructions of Moscow, Prime Minister Dorin Recean said.",
+			not:  []string{"Dorin Recean -nationality-> Moscow ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
