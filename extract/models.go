@@ -17,7 +17,7 @@ type models struct {
 	gaz  *gazetteer.Gazetteer
 	xpos []string // the Penn tag of each POS class
 
-	propn, vbd, nn int // the POS classes "PROPN NNP", "VERB VBD" and "NOUN NN", -1 if missing
+	propn, vbd, vbn, nn int // the POS classes "PROPN NNP", "VERB VBD", "VERB VBN" and "NOUN NN", -1 if missing
 }
 
 // loadModels returns the process's models, decoding the embedded files
@@ -53,5 +53,5 @@ func decodeModels(posData, nerData []byte) (*models, error) {
 		_, xpos[i] = tagger.SplitPOS(c)
 	}
 	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos,
-		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD"), nn: pos.ClassIndex("NOUN NN")}, nil
+		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD"), vbn: pos.ClassIndex("VERB VBN"), nn: pos.ClassIndex("NOUN NN")}, nil
 }

@@ -116,6 +116,22 @@ func (m *models) posClasses(view [][]string) [][]int {
 				fixed[k], again = m.nn, true
 			}
 		}
+		for k := 1; k+1 < len(words) && m.vbn >= 0; k++ {
+			// "six detained Americans", "the wounded soldiers": a
+			// participle between a determiner or numeral and its noun
+			if m.xpos[out[i][k]] == "VBD" && strings.HasSuffix(words[k], "ed") {
+				switch m.xpos[out[i][k-1]] {
+				case "DT", "CD", "PRP$":
+					switch m.xpos[out[i][k+1]] {
+					case "NN", "NNS", "NNPS":
+						for len(fixed) <= k {
+							fixed = append(fixed, -1)
+						}
+						fixed[k], again = m.vbn, true
+					}
+				}
+			}
+		}
 		for _, k := range m.finiteVerbs(words, out[i]) {
 			for len(fixed) <= k {
 				fixed = append(fixed, -1)

@@ -403,6 +403,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Police detained dozens of people suspected of organising riots on the instructions of Moscow, Prime Minister Dorin Recean said.",
 			not:  []string{"Dorin Recean -nationality-> Moscow ATTRIBUTE"},
 		},
+		{
+			name: "a participle between a numeral and its noun",
+			text: "Officials spoke on Monday. Venezuelan President Nicolas Maduro released six detained Americans on Friday after meeting U.S. envoy Richard Grenell in Caracas, the White House said.",
+			want: []string{"Nicolas Maduro -met-> Richard Grenell CONSULT reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
