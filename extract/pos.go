@@ -101,6 +101,8 @@ func (m *models) posClasses(view [][]string) [][]int {
 		fixed = fixed[:0]
 		if len(words) > 1 && m.propn >= 0 && m.openingName(words[0]) {
 			fixed = append(fixed, m.propn)
+		} else if len(words) > 2 && m.propn >= 0 && m.openingPerson(words[0], words[1]) {
+			fixed = append(fixed, m.propn, m.propn)
 		}
 		m.pos.TagPOSFixed(words, fixed, out[i])
 		if m.vbd < 0 {
@@ -215,6 +217,21 @@ func (m *models) openingName(w string) bool {
 	}
 	c := m.gaz.Lookup(w)
 	return c&gazetteer.Demonym == 0 && c&(gazetteer.Country|gazetteer.City|gazetteer.Region|gazetteer.OrgName) != 0
+}
+
+// openingPerson reports whether w, v, the first two words of a sentence,
+// are a person's given name and another name ("Amos Hochstein, the U.S.
+// envoy, negotiated ..." had "Amos" tagged a preposition): w a gazetteer
+// given name, both capitalised, not in capitals only, and never written
+// in lower case in the NER training text ("Will", "May").
+func (m *models) openingPerson(w, v string) bool {
+	for _, x := range []string{w, v} {
+		r, size := utf8.DecodeRuneInString(x)
+		if !unicode.IsUpper(r) || size == len(x) || strings.ToUpper(x) == x || m.ner.Lower[strings.ToLower(x)] {
+			return false
+		}
+	}
+	return m.gaz.Lookup(w)&gazetteer.GivenName != 0 && m.gaz.Lookup(v)&(gazetteer.Title|gazetteer.Country|gazetteer.City|gazetteer.Demonym|gazetteer.OrgWord) == 0
 }
 
 func sentenceWords(doc *Document, s Sentence) []string {

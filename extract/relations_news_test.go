@@ -408,6 +408,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Venezuelan President Nicolas Maduro released six detained Americans on Friday after meeting U.S. envoy Richard Grenell in Caracas, the White House said.",
 			want: []string{"Nicolas Maduro -met-> Richard Grenell CONSULT reported"},
 		},
+		{
+			name: "a given name that opens a sentence",
+			text: "U.S. President Joe Biden announced the deal. Amos Hochstein, the U.S. envoy, negotiated the terms with Lebanese parliament speaker Nabih Berri, a Hezbollah ally.",
+			want: []string{"Amos Hochstein -negotiated-> Nabih Berri CONSULT", "Amos Hochstein -envoy_of-> United States ATTRIBUTE"},
+			not:  []string{"United States -negotiated-> Nabih Berri CONCEDE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
