@@ -528,6 +528,12 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			set(s, e, typLoc)
 			typ = typLoc
 		}
+		// 2d. a "person" named by a settlement noun is a place ("its
+		// exclave of Nakhchivan", "the town of Lashio")
+		if typ == typPerson && s >= 2 && words[s-1] == "of" && settlementNouns[words[s-2]] {
+			set(s, e, typGPE)
+			typ = typGPE
+		}
 		ws := words[s:e]
 		// 3. lower-case phrases are no names
 		allLower := true
@@ -693,6 +699,13 @@ var placeNouns = map[string]bool{
 	"crossing": true, "region": true, "province": true, "district": true, "oblast": true, "river": true,
 	"valley": true, "airport": true, "checkpoint": true, "governorate": true, "county": true,
 	"peninsula": true, "strait": true, "mountains": true, "desert": true, "basin": true, "lake": true,
+}
+
+// settlementNouns name the place in their of-phrase ("the town of
+// Lashio", "its exclave of Nakhchivan").
+var settlementNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "exclave": true, "enclave": true, "port": true,
+	"region": true, "province": true, "district": true, "island": true, "islands": true, "settlement": true,
 }
 
 // outletNouns introduce the name of a news outlet or agency: "state news

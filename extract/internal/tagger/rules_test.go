@@ -72,6 +72,10 @@ func TestApplyRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, in, want string }{
+		{"a person named by a settlement noun is a place",
+			"linking it to its exclave of [PERSON Nakhchivan] .", "linking it to its exclave of [GPE Nakhchivan] ."},
+		{"a person after a kin noun's of-phrase stays",
+			"the daughter of [PERSON Kim Jong Un]", "the daughter of [PERSON Kim Jong Un]"},
 		{"a place named by who holds it is no name",
 			"struck an [LOC ISIL-held building] near [GPE Mosul]", "struck an ISIL-held building near [GPE Mosul]"},
 		{"a holder compound alone is no name",
