@@ -234,10 +234,17 @@ func (m *models) openingPerson(w, v string) bool {
 	return m.gaz.Lookup(w)&gazetteer.GivenName != 0 && m.gaz.Lookup(v)&(gazetteer.Title|gazetteer.Country|gazetteer.City|gazetteer.Demonym|gazetteer.OrgWord) == 0
 }
 
+// sentenceWords returns the words of sentence s as the models read them:
+// the tokens' text, with the plus of a name in capitals left out ("OPEC+"
+// is read as "OPEC", which the models know; the mention keeps the plus).
 func sentenceWords(doc *Document, s Sentence) []string {
 	words := make([]string, 0, s.End-s.First)
 	for _, t := range doc.Tokens[s.First:s.End] {
-		words = append(words, doc.Slice(t.Span))
+		w := doc.Slice(t.Span)
+		if len(w) > 2 && w[len(w)-1] == '+' && w[0] >= 'A' && w[0] <= 'Z' {
+			w = w[:len(w)-1]
+		}
+		words = append(words, w)
 	}
 	return words
 }

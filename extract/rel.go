@@ -2328,6 +2328,8 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 				}
 			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until" || p == "from":
 				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep
+			case p == "than":
+				return false // "pushed for a larger increase than Russia wanted": a comparison
 			}
 			if before && p != "" && p != "by" && p != "of" {
 				return false // a subject takes no preposition ("before leaving for Beijing")

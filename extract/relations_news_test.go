@@ -414,6 +414,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Amos Hochstein -negotiated-> Nabih Berri CONSULT", "Amos Hochstein -envoy_of-> United States ATTRIBUTE"},
 			not:  []string{"United States -negotiated-> Nabih Berri CONCEDE"},
 		},
+		{
+			name: "a name with a plus, and no target after than",
+			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
+			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
+			not:  []string{"Saudi Arabia -pushed-> Russia REQUEST reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -25,6 +25,7 @@ func TestTokenize(t *testing.T) {
 		{"Sergej Šojgu und Zoë O'Brien", "Sergej|Šojgu|und|Zoë|O'Brien"},
 		{"wait... what?!", "wait|...|what|?|!"},
 		{"#Ukraine @UN", "#Ukraine|@UN"},
+		{"OPEC+ agreed; G7+ and C++ and A+B", "OPEC+|agreed|;|G7+|and|C|+|+|and|A+B"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -99,6 +99,12 @@ func splitChunk(dst []Tok, text string, s, e int) []Tok {
 				}
 				break
 			}
+			if j < e && text[j] == '+' && capsWord(text[i:j]) {
+				// "OPEC+", "LGBTQ+": the plus is part of the name
+				if j+1 == e || !isWordRune(rune(text[j+1])) && text[j+1] != '+' {
+					j++
+				}
+			}
 			dst = appendWord(dst, text, i, j)
 			i = j
 			continue
@@ -137,6 +143,20 @@ func splitChunk(dst []Tok, text string, s, e int) []Tok {
 		i = j
 	}
 	return mergeAbbrev(dst, first, text)
+}
+
+// capsWord reports whether w is two or more ASCII capitals (digits may
+// follow the first).
+func capsWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // isJoiner reports whether the rune at text[j:k] joins the word that
