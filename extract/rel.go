@@ -459,6 +459,9 @@ func (r *relater) twoParties(t int) []arg {
 		if rel.Evidence.End > start || rel.Category == Attribute || placeLabels[rel.Label] {
 			continue // not a visit: a place is no party
 		}
+		if kind == NoType && rel.Category == "AID" {
+			continue // "NATO deployed troops to Kosovo": a helper and the helped are not two sides
+		}
 		a, b := r.doc.Entities[rel.Source].Type, r.doc.Entities[rel.Target].Type
 		if kind == Person && (a != Person || b != Person) || kind == GPE && (a != GPE || b != GPE) ||
 			kind == NoType && (a == Person) != (b == Person) {

@@ -420,6 +420,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
 			not:  []string{"Saudi Arabia -pushed-> Russia REQUEST reported"},
 		},
+		{
+			name: "both sides are no helper and the helped",
+			text: "Officials spoke on Monday. Belgrade accused Pristina of kidnapping the officers. NATO has deployed additional troops to Kosovo. The alliance's secretary general, Jens Stoltenberg, urged both sides to show restraint.",
+			want: []string{"Jens Stoltenberg -urged-> Belgrade REQUEST", "Jens Stoltenberg -urged-> Pristina REQUEST"},
+			not:  []string{"Jens Stoltenberg -urged-> NATO REQUEST", "Jens Stoltenberg -urged-> Kosovo REQUEST"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
