@@ -422,7 +422,7 @@ func TestNewsPhrasings(t *testing.T) {
 		},
 		{
 			name: "both sides are no helper and the helped",
-			text: "Officials spoke on Monday. Belgrade accused Pristina of kidnapping the officers. NATO has deployed additional troops to Kosovo. The alliance's secretary general, Jens Stoltenberg, urged both sides to show restraint.",
+			text: "Officials spoke on Monday. Borrell said Pristina must de-escalate tensions. Belgrade accused Pristina of kidnapping the officers and demanded their release. NATO has deployed additional troops to Kosovo after clashes in May injured 30 peacekeepers. The alliance's secretary general, Jens Stoltenberg, urged both sides to show restraint.",
 			want: []string{"Jens Stoltenberg -urged-> Belgrade REQUEST", "Jens Stoltenberg -urged-> Pristina REQUEST"},
 			not:  []string{"Jens Stoltenberg -urged-> NATO REQUEST", "Jens Stoltenberg -urged-> Kosovo REQUEST"},
 		},
