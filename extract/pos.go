@@ -163,14 +163,32 @@ func (m *models) posClasses(view [][]string) [][]int {
 //     noun phrase with no clause).
 func (m *models) finiteVerbs(words []string, classes []int) []int {
 	var out []int
-	finite, cand := false, -1
+	finite, cand, aux := false, -1, false
 	for k, c := range classes {
 		switch m.xpos[c] {
 		case "VBD", "VBZ", "VBP", "MD":
 			finite = true
 		case "VB":
 			finite = finite || k == 0 // an imperative: "Use the form attached"
+		}
+		if auxWords[strings.ToLower(words[k])] {
+			aux = true
+		}
+		switch m.xpos[c] {
 		case "VBN":
+			if !finite && !aux && k > 0 && k+1 < len(words) && !doubleObjectParticiples[strings.ToLower(words[k])] {
+				// "Israeli jets struck targets in Beirut": a participle
+				// with an object after the sentence's first noun, no
+				// finite verb or auxiliary before it, is the finite verb
+				// (a reduced relative, "the targets struck by jets",
+				// takes no object)
+				prev, next := m.xpos[classes[k-1]], m.xpos[classes[k+1]]
+				if (prev == "NN" || prev == "NNS" || prev == "NNP" || prev == "NNPS") && (next == "DT" || next == "NNS" || next == "NNP" || next == "NNPS" || next == "CD" || next == "PRP$") {
+					out = append(out, k)
+					finite = true
+					continue
+				}
+			}
 			if k == 0 || !strings.HasSuffix(words[k], "ed") {
 				continue
 			}
@@ -191,6 +209,19 @@ func (m *models) finiteVerbs(words []string, classes []int) []int {
 		out = append(out, cand)
 	}
 	return out
+}
+
+// auxWords are the auxiliaries before which a participle is no finite verb.
+var auxWords = map[string]bool{
+	"has": true, "have": true, "had": true, "having": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "being": true, "'s": true, "’s": true, "get": true, "got": true,
+}
+
+// doubleObjectParticiples take an object in a reduced relative as well
+// ("the aid given Ukraine", "the officials shown the site").
+var doubleObjectParticiples = map[string]bool{
+	"given": true, "granted": true, "shown": true, "told": true, "awarded": true, "offered": true,
+	"handed": true, "paid": true, "sent": true, "promised": true, "denied": true, "allowed": true,
 }
 
 // subjectPronouns take a finite verb, never a bare participle, unless

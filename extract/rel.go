@@ -1792,13 +1792,17 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		}
 	}
 	f := frame{subj: -1, obj: -1}
-	h := r.head(t)
+	h, at := r.head(t), t // at: the noun phrase the governing verb takes
+	if h >= 0 && quantityNouns[r.lower(h)] && base(r.dep(t)) == "nmod" && r.prep(t) == "of" {
+		// "carried out hundreds of air strikes on ...": the verb takes the quantity
+		h, at = r.head(h), h
+	}
 	if len(between) > 1 {
 		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
 		return
 	}
-	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(t)) == "obl" {
-		switch r.prep(t) {
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(at)) == "obl" {
+		switch r.prep(at) {
 		case "during", "at", "after", "before", "following":
 			// "X praised the troops for defending Kursk during a meeting
 			// with Y": the meeting frames the main clause, whatever the
@@ -1819,7 +1823,7 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
 		// praised troops during a meeting with Y", "X paid a visit to Y".
-		switch d := base(r.dep(t)); {
+		switch d := base(r.dep(at)); {
 		case d == "obj" && !r.supportVerb(h):
 			// "Japan and South Korea welcomed the talks": the verb is
 			// an event of its own, its subject no party to the talks
@@ -1828,10 +1832,10 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 			if !f.passive {
 				sources = r.args(f.subj)
 			}
-			if base(r.dep(t)) == "obl" {
+			if base(r.dep(at)) == "obl" {
 				conf = 0.7
 			}
-			if len(targets) == 0 && base(r.dep(t)) == "obj" {
+			if len(targets) == 0 && base(r.dep(at)) == "obj" {
 				for _, o := range f.obls {
 					if p := r.prep(o); p == "with" || p == "to" {
 						targets = r.args(o)

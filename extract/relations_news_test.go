@@ -426,6 +426,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Jens Stoltenberg -urged-> Belgrade REQUEST", "Jens Stoltenberg -urged-> Pristina REQUEST"},
 			not:  []string{"Jens Stoltenberg -urged-> NATO REQUEST", "Jens Stoltenberg -urged-> Kosovo REQUEST"},
 		},
+		{
+			name: "a nominal attack under a quantity",
+			text: "Officials spoke on Monday. Israel has carried out hundreds of air strikes on Syrian military sites since Assad's fall.",
+			want: []string{"Israel -attacked-> Syria ASSAULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
