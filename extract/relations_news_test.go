@@ -431,6 +431,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Israel has carried out hundreds of air strikes on Syrian military sites since Assad's fall.",
 			want: []string{"Israel -attacked-> Syria ASSAULT"},
 		},
+		{
+			name: "an acronym that opens a long sentence",
+			text: "Officials spoke on Monday. EU foreign policy chief Josep Borrell said the two leaders had refused to meet.",
+			want: []string{"Josep Borrell -chief_of-> EU ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

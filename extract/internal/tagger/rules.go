@@ -789,6 +789,9 @@ var knownOrgNames = []string{
 	"BRICS", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "African Union",
 	"International Criminal Court", "Collective Security Treaty Organization", "CSTO", "Eurasian Economic Union",
 	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department", "Treasury",
+	// Acronyms the model leaves untagged where they open a long sentence
+	// ("EU foreign policy chief Josep Borrell said ...").
+	"EU", "UN", "NATO", "OPEC", "ASEAN", "IAEA", "ECOWAS", "Hezbollah", "Hamas", "Taliban",
 	// Seats of government that speak for it ("the White House said").
 	"White House", "Kremlin", "Pentagon", "Downing Street", "Elysee", "Elysee Palace",
 	"Blue House", "Zhongnanhai", "Quai d'Orsay",
