@@ -337,6 +337,9 @@ func (r *relater) entity(t int) (arg, bool) {
 	for _, k := range r.kids[t] {
 		switch r.dep(k) {
 		case "appos", "flat", "compound":
+			if r.dep(k) == "compound" && k < t && proxyNouns[r.lower(t)] {
+				continue // "Putin envoy", "Trump aide": someone else, acting for the name
+			}
 			if m := r.ment[k]; m >= 0 && r.doc.Mentions[m].Entity >= 0 {
 				if ty := r.doc.Mentions[m].Type; ty == Person || (r.dep(k) == "appos" && ty != Date) {
 					return arg{r.doc.Mentions[m].Entity, 0.9, k}, true
@@ -765,6 +768,15 @@ func (r *relater) verbLemma(t int) string {
 	return r.lower(t)
 }
 
+// proxyNouns name someone who acts for another: "Putin envoy", "Trump
+// aide" are not Putin or Trump.
+var proxyNouns = map[string]bool{
+	"envoy": true, "envoys": true, "aide": true, "aides": true, "adviser": true, "advisers": true,
+	"advisor": true, "advisors": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"ally": true, "allies": true, "emissary": true, "representative": true, "lawyer": true, "lawyers": true,
+	"loyalist": true, "loyalists": true, "associate": true, "associates": true, "backer": true, "backers": true,
+}
+
 // mediatorVerbs are the CONSULT verbs whose joint subjects act together
 // on others, not with one another.
 var mediatorVerbs = map[string]bool{"mediate": true, "broker": true, "host": true, "facilitate": true, "arbitrate": true}
@@ -865,6 +877,12 @@ func (r *relater) frameAt(t, depth int) frame {
 						}
 					}
 				}
+				continue
+			}
+			if f.subj >= 0 && r.ment[k] < 0 && r.doc.Tokens[k].Tag == "NOUN" && r.child(k, "det") >= 0 && r.commaBetween(f.subj, k) {
+				// "The United States, a treaty ally of the Philippines,
+				// criticised China" misparsed with the apposition a second
+				// subject: it describes the first
 				continue
 			}
 			if f.subj >= 0 {
@@ -1209,6 +1227,13 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			}
 		}
 	}
+	if objNoun != "" && f.obj >= 0 && receptionVerbs[trs[0].Lemma] {
+		// "received Russian presidential envoy Kirill Dmitriev": the
+		// envoy named is received, not an envoy of Russia
+		if a, ok := r.entity(f.obj); ok && a.conf > 0.5 && r.doc.Entities[a.ent].Type == Person {
+			objNoun = ""
+		}
+	}
 	for _, tr := range trs {
 		if found {
 			break
@@ -1404,6 +1429,16 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if rd.themeObj && tprep != "" && !strings.HasSuffix(rd.label, "_"+tprep) {
 		rd.label += "_" + tprep
 	}
+	if mediatorVerbs[lemma] && f.obj >= 0 && !f.passive {
+		// "brokered a deal between Russia and Ukraine": the deal's parties
+		for _, k := range r.kids[f.obj] {
+			if base(r.dep(k)) == "nmod" && r.prep(k) == "between" {
+				if ts := r.args(k); len(ts) > 0 {
+					targets = ts
+				}
+			}
+		}
+	}
 	place := r.place(t, f, targets, r.agents(f, sources))
 	if len(targets) == 0 {
 		// "X and Y discussed ..." / "X and Y met" / "X and Y signed a
@@ -1429,9 +1464,11 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	}
 	if mediatorVerbs[lemma] {
 		// "a ceasefire brokered by the United States and France": no
-		// mediator is the other's party
+		// mediator is the other's party; "brokered a deal between Russia
+		// and Ukraine with the United Nations": the parties are the
+		// deal's, the with-phrase another mediator
 		targets = slices.DeleteFunc(slices.Clone(targets), func(b arg) bool {
-			return slices.ContainsFunc(sources, func(a arg) bool { return a.ent == b.ent })
+			return r.prep(b.tok) == "with" || slices.ContainsFunc(sources, func(a arg) bool { return a.ent == b.ent })
 		})
 	}
 	for _, a := range sources {
@@ -2405,6 +2442,14 @@ func (r *relater) modifierEntity(m, k int) (int, bool) {
 	adj := ty == NORP || r.doc.Mentions[m].Type == NORP ||
 		((r.doc.Tokens[k].Tag == "ADJ" || r.dep(k) == "amod") && ty != Org && ty != Person)
 	if !adj {
+		if h := r.head(k); ty == Person && h >= 0 && proxyNouns[r.lower(h)] {
+			// "Putin envoy", "Trump's aide": the proxy acts for the
+			// person's country, if known, not as the person
+			if c := r.country(e); c != e {
+				return c, true
+			}
+			return -1, false
+		}
 		return r.country(e), true
 	}
 	if ty == GPE {

@@ -436,6 +436,29 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. EU foreign policy chief Josep Borrell said the two leaders had refused to meet.",
 			want: []string{"Josep Borrell -chief_of-> EU ATTRIBUTE"},
 		},
+		{
+			name: "an apposition misparsed as a second subject",
+			text: "Officials spoke on Monday. The United States, a treaty ally of the Philippines, criticised China's reckless actions.",
+			want: []string{"United States -criticised-> China ACCUSE"},
+			not:  []string{"Philippines -criticised-> China ACCUSE"},
+		},
+		{
+			name: "a proxy is not the person it acts for",
+			text: "Erdogan hosts Putin envoy, offers to mediate on Black Sea shipping",
+			not:  []string{"Erdogan -hosted-> Putin CONSULT"},
+		},
+		{
+			name: "the named envoy is received",
+			text: "Officials spoke on Monday. Turkish President Tayyip Erdogan received Russian presidential envoy Kirill Dmitriev in Ankara on Tuesday.",
+			want: []string{"Tayyip Erdogan -received-> Kirill Dmitriev CONSULT @Ankara"},
+			not:  []string{"Tayyip Erdogan -received_envoy-> Russia CONSULT @Ankara"},
+		},
+		{
+			name: "a mediator's parties are the deal's, its with-phrase another mediator",
+			text: "Officials spoke on Monday. Turkey brokered a grain deal between Russia and Ukraine in 2022 with the United Nations.",
+			want: []string{"Türkiye -brokered-> Russia CONSULT", "Türkiye -brokered-> Ukraine CONSULT"},
+			not:  []string{"Türkiye -brokered-> United Nations CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
