@@ -449,7 +449,7 @@ func (r *relater) twoParties(t int) []arg {
 	two := false
 	for _, k := range r.kids[t] {
 		switch w := r.lower(k); {
-		case w == "two" && r.dep(k) == "nummod", w == "both" && (r.dep(k) == "det" || r.dep(k) == "amod" || r.dep(k) == "det:predet"):
+		case w == "two" && r.dep(k) == "nummod", w == "both" && (r.dep(k) == "det" || r.dep(k) == "amod" || r.dep(k) == "det:predet" || r.dep(k) == "cc:preconj"):
 			two = true
 		}
 	}
@@ -2374,6 +2374,8 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep
 			case p == "than":
 				return false // "pushed for a larger increase than Russia wanted": a comparison
+			case p == "as" && !before:
+				return false // "agree to resume flights as Modi meets Xi": another clause's subject
 			}
 			if before && p != "" && p != "by" && p != "of" {
 				return false // a subject takes no preposition ("before leaving for Beijing")

@@ -459,6 +459,16 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Türkiye -brokered-> Russia CONSULT", "Türkiye -brokered-> Ukraine CONSULT"},
 			not:  []string{"Türkiye -brokered-> United Nations CONSULT"},
 		},
+		{
+			name: "both as a preconjunction",
+			text: "Officials spoke on Monday. Cambodia fired rockets into Thailand. Trump had warned both countries that he would not conclude trade deals with them if the fighting continued.",
+			want: []string{"Trump -warned-> Cambodia THREATEN", "Trump -warned-> Thailand THREATEN"},
+		},
+		{
+			name: "no target after as",
+			text: "India and China agree to resume direct flights as Modi meets Xi",
+			not:  []string{"India -resumed_flights-> Modi COOPERATE", "China -resumed_flights-> Modi COOPERATE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
