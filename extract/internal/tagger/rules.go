@@ -891,6 +891,39 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	}
 }
 
+// tagGazetteerPlaces tags GPE an untagged, capitalised word that the
+// gazetteer knows as a country or city, after a preposition of place
+// and before no other capitalised word ("visited the troops in
+// Port-au-Prince", which the model leaves untagged), unless the training
+// text writes it in lower case (lower). Not in a line in capitals.
+func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
+	if gaz == nil {
+		return
+	}
+	caps := -1
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || !placePrepositions[words[i-1]] ||
+			i+1 < len(words) && startsUpper(words[i+1]) || lower[strings.ToLower(w)] ||
+			gaz.Lookup(w)&(gazetteer.Country|gazetteer.City) == 0 {
+			continue
+		}
+		if caps < 0 {
+			caps = 0
+			if isAllCaps(words) {
+				caps = 1
+			}
+		}
+		if caps == 1 {
+			return
+		}
+		classes[i] = 1 + 2*typGPE
+	}
+}
+
+// placePrepositions come before a place's name.
+var placePrepositions = map[string]bool{"in": true, "to": true, "from": true, "near": true, "into": true, "outside": true}
+
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
 // first word written as listed or in capitals, longest first) as one ORG
 // mention, replacing the mentions inside it ("Korea" in "Workers' Party

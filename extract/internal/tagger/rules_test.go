@@ -428,6 +428,28 @@ func TestTagNationalities(t *testing.T) {
 	}
 }
 
+func TestTagGazetteerPlaces(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"visited the troops in Port-au-Prince in September", "visited the troops in [GPE Port-au-Prince] in September"},
+		{"flew to Port-au-Prince .", "flew to [GPE Port-au-Prince] ."},
+		{"the Port-au-Prince talks", "the Port-au-Prince talks"},                   // no preposition before
+		{"in Port-au-Prince Bay", "in Port-au-Prince Bay"},                         // a longer name
+		{"in [LOC Port-au-Prince]", "in [LOC Port-au-Prince]"},                     // already tagged
+		{"in Quantum mechanics", "in Quantum mechanics"},                           // unknown word
+		{"TROOPS IN PORT-AU-PRINCE IN HAITI", "TROOPS IN PORT-AU-PRINCE IN HAITI"}, // capitals
+	} {
+		words, classes := bio(t, tc.in)
+		tagGazetteerPlaces(words, classes, gaz, nil)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestKnownOrgNamesShape: tagKnownOrgs skips every word that does not
 // start with an ASCII capital, so every listed name must start with one.
 func TestKnownOrgNamesShape(t *testing.T) {
