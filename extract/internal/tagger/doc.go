@@ -65,7 +65,8 @@ type DocResult struct {
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
 // tags "the UAE", tagNationalities "Iranian" before a title,
-// tagGazetteerPlaces a known city after "in",
+// tagGazetteerPlaces a known city after "in", tagGazetteerOrgs a
+// known organisation's name left untagged,
 // untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that
 // opens a sentence before its verb ("Lavrov is expected to travel").
@@ -78,6 +79,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 			tagCountryAcronyms(words[s], res.Classes[s], gaz, m.Lower)
 			tagNationalities(words[s], res.Classes[s], gaz)
 			tagGazetteerPlaces(words[s], res.Classes[s], gaz, m.Lower)
+			tagGazetteerOrgs(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
 			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}

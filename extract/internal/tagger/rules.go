@@ -924,6 +924,61 @@ func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer,
 // placePrepositions come before a place's name.
 var placePrepositions = map[string]bool{"in": true, "to": true, "from": true, "near": true, "into": true, "outside": true}
 
+// tagGazetteerOrgs tags ORG an untagged run of two to six capitalised
+// words (with "of", "for", "and", "the" inside) that the gazetteer knows
+// as an organisation's name ("European Commission President Ursula von
+// der Leyen", which the model left untagged), longest first. Not in a
+// line in capitals.
+func tagGazetteerOrgs(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if gaz == nil {
+		return
+	}
+	caps := -1
+	var b strings.Builder
+	for i := 0; i+1 < len(words); i++ {
+		if classes[i] != 0 || !startsUpper(words[i]) || isCapsWord(words[i]) && len(words[i]) < 2 {
+			continue
+		}
+		e := i + 1
+		for e < len(words) && e-i < 6 && classes[e] == 0 && (startsUpper(words[e]) || orgInnerWords[words[e]]) {
+			e++
+		}
+		for ; e-i >= 2; e-- {
+			if !startsUpper(words[e-1]) {
+				continue
+			}
+			b.Reset()
+			for k := i; k < e; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(words[k])
+			}
+			if gaz.Lookup(b.String())&gazetteer.OrgName == 0 {
+				continue
+			}
+			if caps < 0 {
+				caps = 0
+				if isAllCaps(words) {
+					caps = 1
+				}
+			}
+			if caps == 1 {
+				return
+			}
+			classes[i] = 1 + 2*typOrg
+			for k := i + 1; k < e; k++ {
+				classes[k] = 2 + 2*typOrg
+			}
+			i = e - 1
+			break
+		}
+	}
+}
+
+// orgInnerWords are the lower-case words inside organisations' names.
+var orgInnerWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
+
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
 // first word written as listed or in capitals, longest first) as one ORG
 // mention, replacing the mentions inside it ("Korea" in "Workers' Party

@@ -450,6 +450,26 @@ func TestTagGazetteerPlaces(t *testing.T) {
 	}
 }
 
+func TestTagGazetteerOrgs(t *testing.T) {
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"and European Commission President [PERSON Ursula von der Leyen]", "and [ORG European Commission] President [PERSON Ursula von der Leyen]"},
+		{"the European Commission said", "the [ORG European Commission] said"},
+		{"the [ORG European Commission] said", "the [ORG European Commission] said"}, // already tagged
+		{"the European commission said", "the European commission said"},             // lower case
+		{"EUROPEAN COMMISSION SAID", "EUROPEAN COMMISSION SAID"},                     // capitals
+	} {
+		words, classes := bio(t, tc.in)
+		tagGazetteerOrgs(words, classes, gaz)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestKnownOrgNamesShape: tagKnownOrgs skips every word that does not
 // start with an ASCII capital, so every listed name must start with one.
 func TestKnownOrgNamesShape(t *testing.T) {
