@@ -16,6 +16,7 @@ type models struct {
 	ner  *tagger.Model
 	gaz  *gazetteer.Gazetteer
 	xpos []string // the Penn tag of each POS class
+	aux  []bool   // whether each POS class is an auxiliary (UPOS AUX)
 
 	propn, vbd, vbn, nn int // the POS classes "PROPN NNP", "VERB VBD", "VERB VBN" and "NOUN NN", -1 if missing
 }
@@ -48,10 +49,12 @@ func decodeModels(posData, nerData []byte) (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	xpos := make([]string, len(pos.Classes))
+	xpos, aux := make([]string, len(pos.Classes)), make([]bool, len(pos.Classes))
 	for i, c := range pos.Classes {
-		_, xpos[i] = tagger.SplitPOS(c)
+		var upos string
+		upos, xpos[i] = tagger.SplitPOS(c)
+		aux[i] = upos == "AUX"
 	}
-	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos,
+	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos, aux: aux,
 		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD"), vbn: pos.ClassIndex("VERB VBN"), nn: pos.ClassIndex("NOUN NN")}, nil
 }

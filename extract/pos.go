@@ -90,9 +90,16 @@ func (e *Extractor) retagNames(doc *Document) {
 
 // posClasses tags the sentences of one document, in their case view
 // (tagger.Model.CaseView), with POS classes (indices into m.pos.Classes).
-// A sentence's first word that is a name (openingName) is a proper noun;
-// a sentence whose finite verb was tagged a participle is tagged again
-// with it fixed (finiteVerbs).
+// A sentence's first word that is a name (openingName, openingPerson) is
+// a proper noun. A sentence is tagged again, with these words fixed, when
+// the first tagging has
+//   - a lower-case word of four letters or more tagged a proper noun, in a
+//     sentence that opens with a capital: a common noun ("Myanmar junta
+//     chief"), unless a name particle ("bin"), a day or month, or a
+//     gazetteer place;
+//   - a past tense in -ed between a determiner or numeral and a noun: a
+//     participle ("six detained Americans");
+//   - a finite verb tagged a participle (finiteVerbs).
 func (m *models) posClasses(view [][]string) [][]int {
 	out := make([][]int, len(view))
 	var fixed []int
@@ -105,40 +112,38 @@ func (m *models) posClasses(view [][]string) [][]int {
 			fixed = append(fixed, m.propn, m.propn)
 		}
 		m.pos.TagPOSFixed(words, fixed, out[i])
-		if m.vbd < 0 {
+		if m.vbd < 0 || m.vbn < 0 || m.nn < 0 {
 			continue
 		}
 		again := false
-		for k, w := range words {
-			if m.nn >= 0 && k > 0 && m.xpos[out[i][k]] == "NNP" && len(w) >= 4 && isLowerAlpha(w) && startsUpperWord(words[0]) &&
-				!nameParticles[w] && !calendarNames[w] && m.gaz.Lookup(w)&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 {
-				for len(fixed) <= k {
-					fixed = append(fixed, -1)
-				}
-				fixed[k], again = m.nn, true
+		fix := func(k, c int) {
+			for len(fixed) <= k {
+				fixed = append(fixed, -1)
 			}
+			fixed[k], again = c, true
 		}
-		for k := 1; k+1 < len(words) && m.vbn >= 0; k++ {
-			// "six detained Americans", "the wounded soldiers": a
-			// participle between a determiner or numeral and its noun
-			if m.xpos[out[i][k]] == "VBD" && strings.HasSuffix(words[k], "ed") {
-				switch m.xpos[out[i][k-1]] {
-				case "DT", "CD", "PRP$":
-					switch m.xpos[out[i][k+1]] {
-					case "NN", "NNS", "NNPS":
-						for len(fixed) <= k {
-							fixed = append(fixed, -1)
+		classes := out[i]
+		for k := 1; k < len(words); k++ {
+			switch w := words[k]; m.xpos[classes[k]] {
+			case "NNP":
+				if len(w) >= 4 && isLowerAlpha(w) && startsUpperWord(words[0]) && !nameParticles[w] && !calendarNames[w] &&
+					m.gaz.Lookup(w)&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 {
+					fix(k, m.nn)
+				}
+			case "VBD":
+				if k+1 < len(words) && strings.HasSuffix(w, "ed") {
+					switch m.xpos[classes[k-1]] {
+					case "DT", "CD", "PRP$":
+						switch m.xpos[classes[k+1]] {
+						case "NN", "NNS", "NNPS":
+							fix(k, m.vbn)
 						}
-						fixed[k], again = m.vbn, true
 					}
 				}
 			}
 		}
-		for _, k := range m.finiteVerbs(words, out[i]) {
-			for len(fixed) <= k {
-				fixed = append(fixed, -1)
-			}
-			fixed[k], again = m.vbd, true
+		for _, k := range m.finiteVerbs(words, classes) {
+			fix(k, m.vbd)
 		}
 		if again {
 			m.pos.TagPOSFixed(words, fixed, out[i])
@@ -171,7 +176,7 @@ func (m *models) finiteVerbs(words []string, classes []int) []int {
 		case "VB":
 			finite = finite || k == 0 // an imperative: "Use the form attached"
 		}
-		if auxWords[strings.ToLower(words[k])] {
+		if m.aux[c] {
 			aux = true
 		}
 		switch m.xpos[c] {
@@ -209,12 +214,6 @@ func (m *models) finiteVerbs(words []string, classes []int) []int {
 		out = append(out, cand)
 	}
 	return out
-}
-
-// auxWords are the auxiliaries before which a participle is no finite verb.
-var auxWords = map[string]bool{
-	"has": true, "have": true, "had": true, "having": true, "is": true, "are": true, "was": true, "were": true,
-	"be": true, "been": true, "being": true, "'s": true, "’s": true, "get": true, "got": true,
 }
 
 // doubleObjectParticiples take an object in a reduced relative as well

@@ -142,6 +142,14 @@ func (g *Gazetteer) Country(phrase string) (string, bool) {
 	return e.country, true
 }
 
+// LookupBytes is LookupNorm for a normalised key held in bytes; it does
+// not allocate.
+func (g *Gazetteer) LookupBytes(k []byte) Category { return g.m[string(k)].cats }
+
+// StartsBytes is Starts for a normalised key held in bytes; it does not
+// allocate.
+func (g *Gazetteer) StartsBytes(k []byte) bool { return g.prefix[string(k)] }
+
 // Len is the number of phrases.
 func (g *Gazetteer) Len() int { return len(g.m) }
 

@@ -167,6 +167,9 @@ func placeType(words []string, gaz *gazetteer.Gazetteer) string {
 }
 
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

@@ -861,9 +861,15 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		return
 	}
 	caps := -1
+	var buf []byte
 	for i, w := range words {
 		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || i+1 == len(words) || !startsUpper(words[i+1]) {
 			continue // a title or name follows ("Iranian Foreign ...")
+		}
+		lb, ok := appendLowerASCII(buf[:0], w)
+		buf = lb
+		if !ok || !extraDemonyms[string(lb)] && gaz.LookupBytes(lb)&gazetteer.Demonym == 0 {
+			continue // (a quick test before the allocating one)
 		}
 		lw := strings.ToLower(w)
 		if !isNationality(lw, gaz) || !isDemonym(lw, gaz) {
@@ -934,46 +940,64 @@ func tagGazetteerOrgs(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		return
 	}
 	caps := -1
-	var b strings.Builder
+	var key []byte
 	for i := 0; i+1 < len(words); i++ {
-		if classes[i] != 0 || !startsUpper(words[i]) || isCapsWord(words[i]) && len(words[i]) < 2 {
+		if classes[i] != 0 || !startsUpper(words[i]) || classes[i+1] != 0 {
 			continue
 		}
-		e := i + 1
-		for e < len(words) && e-i < 6 && classes[e] == 0 && (startsUpper(words[e]) || orgInnerWords[words[e]]) {
-			e++
+		// the longest run of words, each a prefix of a gazetteer phrase
+		// but the last, that names an organisation (ASCII words only)
+		var ok bool
+		if key, ok = appendLowerASCII(key[:0], words[i]); !ok || !gaz.StartsBytes(key) {
+			continue
 		}
-		for ; e-i >= 2; e-- {
-			if !startsUpper(words[e-1]) {
-				continue
+		end := -1
+		for e := i + 1; e < len(words) && e-i < 6 && classes[e] == 0 && (startsUpper(words[e]) || orgInnerWords[words[e]]); e++ {
+			key = append(key, ' ')
+			if key, ok = appendLowerASCII(key, words[e]); !ok {
+				break
 			}
-			b.Reset()
-			for k := i; k < e; k++ {
-				if k > i {
-					b.WriteByte(' ')
-				}
-				b.WriteString(words[k])
+			if startsUpper(words[e]) && gaz.LookupBytes(key)&gazetteer.OrgName != 0 {
+				end = e + 1
 			}
-			if gaz.Lookup(b.String())&gazetteer.OrgName == 0 {
-				continue
+			if !gaz.StartsBytes(key) {
+				break
 			}
-			if caps < 0 {
-				caps = 0
-				if isAllCaps(words) {
-					caps = 1
-				}
-			}
-			if caps == 1 {
-				return
-			}
-			classes[i] = 1 + 2*typOrg
-			for k := i + 1; k < e; k++ {
-				classes[k] = 2 + 2*typOrg
-			}
-			i = e - 1
-			break
 		}
+		if end < 0 {
+			continue
+		}
+		if caps < 0 {
+			caps = 0
+			if isAllCaps(words) {
+				caps = 1
+			}
+		}
+		if caps == 1 {
+			return
+		}
+		classes[i] = 1 + 2*typOrg
+		for k := i + 1; k < end; k++ {
+			classes[k] = 2 + 2*typOrg
+		}
+		i = end - 1
 	}
+}
+
+// appendLowerASCII appends w in lower case to dst, and reports false if w
+// is not all ASCII (dst then holds no usable key).
+func appendLowerASCII(dst []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return dst, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // orgInnerWords are the lower-case words inside organisations' names.
