@@ -2167,6 +2167,10 @@ var planVerbs = map[string]bool{
 	"prepare": true, "prepares": true, "prepared": true, "preparing": true, "going": true, "due": true, "aim": true,
 	"aims": true, "hope": true, "hopes": true, "want": true, "wants": true, "agreed": true, "promised": true,
 	"pledged": true, "vowed": true, "likely": true, "poised": true, "slated": true,
+	"agree": true, "agrees": true, "agreeing": true, "promise": true, "promises": true, "promising": true,
+	"pledge": true, "pledges": true, "pledging": true, "vow": true, "vows": true, "vowing": true,
+	"aiming": true, "hoping": true, "wanting": true, "intending": true, "expecting": true,
+	"offering": true, "proposing": true,
 	// an invitation or a request proposes the event: "invited Putin to
 	// visit Pyongyang" says nothing of a visit having happened
 	"ready": true, "willing": true, "offered": true, "offers": true, "offer": true, "proposed": true,

@@ -469,6 +469,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "India and China agree to resume direct flights as Modi meets Xi",
 			not:  []string{"India -resumed_flights-> Modi COOPERATE", "China -resumed_flights-> Modi COOPERATE"},
 		},
+		{
+			name: "an offer plans the event",
+			text: "Officials spoke on Monday. Zelenskiy thanked the pope for offering to host peace talks between Kyiv and Moscow.",
+			want: []string{"Kyiv -held_talks_with-> Moscow CONSULT planned"},
+			not:  []string{"Kyiv -held_talks_with-> Moscow CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
