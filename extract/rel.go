@@ -1055,7 +1055,9 @@ func (r *relater) frameAt(t, depth int) frame {
 				// of lying", "praised the forces ... in defending Kursk":
 				// the object did it (for "of" and "in", only an object that
 				// names a participant: "demonstrated unity in working to")
-				if hf := r.frameAt(h, depth+1); hf.obj >= 0 && r.isNominal(hf.obj) && (p == "for" || len(r.args(hf.obj)) > 0) {
+				// ("accusing the West of failing to ease sanctions": the West
+				// failed, whether or not it is an entity)
+				if hf := r.frameAt(h, depth+1); hf.obj >= 0 && r.isNominal(hf.obj) && (p == "for" || len(r.args(hf.obj)) > 0 || p == "of" && accuseVerbs[r.lower(h)]) {
 					f.subj, f.inherited = hf.obj, true
 					break
 				}
