@@ -1473,6 +1473,23 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			return r.prep(b.tok) == "with" || slices.ContainsFunc(sources, func(a arg) bool { return a.ent == b.ent })
 		})
 	}
+	if (lemma == "lead" || lemma == "head") && rd.category == "COOPERATE" && !rd.themeObj {
+		// "The RSF, led by Mohamed Hamdan Dagalo", "Dmitriev, who heads
+		// Russia's sovereign wealth fund": leading an organisation or a
+		// country is a role, not an event; an entity reached through a
+		// modifier ("Russia's fund") is not what is led
+		for _, a := range sources {
+			if r.doc.Entities[a.ent].Type != Person {
+				continue
+			}
+			for _, b := range targets {
+				if ty := r.doc.Entities[b.ent].Type; b.conf >= 1 && (ty == Org || ty == GPE) {
+					r.attr(s, t, "leader_of", a, b, 0.8)
+				}
+			}
+		}
+		return
+	}
 	for _, a := range sources {
 		for _, b := range targets {
 			r.emit(s, t, rd, a, b, conf, place)

@@ -480,6 +480,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Moscow quit the deal a year later, accusing the West of failing to ease sanctions on Russian exports.",
 			not:  []string{"Moscow -eased_sanctions-> Russia RETREAT reported"},
 		},
+		{
+			name: "leading an organisation is a role",
+			text: "Officials spoke on Monday. The RSF, led by Mohamed Hamdan Dagalo, shelled a camp. Dmitriev, who heads Russia's sovereign wealth fund, met Witkoff.",
+			want: []string{"Mohamed Hamdan Dagalo -leader_of-> RSF ATTRIBUTE"},
+			not:  []string{"Mohamed Hamdan Dagalo -led-> RSF COOPERATE", "Dmitriev -headed-> Russia COOPERATE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
