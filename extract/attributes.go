@@ -292,7 +292,7 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 			case ty == Org && (d == "amod" || d == "compound" || d == "nmod:poss") && (oty == NORP || oty == GPE):
 				r.attr(s, t, "based_in", self, a, 0.7)
 			case isPlace(ty) && isPlace(oty) && (d == "appos" || d == "nmod:poss" || (base(d) == "nmod" && (r.prep(k) == "in" || r.prep(k) == "of"))):
-				if isCountry(r.doc.Entities[me].Name) && !isCountry(r.doc.Entities[a.ent].Name) {
+				if (isCountry(r.doc.Entities[me].Name) || ambiguousCountries[Fold(r.doc.Entities[me].Name)]) && !isCountry(r.doc.Entities[a.ent].Name) {
 					continue // "talks between Russia and Ukraine in Istanbul": the talks are in Istanbul
 				}
 				r.attr(s, t, "located_in", self, a, 0.7)
@@ -331,6 +331,12 @@ func demonymLike(name string) bool {
 
 // isCountry reports whether a name names a country (the alias table's
 // names, official names and spellings; not capitals or demonyms).
+// ambiguousCountries are countries' names that the alias table leaves
+// out because they name other things too; a place "in" a city is still
+// never one of them ("a peace deal signed by Congo and Rwanda in
+// Washington").
+var ambiguousCountries = map[string]bool{"congo": true, "georgia": true, "guinea": true}
+
 func isCountry(name string) bool {
 	e, ok := alias.Lookup(name)
 	return ok && (e.Kind == alias.Name || e.Kind == alias.Official || e.Kind == alias.Alternate)

@@ -486,6 +486,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Mohamed Hamdan Dagalo -leader_of-> RSF ATTRIBUTE"},
 			not:  []string{"Mohamed Hamdan Dagalo -led-> RSF COOPERATE", "Dmitriev -headed-> Russia COOPERATE"},
 		},
+		{
+			name: "an ambiguous country's name is in no city",
+			text: "Officials spoke on Monday. The agreement follows a peace deal signed by Congo and Rwanda in Washington in June.",
+			want: []string{"Congo -signed_deal-> Rwanda COOPERATE"},
+			not:  []string{"Congo -located_in-> Washington ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
