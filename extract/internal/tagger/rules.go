@@ -469,6 +469,25 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			continue
 		}
 		s = mn.Start
+		// 0a. "Japan 's Ishiba in Tokyo", tagged as one place in a
+		// headline, is two places, "Japan" and "Tokyo"; the words between
+		// are left to other rules (a possessive alone is split later:
+		// "Mecca's Grand Mosque")
+		if k := possessiveCut(words, s, e, gaz); k > s && (typ == typGPE || typ == typLoc) {
+			cut := false
+			for j := k + 1; j+1 < e; j++ {
+				if (words[j] == "in" || words[j] == "at") && gaz.Lookup(strings.Join(words[j+1:e], " "))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0 {
+					set(s, k, typGPE)
+					clear(k, j+1)
+					set(j+1, e, typGPE)
+					cut = true
+					break
+				}
+			}
+			if cut {
+				continue
+			}
+		}
 		// 0b. a question word, pronoun or auxiliary opens no name ("What
 		// Russia gets from North Korea": a headline's capitals)
 		for s < e && (nameOpenersNot[words[s]] || words[s] == "The" && s+1 < e && nameOpenersNot[words[s+1]]) {
@@ -614,6 +633,25 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			}
 		}
 	}
+}
+
+// possessiveCut returns k, the index of a possessive "'s" inside the
+// mention words[s:e] after words that the gazetteer knows as a country
+// or city ("Japan 's Ishiba"), or -1 ("McDonald 's", "People 's
+// Republic of China" keep theirs).
+func possessiveCut(words []string, s, e int, gaz *gazetteer.Gazetteer) int {
+	if gaz == nil {
+		return -1
+	}
+	for k := s + 1; k+1 < e; k++ {
+		if w := words[k]; w == "'s" || w == "’s" {
+			if gaz.Lookup(strings.Join(words[s:k], " "))&(gazetteer.Country|gazetteer.City) != 0 {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // nameOpenersNot are capitalised words that open sentences and

@@ -72,6 +72,12 @@ func TestApplyRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, in, want string }{
+		{"a headline's country's possessive and place after in are two places",
+			"summit with [GPE Japan 's Ishiba in Tokyo]", "summit with [GPE Japan] 's Ishiba in [GPE Tokyo]"},
+		{"a place's possessive alone is left to extract",
+			"fell into [LOC Mecca 's Grand Mosque] ,", "fell into [LOC Mecca 's Grand Mosque] ,"},
+		{"an organisation's possessive stays",
+			"[ORG Iraq 's Security Forces] in Mosul", "[ORG Iraq 's Security Forces] in Mosul"},
 		{"a person named by a settlement noun is a place",
 			"linking it to its exclave of [PERSON Nakhchivan] .", "linking it to its exclave of [GPE Nakhchivan] ."},
 		{"a person after a kin noun's of-phrase stays",
