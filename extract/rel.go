@@ -863,7 +863,9 @@ func (r *relater) frameAt(t, depth int) frame {
 	for _, k := range r.kids[t] {
 		switch d := r.dep(k); d {
 		case "nsubj", "nsubj:outer":
-			if p := r.prep(k); p != "" && p != "'s" {
+			if p := r.prep(k); p != "" && p != "'s" && !subordinators[p] {
+				// (a subordinator is the clause's: "days after Pyongyang
+				// sent thousands of troops" has Pyongyang the subject)
 				// "According to KCNA, X and Y discussed" misparsed with KCNA
 				// as subject: the oblique keeps its preposition, its
 				// conjuncts are the subject.

@@ -492,6 +492,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Congo -signed_deal-> Rwanda COOPERATE"},
 			not:  []string{"Congo -located_in-> Washington ATTRIBUTE"},
 		},
+		{
+			name: "a subordinator before a subject is the clause's",
+			text: "Officials spoke on Monday. North Korean Foreign Minister Choe Son Hui met President Vladimir Putin in the Kremlin on Monday, days after Pyongyang sent thousands of troops to help Russia push Ukrainian forces out of the Kursk region.",
+			want: []string{"Pyongyang -sent_troops_to-> Russia AID", "Choe Son Hui -met-> Vladimir Putin CONSULT"},
+			not:  []string{"Choe Son Hui -sent_troops_to-> Russia AID"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

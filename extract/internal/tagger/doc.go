@@ -65,7 +65,7 @@ type DocResult struct {
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
 // tags "the UAE", tagNationalities "Iranian" before a title,
-// tagGazetteerPlaces a known city after "in", tagGazetteerOrgs a
+// tagGazetteerPlaces a known city or country, tagGazetteerOrgs a
 // known organisation's name left untagged,
 // untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that

@@ -936,10 +936,12 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 }
 
 // tagGazetteerPlaces tags GPE an untagged, capitalised word that the
-// gazetteer knows as a country or city, after a preposition of place
-// and before no other capitalised word ("visited the troops in
-// Port-au-Prince", which the model leaves untagged), unless the training
-// text writes it in lower case (lower). Not in a line in capitals.
+// gazetteer knows as a country or city, not the first of its sentence,
+// with no capitalised word beside it ("visited the troops in
+// Port-au-Prince", "days after Pyongyang sent thousands of troops",
+// which the model leaves untagged), unless the training text writes it
+// in lower case (lower), or it is also a person's name ("Chad", "Jordan")
+// and no preposition of place comes before it. Not in a line in capitals.
 func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
 	if gaz == nil {
 		return
@@ -947,9 +949,11 @@ func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer,
 	caps := -1
 	for i := 1; i < len(words); i++ {
 		w := words[i]
-		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || !placePrepositions[words[i-1]] ||
-			i+1 < len(words) && startsUpper(words[i+1]) || lower[strings.ToLower(w)] ||
-			gaz.Lookup(w)&(gazetteer.Country|gazetteer.City) == 0 {
+		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || startsUpper(words[i-1]) ||
+			i+1 < len(words) && startsUpper(words[i+1]) || lower[strings.ToLower(w)] {
+			continue
+		}
+		if c := gaz.Lookup(w); c&(gazetteer.Country|gazetteer.City) == 0 || !placePrepositions[words[i-1]] && c&(gazetteer.GivenName|gazetteer.PersonName) != 0 {
 			continue
 		}
 		if caps < 0 {

@@ -442,7 +442,11 @@ func TestTagGazetteerPlaces(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"visited the troops in Port-au-Prince in September", "visited the troops in [GPE Port-au-Prince] in September"},
 		{"flew to Port-au-Prince .", "flew to [GPE Port-au-Prince] ."},
-		{"the Port-au-Prince talks", "the Port-au-Prince talks"},                   // no preposition before
+		{"the Port-au-Prince talks", "the [GPE Port-au-Prince] talks"},
+		{"days after Pyongyang sent troops", "days after [GPE Pyongyang] sent troops"},
+		{"Pyongyang sent troops", "Pyongyang sent troops"},         // the sentence's first word
+		{"said Jordan would help", "said [GPE Jordan] would help"}, // the country, as mostly in news
+		{"flew to Jordan on Monday", "flew to [GPE Jordan] on Monday"},
 		{"in Port-au-Prince Bay", "in Port-au-Prince Bay"},                         // a longer name
 		{"in [LOC Port-au-Prince]", "in [LOC Port-au-Prince]"},                     // already tagged
 		{"in Quantum mechanics", "in Quantum mechanics"},                           // unknown word
