@@ -295,6 +295,9 @@ func (r *relater) mentionAttrs(s Sentence, t, m int) {
 				if (isCountry(r.doc.Entities[me].Name) || ambiguousCountries[Fold(r.doc.Entities[me].Name)]) && !isCountry(r.doc.Entities[a.ent].Name) {
 					continue // "talks between Russia and Ukraine in Istanbul": the talks are in Istanbul
 				}
+				if slices.ContainsFunc(r.kids[k], func(c int) bool { return r.doc.Tokens[c].Tag == "VERB" }) {
+					continue // "accuse Tehran of supplying Russia" parsed with "supplying" on Russia
+				}
 				r.attr(s, t, "located_in", self, a, 0.7)
 			}
 			continue

@@ -863,6 +863,16 @@ func (r *relater) frameAt(t, depth int) frame {
 	for _, k := range r.kids[t] {
 		switch d := r.dep(k); d {
 		case "nsubj", "nsubj:outer":
+			if timeNouns[r.lower(k)] {
+				// "weeks before Russia invaded Ukraine" parsed with the time
+				// the subject and the clause's subject its nmod
+				for _, c := range r.kids[k] {
+					if base(r.dep(c)) == "nmod" && subordinators[r.prep(c)] && f.subj < 0 {
+						k = c
+						break
+					}
+				}
+			}
 			if p := r.prep(k); p != "" && p != "'s" && !subordinators[p] {
 				// (a subordinator is the clause's: "days after Pyongyang
 				// sent thousands of troops" has Pyongyang the subject)
@@ -1084,6 +1094,13 @@ func (r *relater) frameAt(t, depth int) frame {
 		}
 	}
 	return f
+}
+
+// timeNouns measure how long before or after: "weeks before Russia
+// invaded".
+var timeNouns = map[string]bool{
+	"minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
+	"minute": true, "hour": true, "day": true, "week": true, "month": true, "year": true, "decades": true,
 }
 
 // subordinators introduce a clause; parsed as the preposition of their

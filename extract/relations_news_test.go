@@ -498,6 +498,16 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Pyongyang -sent_troops_to-> Russia AID", "Choe Son Hui -met-> Vladimir Putin CONSULT"},
 			not:  []string{"Choe Son Hui -sent_troops_to-> Russia AID"},
 		},
+		{
+			name: "the subject after a time noun and a subordinator",
+			text: "Officials spoke on Monday. Beijing and Moscow declared a no limits partnership in February 2022, weeks before Russia invaded Ukraine.",
+			want: []string{"Russia -invaded-> Ukraine COERCE 2022-02"},
+		},
+		{
+			name: "a place after a verb's of is in no other",
+			text: "Officials spoke on Monday. Western governments accuse Tehran of supplying Russia with drones and ballistic missiles for use in Ukraine, which Iran denies.",
+			not:  []string{"Tehran -located_in-> Russia ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
