@@ -176,6 +176,16 @@ func (r *relater) prep(t int) string {
 			return p
 		}
 	}
+	// "spoke with both Trump and Zelenskiy" parsed with "with" a sibling
+	// of its noun phrase: the preposition just before the phrase (past a
+	// "both" or a determiner) that hangs on the same head
+	k := t - 1
+	for k >= 0 && r.head(k) == t && (r.dep(k) == "cc:preconj" || r.dep(k) == "det") {
+		k--
+	}
+	if h := r.head(t); k >= 0 && h >= 0 && r.head(k) == h && r.doc.Tokens[k].Tag == "ADP" && len(r.kids[k]) == 0 && base(r.dep(t)) == "obl" {
+		return r.lower(k)
+	}
 	return ""
 }
 

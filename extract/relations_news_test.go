@@ -508,6 +508,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Western governments accuse Tehran of supplying Russia with drones and ballistic missiles for use in Ukraine, which Iran denies.",
 			not:  []string{"Tehran -located_in-> Russia ATTRIBUTE"},
 		},
+		{
+			name: "a preposition the parser hung beside its phrase",
+			text: "Officials spoke on Monday. Volodymyr Zelenskiy left early. French President Emmanuel Macron said Russia was the aggressor, and British Prime Minister Keir Starmer spoke with both Trump and Zelenskiy by phone.",
+			want: []string{"Keir Starmer -talked_with-> Volodymyr Zelenskiy CONSULT", "Keir Starmer -talked_with-> Trump CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
