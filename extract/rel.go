@@ -1502,9 +1502,10 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 			return r.prep(b.tok) == "with" || slices.ContainsFunc(sources, func(a arg) bool { return a.ent == b.ent })
 		})
 	}
-	if (lemma == "lead" || lemma == "head") && rd.category == "COOPERATE" && !rd.themeObj {
+	if (lemma == "lead" || lemma == "head" || lemma == "rule") && rd.category == "COOPERATE" && !rd.themeObj {
 		// "The RSF, led by Mohamed Hamdan Dagalo", "Dmitriev, who heads
-		// Russia's sovereign wealth fund": leading an organisation or a
+		// Russia's sovereign wealth fund", "has ruled Belarus since
+		// 1994": leading an organisation or a
 		// country is a role, not an event; an entity reached through a
 		// modifier ("Russia's fund") is not what is led
 		for _, a := range sources {

@@ -513,6 +513,17 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Volodymyr Zelenskiy left early. French President Emmanuel Macron said Russia was the aggressor, and British Prime Minister Keir Starmer spoke with both Trump and Zelenskiy by phone.",
 			want: []string{"Keir Starmer -talked_with-> Volodymyr Zelenskiy CONSULT", "Keir Starmer -talked_with-> Trump CONSULT"},
 		},
+		{
+			name: "a settlement named by its noun, and its headline mention",
+			text: "Russian strike on Sumy kills 34 on Palm Sunday. Two Russian ballistic missiles struck the centre of the Ukrainian city of Sumy on Sunday morning, killing 34 people.",
+			want: []string{"Russia -attacked-> Sumy ASSAULT"},
+		},
+		{
+			name: "ruling a country is a role",
+			text: "Officials spoke on Monday. Lukashenko, a close ally of Putin, has ruled Belarus since 1994.",
+			want: []string{"Lukashenko -leader_of-> Belarus ATTRIBUTE"},
+			not:  []string{"Lukashenko -ruled-> Belarus COOPERATE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -66,7 +66,8 @@ type DocResult struct {
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
 // tags "the UAE", tagNationalities "Iranian" before a title,
 // tagGazetteerPlaces a known city or country, tagGazetteerOrgs a
-// known organisation's name left untagged,
+// known organisation's name left untagged, tagSettlementNames "the
+// city of Sumy",
 // untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that
 // opens a sentence before its verb ("Lavrov is expected to travel").
@@ -78,8 +79,6 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 			applyRules(words[s], res.Classes[s], gaz)
 			tagCountryAcronyms(words[s], res.Classes[s], gaz, m.Lower)
 			tagNationalities(words[s], res.Classes[s], gaz)
-			tagGazetteerPlaces(words[s], res.Classes[s], gaz, m.Lower)
-			tagGazetteerOrgs(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
 			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}
@@ -89,6 +88,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		res.Classes[s] = make([]int, len(words[s]))
 		res.Prob[s] = make([]float32, len(words[s]))
 		m.TagNER(words[s], pos[s], gaz, res.Classes[s], res.Prob[s])
+		m.tagKnownNames(words[s], res.Classes[s], res.Prob[s], gaz)
 		ms = append(ms, SentMentions(s, res.Classes[s], res.Prob[s])...)
 	}
 	if len(ms) == 0 {
@@ -265,4 +265,16 @@ func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string 
 		}
 	}
 	return out
+}
+
+// tagKnownNames tags the names the model left untagged that the
+// gazetteer or their context name surely (tagGazetteerPlaces,
+// tagGazetteerOrgs, tagSettlementNames), with probability 0.9, before
+// the document's consistency steps, so that their other mentions get
+// their type too ("Russian strike on Sumy" in a headline, "the city of
+// Sumy" in the body).
+func (m *Model) tagKnownNames(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer) {
+	tagGazetteerPlaces(words, classes, prob, gaz, m.Lower)
+	tagGazetteerOrgs(words, classes, prob, gaz)
+	tagSettlementNames(words, classes, prob)
 }

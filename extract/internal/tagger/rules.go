@@ -942,7 +942,7 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 // which the model leaves untagged), unless the training text writes it
 // in lower case (lower), or it is also a person's name ("Chad", "Jordan")
 // and no preposition of place comes before it. Not in a line in capitals.
-func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer, lower map[string]bool) {
+func tagGazetteerPlaces(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer, lower map[string]bool) {
 	if gaz == nil {
 		return
 	}
@@ -966,6 +966,42 @@ func tagGazetteerPlaces(words []string, classes []int, gaz *gazetteer.Gazetteer,
 			return
 		}
 		classes[i] = 1 + 2*typGPE
+		setProb(prob, i, i+1)
+	}
+}
+
+// tagSettlementNames tags GPE the untagged capitalised words after a
+// settlement noun's "of" ("the Ukrainian city of Sumy", which the model
+// left untagged). Not in a line in capitals.
+func tagSettlementNames(words []string, classes []int, prob []float32) {
+	for i := 2; i < len(words); i++ {
+		if classes[i] != 0 || words[i-1] != "of" || !settlementNouns[words[i-2]] || !startsUpper(words[i]) || isCapsWord(words[i]) {
+			continue
+		}
+		if isAllCaps(words) {
+			return
+		}
+		e := i + 1
+		for e < len(words) && classes[e] == 0 && startsUpper(words[e]) && e-i < 4 {
+			e++
+		}
+		if e < len(words) && classes[e] != 0 {
+			continue // the name runs into a tagged one: the model's
+		}
+		classes[i] = 1 + 2*typGPE
+		for k := i + 1; k < e; k++ {
+			classes[k] = 2 + 2*typGPE
+		}
+		setProb(prob, i, e)
+		i = e - 1
+	}
+}
+
+// setProb sets prob[s:e] to 0.9, the score of a name a rule found surely,
+// if prob is not nil.
+func setProb(prob []float32, s, e int) {
+	for k := s; k < e && prob != nil; k++ {
+		prob[k] = 0.9
 	}
 }
 
@@ -977,7 +1013,7 @@ var placePrepositions = map[string]bool{"in": true, "to": true, "from": true, "n
 // as an organisation's name ("European Commission President Ursula von
 // der Leyen", which the model left untagged), longest first. Not in a
 // line in capitals.
-func tagGazetteerOrgs(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+func tagGazetteerOrgs(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer) {
 	if gaz == nil {
 		return
 	}
@@ -1022,6 +1058,7 @@ func tagGazetteerOrgs(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		for k := i + 1; k < end; k++ {
 			classes[k] = 2 + 2*typOrg
 		}
+		setProb(prob, i, end)
 		i = end - 1
 	}
 }

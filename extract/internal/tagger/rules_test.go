@@ -453,7 +453,7 @@ func TestTagGazetteerPlaces(t *testing.T) {
 		{"TROOPS IN PORT-AU-PRINCE IN HAITI", "TROOPS IN PORT-AU-PRINCE IN HAITI"}, // capitals
 	} {
 		words, classes := bio(t, tc.in)
-		tagGazetteerPlaces(words, classes, gaz, nil)
+		tagGazetteerPlaces(words, classes, nil, gaz, nil)
 		if got := unbio(words, classes); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
 		}
@@ -473,7 +473,24 @@ func TestTagGazetteerOrgs(t *testing.T) {
 		{"EUROPEAN COMMISSION SAID", "EUROPEAN COMMISSION SAID"},                     // capitals
 	} {
 		words, classes := bio(t, tc.in)
-		tagGazetteerOrgs(words, classes, gaz)
+		tagGazetteerOrgs(words, classes, nil, gaz)
+		if got := unbio(words, classes); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTagSettlementNames(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"the Ukrainian city of Sumy on Sunday", "the Ukrainian city of [GPE Sumy] on Sunday"},
+		{"the town of Nova Kakhovka .", "the town of [GPE Nova Kakhovka] ."},
+		{"the village of Thionk [LOC Essil] are", "the village of Thionk [LOC Essil] are"}, // runs into a tagged name
+		{"the city of [GPE Kharkiv]", "the city of [GPE Kharkiv]"},
+		{"the city of some size", "the city of some size"},
+		{"THE CITY OF SUMY", "THE CITY OF SUMY"},
+	} {
+		words, classes := bio(t, tc.in)
+		tagSettlementNames(words, classes, nil)
 		if got := unbio(words, classes); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
 		}
