@@ -522,6 +522,25 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				continue
 			}
 		}
+		// 2a. a place has no lower-case word inside but a particle or a
+		// title: "Pezeshkian visits Moscow", tagged as one place in a
+		// headline, is a person and a place, each typed by the gazetteer
+		// (a part it does not know is left untagged)
+		if typ == typGPE || typ == typLoc {
+			if k := innerLowerWord(words, s, e); k > 0 && gaz != nil && gaz.Lookup(words[k])&gazetteer.Title == 0 {
+				clear(s, e)
+				for _, part := range [2][2]int{{s, k}, {k + 1, e}} {
+					c := gaz.Lookup(strings.Join(words[part[0]:part[1]], " "))
+					switch {
+					case c&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0:
+						set(part[0], part[1], typGPE)
+					case c&gazetteer.PersonName != 0:
+						set(part[0], part[1], typPerson)
+					}
+				}
+				continue
+			}
+		}
 		// 2b. a person's name never ends in a role word ("UN Chief"):
 		// the role words go, and an acronym left is an ORG
 		stripped := false
@@ -652,6 +671,30 @@ func possessiveCut(words []string, s, e int, gaz *gazetteer.Gazetteer) int {
 		}
 	}
 	return -1
+}
+
+// innerLowerWord returns the first word of words[s+1:e-1] in lower case
+// that is no name particle ("Pezeshkian visits Moscow"), or -1 ("Osama
+// bin Laden", "Abu Bakr al-Baghdadi", "Rio de Janeiro" keep theirs).
+func innerLowerWord(words []string, s, e int) int {
+	for k := s + 1; k < e-1; k++ {
+		if w := words[k]; isLowerWord(w) && !nameInnerWords[w] && !strings.ContainsAny(w, "-'’.") {
+			return k
+		}
+	}
+	return -1
+}
+
+// nameInnerWords are the lower-case words inside names of persons and
+// places.
+var nameInnerWords = map[string]bool{
+	"of": true, "de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true,
+	"di": true, "du": true, "des": true, "la": true, "le": true, "les": true, "van": true, "von": true,
+	"der": true, "den": true, "ter": true, "bin": true, "bint": true, "ibn": true, "al": true, "el": true,
+	"y": true, "e": true, "upon": true, "on": true, "am": true, "im": true, "and": true, "the": true,
+	"au": true, "aux": true, "sur": true, "en": true, "zu": true, "abu": true, "ben": true, "bat": true,
+	"ould": true, "ag": true, "mac": true, "st": true, "in": true, "under": true, "at": true, "by": true,
+	"ad": true, "az": true, "as": true, "ar": true, "an": true, "ash": true, "adh": true, "ath": true, "ud": true, "ul": true,
 }
 
 // nameOpenersNot are capitalised words that open sentences and
