@@ -1883,11 +1883,17 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		// "carried out hundreds of air strikes on ...": the verb takes the quantity
 		h, at = r.head(h), h
 	}
+	dep := base(r.dep(at))
+	if p := r.prep(t); h >= 0 && dep == "nmod" && (p == "at" || p == "during") && r.isNoun(h) && r.dep(h) == "obj" && r.head(h) >= 0 && r.isVerbal(r.head(h)) {
+		// "condemned the launch at a meeting in Washington" parsed with
+		// the meeting on the object: it frames the verb
+		h, dep = r.head(h), "obl"
+	}
 	if len(between) > 1 {
 		r.emitPairs(s, t, rd, between, conf, r.nounPlace(t))
 		return
 	}
-	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && base(r.dep(at)) == "obl" {
+	if len(sources) == 0 && h >= 0 && r.isVerbal(h) && dep == "obl" {
 		switch r.prep(at) {
 		case "during", "at", "after", "before", "following":
 			// "X praised the troops for defending Kursk during a meeting
@@ -1909,7 +1915,7 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 	if len(sources) == 0 && h >= 0 && r.isVerbal(h) {
 		// The governing verb's subject: "X held talks with Y", "X
 		// praised troops during a meeting with Y", "X paid a visit to Y".
-		switch d := base(r.dep(at)); {
+		switch d := dep; {
 		case d == "obj" && !r.supportVerb(h):
 			// "Japan and South Korea welcomed the talks": the verb is
 			// an event of its own, its subject no party to the talks
@@ -1918,10 +1924,10 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 			if !f.passive {
 				sources = r.args(f.subj)
 			}
-			if base(r.dep(at)) == "obl" {
+			if dep == "obl" {
 				conf = 0.7
 			}
-			if len(targets) == 0 && base(r.dep(at)) == "obj" {
+			if len(targets) == 0 && dep == "obj" {
 				for _, o := range f.obls {
 					if p := r.prep(o); p == "with" || p == "to" {
 						targets = r.args(o)

@@ -524,6 +524,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Lukashenko -leader_of-> Belarus ATTRIBUTE"},
 			not:  []string{"Lukashenko -ruled-> Belarus COOPERATE"},
 		},
+		{
+			name: "a meeting the parser hung on the object",
+			text: "Officials spoke on Monday. Antony Blinken and Cho Tae-yul condemned the launch at a meeting in Washington.",
+			want: []string{"Antony Blinken -met-> Cho Tae-yul CONSULT @Washington"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
