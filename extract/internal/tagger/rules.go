@@ -541,6 +541,29 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				continue
 			}
 		}
+		// 2a'. a person's or place's name never ends in "in" or "at" and
+		// a place: a headline's "Lavrov in Beijing" is a person (a place
+		// if the gazetteer says so, nothing if a place's mention and the
+		// gazetteer does not know it) and a place
+		if (typ == typPerson || typ == typGPE || typ == typLoc) && gaz != nil {
+			for k := s + 1; k+1 < e; k++ {
+				if (words[k] == "in" || words[k] == "at") && gaz.Lookup(strings.Join(words[k+1:e], " "))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0 {
+					clear(s, e)
+					set(k+1, e, typGPE)
+					switch c := gaz.Lookup(strings.Join(words[s:k], " ")); {
+					case c&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0:
+						set(s, k, typGPE)
+					case c&gazetteer.PersonName != 0 || typ == typPerson:
+						set(s, k, typPerson)
+					}
+					e = -1
+					break
+				}
+			}
+			if e < 0 {
+				continue
+			}
+		}
 		// 2b. a person's name never ends in a role word ("UN Chief"):
 		// the role words go, and an acronym left is an ORG
 		stripped := false
