@@ -529,6 +529,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Antony Blinken and Cho Tae-yul condemned the launch at a meeting in Washington.",
 			want: []string{"Antony Blinken -met-> Cho Tae-yul CONSULT @Washington"},
 		},
+		{
+			name: "a name after counterpart",
+			text: "Officials spoke on Monday. Andrei Belousov arrived on Friday. Belousov was greeted at the airport by his North Korean counterpart No Kwang Chol, KCNA said.",
+			want: []string{"No Kwang Chol -greeted-> Andrei Belousov SUPPORT reported"},
+			not:  []string{"North Korea -greeted-> Andrei Belousov SUPPORT reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

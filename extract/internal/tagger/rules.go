@@ -1464,7 +1464,7 @@ var roleNouns = func() map[string]bool {
 		designer architect engineer surgeon pastor cleric imam rabbi prosecutor premier mayor
 		councillor congressman congresswoman comedian historian philosopher physicist filmmaker
 		screenwriter playwright dancer musician pianist violinist conductor cartoonist columnist
-		commentator presenter broadcaster`) {
+		commentator presenter broadcaster counterpart aide adviser advisor deputy secretary`) {
 		m[w] = true
 	}
 	return m
