@@ -1058,6 +1058,17 @@ func (r *relater) frameAt(t, depth int) frame {
 			f.obj = h
 		}
 	}
+	if f.subj < 0 && !f.passive {
+		// "after a Russian military helicopter violated Japanese
+		// airspace" parsed with the subject an oblique of its verb,
+		// marked by the subordinator
+		for _, k := range r.kids[t] {
+			if k < t && base(r.dep(k)) == "obl" && subordinators[r.prep(k)] && r.isNoun(k) && r.child(k, "nmod") < 0 {
+				f.subj = k
+				break
+			}
+		}
+	}
 	if f.subj < 0 && !f.passive && h >= 0 {
 		switch base(dt) {
 		case "conj":
@@ -2535,6 +2546,8 @@ var agentNouns = map[string]bool{
 	"police": true, "policeman": true, "official": true, "authority": true, "government": true, "delegation": true,
 	"diplomat": true, "leader": true, "people": true, "protester": true, "demonstrator": true, "student": true,
 	"fighter": true, "navy": true, "jet": true, "warplane": true, "tank": true, "aircraft": true, "artillery": true,
+	"helicopter": true, "drone": true, "warship": true, "frigate": true, "submarine": true, "bomber": true,
+	"vessel": true, "destroyer": true, "missile": true, "hacker": true,
 	"gunman": true, "gunmen": true, "militia": true, "unit": true, "negotiator": true, "envoy": true, "side": true,
 	"guard": true, "security": true, "partner": true, "ally": true, "allies": true, "court": true, "ministry": true,
 	"parliament": true, "embassy": true, "regime": true, "council": true, "tribunal": true, "administration": true,

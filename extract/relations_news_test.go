@@ -535,6 +535,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"No Kwang Chol -greeted-> Andrei Belousov SUPPORT reported"},
 			not:  []string{"North Korea -greeted-> Andrei Belousov SUPPORT reported"},
 		},
+		{
+			name: "a subject parsed as an oblique after a subordinator",
+			text: "Officials spoke on Monday. Japan lodged a strong protest with Russia on Monday after a Russian military helicopter violated Japanese airspace near Rebun Island off Hokkaido, the Defence Ministry said.",
+			want: []string{"Russia -violated_airspace_near-> Rebun Island MOBILIZE reported"},
+			not:  []string{"Japan -violated_airspace_near-> Rebun Island MOBILIZE reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
