@@ -112,7 +112,58 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 		repairTitledPersons(doc, units)
 		repairSecondObject(doc, s)
 		repairFrontedDate(doc, s)
+		repairNominalRoot(doc, s)
 	}
+}
+
+// repairNominalRoot mends "Respected Comrade Kim Jong Un, General
+// Secretary of the Workers' Party of Korea, visited the frigate"
+// parsed with the name the root and the verb a parataxis of it or of
+// its title: a finite verb with no subject, hung by parataxis, conj or
+// list on a proper-noun root with no preposition (or on a word of the
+// root), after it, becomes the root, and the name its subject.
+func repairNominalRoot(doc *Document, s Sentence) {
+	root := -1
+	for t := s.First; t < s.End; t++ {
+		if doc.Tokens[t].Head < 0 && doc.Tokens[t].Dep == "root" {
+			root = t
+			break
+		}
+	}
+	if root < 0 || doc.Tokens[root].Tag != "PROPN" {
+		return
+	}
+	verb := -1
+	for t := root + 1; t < s.End && verb < 0; t++ {
+		tk := doc.Tokens[t]
+		if tk.Tag != "VERB" || tk.XPOS != "VBD" && tk.XPOS != "VBZ" && tk.XPOS != "VBP" {
+			continue
+		}
+		if tk.Dep != "parataxis" && tk.Dep != "conj" && tk.Dep != "list" {
+			continue
+		}
+		if h := tk.Head; h != root && (h < 0 || doc.Tokens[h].Head != root || h > root) {
+			continue
+		}
+		verb = t
+	}
+	if verb < 0 {
+		return
+	}
+	for t := s.First; t < s.End; t++ {
+		tk := doc.Tokens[t]
+		if tk.Head == root && (tk.Dep == "case" || tk.Dep == "mark") || tk.Head == verb && (tk.Dep == "nsubj" || tk.Dep == "nsubj:pass" || tk.Dep == "mark" || tk.Dep == "cc") {
+			return // a prepositional phrase, or a clause of its own
+		}
+	}
+	for t := verb + 1; t < s.End; t++ {
+		if tk := &doc.Tokens[t]; tk.Head == root && tk.Dep == "punct" {
+			tk.Head = verb // the full stop
+		}
+	}
+	v, r := &doc.Tokens[verb], &doc.Tokens[root]
+	v.Head, v.Dep = -1, "root"
+	r.Head, r.Dep = verb, "nsubj"
 }
 
 // repairFrontedDate mends "On Thursday, Zelenskiy and Joe Biden met in

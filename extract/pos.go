@@ -106,7 +106,7 @@ func (m *models) posClasses(view [][]string) [][]int {
 	for i, words := range view {
 		out[i] = make([]int, len(words))
 		fixed = fixed[:0]
-		if len(words) > 1 && m.propn >= 0 && m.openingName(words[0]) {
+		if len(words) > 1 && m.propn >= 0 && (m.openingName(words[0]) || honorifics[words[0]] && startsUpperWord(words[1])) {
 			fixed = append(fixed, m.propn)
 		} else if len(words) > 2 && m.propn >= 0 && m.openingPerson(words[0], words[1]) {
 			fixed = append(fixed, m.propn, m.propn)
@@ -222,6 +222,10 @@ var doubleObjectParticiples = map[string]bool{
 	"given": true, "granted": true, "shown": true, "told": true, "awarded": true, "offered": true,
 	"handed": true, "paid": true, "sent": true, "promised": true, "denied": true, "allowed": true,
 }
+
+// honorifics open KCNA's titles: "Respected Comrade Kim Jong Un" (read
+// as a participle, "Respected" became the sentence's root).
+var honorifics = map[string]bool{"Respected": true, "Beloved": true}
 
 // subjectPronouns take a finite verb, never a bare participle, unless
 // a causative verb makes the pronoun its object ("had it fixed").

@@ -541,6 +541,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Russia -violated_airspace_near-> Rebun Island MOBILIZE reported"},
 			not:  []string{"Japan -violated_airspace_near-> Rebun Island MOBILIZE reported"},
 		},
+		{
+			name: "a KCNA honorific and a name the parser made the root",
+			text: "Officials spoke on Monday. Respected Comrade Kim Jong Un, General Secretary of the Workers' Party of Korea, met Russian ambassador Alexander Matsegora.",
+			want: []string{"Kim Jong Un -met-> Alexander Matsegora CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

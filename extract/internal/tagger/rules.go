@@ -1535,6 +1535,16 @@ func isVessel(words []string, s, e int) bool {
 		return true
 	case s > 1 && shuttle(s-2):
 		return true
+	case s > 0 && vesselNouns[words[s-1]]:
+		return true // "the newly built destroyer Choe Hyon", "the frigate Admiral Golovko"
+	case s > 1 && vesselNouns[words[s-2]] && words[s-1] == "Admiral":
+		return true
 	}
 	return false
+}
+
+// vesselNouns name a kind of ship before its name.
+var vesselNouns = map[string]bool{
+	"destroyer": true, "frigate": true, "corvette": true, "cruiser": true, "warship": true, "submarine": true,
+	"carrier": true, "tanker": true, "freighter": true, "vessel": true, "ship": true, "icebreaker": true,
 }

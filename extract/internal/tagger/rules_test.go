@@ -84,6 +84,8 @@ func TestApplyRules(t *testing.T) {
 			"meets [GPE Lavrov in Beijing] as", "meets [PERSON Lavrov] in [GPE Beijing] as"},
 		{"a person's mention in a place too",
 			"meets [PERSON Lavrov in Beijing] as", "meets [PERSON Lavrov] in [GPE Beijing] as"},
+		{"a ship named after a person is no person",
+			"inspected the newly built destroyer [PERSON Choe Hyon] at", "inspected the newly built destroyer Choe Hyon at"},
 		{"a place's particles stay",
 			"the [GPE Dayr az Zawr] airstrike", "the [GPE Dayr az Zawr] airstrike"},
 		{"a person's lower-case role stays for extract",
