@@ -546,6 +546,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Respected Comrade Kim Jong Un, General Secretary of the Workers' Party of Korea, met Russian ambassador Alexander Matsegora.",
 			want: []string{"Kim Jong Un -met-> Alexander Matsegora CONSULT"},
 		},
+		{
+			name: "equipment received or sent is aid",
+			text: "Officials spoke on Monday. The NIS also said North Korea had received air defence equipment from Moscow in return.",
+			want: []string{"North Korea -received_equipment_from-> Moscow AID reported"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -718,6 +718,7 @@ var nameInnerWords = map[string]bool{
 	"au": true, "aux": true, "sur": true, "en": true, "zu": true, "abu": true, "ben": true, "bat": true,
 	"ould": true, "ag": true, "mac": true, "st": true, "in": true, "under": true, "at": true, "by": true,
 	"ad": true, "az": true, "as": true, "ar": true, "an": true, "ash": true, "adh": true, "ath": true, "ud": true, "ul": true,
+	"city": true, "town": true, "village": true, "province": true, "region": true, "district": true, "port": true,
 }
 
 // nameOpenersNot are capitalised words that open sentences and
