@@ -88,6 +88,16 @@ func (r *relater) holders(t int) []arg {
 			out = append(out, a)
 		}
 	}
+	// A role word just before a person's name is that person's title,
+	// wherever the parser hung it ("junta chief Min Aung Hlaing met",
+	// parsed as two subjects; "German Chancellor Friedrich Merz, French
+	// President Emmanuel Macron and ...", with "Chancellor" on Macron).
+	if t+1 < len(r.ment) && r.ment[t+1] >= 0 && r.doc.Mentions[r.ment[t+1]].First == t+1 && r.doc.Mentions[r.ment[t+1]].Type == Person &&
+		!titles[r.lower(r.doc.Mentions[r.ment[t+1]].End-1)] { // (not "director Navy Capt. | Jeff Davis")
+		if add(t + 1); len(out) > 0 {
+			return out
+		}
+	}
 	if h := r.head(t); h >= 0 {
 		switch r.dep(t) {
 		case "appos", "compound", "flat", "nmod", "amod", "nmod:desc": // amod: "chief" tagged an adjective
@@ -111,12 +121,6 @@ func (r *relater) holders(t int) []arg {
 		case "appos", "nsubj":
 			add(k)
 		}
-	}
-	// "junta chief Min Aung Hlaing met ..." parsed with the title and the
-	// name two subjects: a role word just before a person's name is
-	// that person's title
-	if len(out) == 0 && t+1 < len(r.ment) && r.ment[t+1] >= 0 && r.doc.Mentions[r.ment[t+1]].First == t+1 {
-		add(t + 1)
 	}
 	// "X is now the secretary of ...": the role is a conjunct of a clause
 	// whose subject is X.

@@ -854,6 +854,7 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "vice": true, "state": true, "security": true,
 	"adviser": true, "advisor": true, "head": true, "chairwoman": true, "lt.": true, "col.": true,
 	"marshal": true, "sergeant": true, "captain": true, "chancellor": true, "mayor": true, "envoys": true,
+	"capt.": true, "cmdr.": true, "cdr.": true, "adm.": true, "maj.": true, "brig.": true, "sgt": true,
 	"professor": true, "prof.": true, "administrator": true, "dr": true, "sir": true, "dame": true, "lord": true,
 	"lady": true, "saint": true, "st.": true, "judge": true, "justice": true, "rev.": true, "reverend": true,
 	"bishop": true, "archbishop": true, "cardinal": true, "emperor": true, "empress": true, "prince": true,

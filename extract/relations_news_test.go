@@ -551,6 +551,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. The NIS also said North Korea had received air defence equipment from Moscow in return.",
 			want: []string{"North Korea -received_equipment_from-> Moscow AID reported"},
 		},
+		{
+			name: "each title before its own name",
+			text: "Officials spoke on Monday. German Chancellor Friedrich Merz, French President Emmanuel Macron and British Prime Minister Keir Starmer arrived in Kyiv on Saturday by train.",
+			want: []string{"Friedrich Merz -nationality-> Germany ATTRIBUTE", "Emmanuel Macron -nationality-> France ATTRIBUTE"},
+			not:  []string{"Emmanuel Macron -nationality-> Germany ATTRIBUTE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
