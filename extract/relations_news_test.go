@@ -557,6 +557,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Friedrich Merz -nationality-> Germany ATTRIBUTE", "Emmanuel Macron -nationality-> France ATTRIBUTE"},
 			not:  []string{"Emmanuel Macron -nationality-> Germany ATTRIBUTE"},
 		},
+		{
+			name: "calling for is no call",
+			text: "Officials spoke on Monday. The European Union and the United States called for an investigation into reported violations. Kremlin spokesman Dmitry Peskov rejected the accusations.",
+			want: []string{"Dmitry Peskov -spokesman_of-> Kremlin ATTRIBUTE"},
+			not:  []string{"European Union -called-> United States CONSULT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})

@@ -1180,6 +1180,19 @@ func tagKnownOrgs(words []string, classes []int) {
 		if end < 0 {
 			continue
 		}
+		// a mention that runs past the name in lower-case words only ends
+		// with the name ("Kremlin spokesman" tagged as one person)
+		if classes[i]%2 == 1 && end < len(words) && classes[end] != 0 && classes[end]%2 == 0 {
+			k := end
+			for k < len(words) && classes[k] != 0 && classes[k]%2 == 0 && isLowerWord(words[k]) {
+				k++
+			}
+			if k == len(words) || classes[k] == 0 || classes[k]%2 == 1 {
+				for j := end; j < k; j++ {
+					classes[j] = 0
+				}
+			}
+		}
 		// a mention that starts before the name or runs past it stays
 		if classes[i]%2 == 0 && classes[i] != 0 || end < len(words) && classes[end] != 0 && classes[end]%2 == 0 {
 			i = end - 1

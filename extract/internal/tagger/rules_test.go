@@ -86,6 +86,8 @@ func TestApplyRules(t *testing.T) {
 			"meets [PERSON Lavrov in Beijing] as", "meets [PERSON Lavrov] in [GPE Beijing] as"},
 		{"a ship named after a person is no person",
 			"inspected the newly built destroyer [PERSON Choe Hyon] at", "inspected the newly built destroyer Choe Hyon at"},
+		{"a known organisation's mention that runs on in lower-case words ends with the name",
+			"[PERSON Kremlin spokesman] [PERSON Dmitry Peskov] rejected", "[ORG Kremlin] spokesman [PERSON Dmitry Peskov] rejected"},
 		{"a place's particles stay",
 			"the [GPE Dayr az Zawr] airstrike", "the [GPE Dayr az Zawr] airstrike"},
 		{"a person's lower-case role stays for extract",
