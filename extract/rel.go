@@ -778,6 +778,12 @@ func (r *relater) verbLemma(t int) string {
 	return r.lower(t)
 }
 
+// shipNouns name ships, which are wherever they sail.
+var shipNouns = map[string]bool{
+	"frigate": true, "warship": true, "destroyer": true, "cruiser": true, "corvette": true, "submarine": true,
+	"carrier": true, "ship": true, "vessel": true, "warships": true, "ships": true, "vessels": true,
+}
+
 // proxyNouns name someone who acts for another: "Putin envoy", "Trump
 // aide" are not Putin or Trump.
 var proxyNouns = map[string]bool{
@@ -2005,6 +2011,9 @@ func (r *relater) emit(s Sentence, t int, rd reading, a, b arg, conf float32, pl
 		case GPE, Loc, Fac, Org:
 		default:
 			return
+		}
+		if m, h := r.ment[b.tok], r.head(b.tok); m >= 0 && r.doc.Mentions[m].Type == NORP && h >= 0 && shipNouns[r.lower(h)] {
+			return // "visited the Russian frigate": a ship of Russia's, not Russia ("Russian missile plants" are in Russia)
 		}
 	}
 	if place == a.ent || place == b.ent {

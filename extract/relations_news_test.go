@@ -563,6 +563,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Dmitry Peskov -spokesman_of-> Kremlin ATTRIBUTE"},
 			not:  []string{"European Union -called-> United States CONSULT"},
 		},
+		{
+			name: "a ship is visited, not its country",
+			text: "Officials spoke on Monday. Kim Jong Un visited the Russian frigate Admiral Golovko during its call at the port of Wonsan. North Korean engineers had visited Russian missile plants.",
+			want: []string{"North Korea -visited-> Russia CONSULT @Russia"},
+			not:  []string{"Kim Jong Un -visited-> Russia CONSULT @Russia"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
