@@ -176,6 +176,17 @@ func (r *relater) prep(t int) string {
 			return p
 		}
 	}
+	// "with Treasury Secretary Scott Bessent" parsed with "with" on the
+	// title: a compound before the name that has the preposition
+	for _, c := range r.kids[t] {
+		if d := base(r.dep(t)); c < t && r.dep(c) == "compound" && (d == "nmod" || d == "obl") {
+			for _, k := range r.kids[c] {
+				if r.dep(k) == "case" && k < c {
+					return r.lower(k)
+				}
+			}
+		}
+	}
 	// "spoke with both Trump and Zelenskiy" parsed with "with" a sibling
 	// of its noun phrase: the preposition just before the phrase (past a
 	// "both" or a determiner) that hangs on the same head

@@ -569,6 +569,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"North Korea -visited-> Russia CONSULT @Russia"},
 			not:  []string{"Kim Jong Un -visited-> Russia CONSULT @Russia"},
 		},
+		{
+			name: "a preposition the parser hung on the title before a name",
+			text: "Officials spoke on Monday. First Deputy Prime Minister Yulia Svyrydenko signed the deal in Washington with Treasury Secretary Scott Bessent.",
+			want: []string{"Yulia Svyrydenko -signed_deal_with-> Scott Bessent COOPERATE"},
+			not:  []string{"Yulia Svyrydenko -signed_deal-> Treasury COOPERATE"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
