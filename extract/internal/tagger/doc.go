@@ -65,12 +65,12 @@ type DocResult struct {
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
 // tags "the UAE", tagNationalities "Iranian" before a title,
-// tagGazetteerPlaces a known city or country, tagGazetteerOrgs a
-// known organisation's name left untagged, tagSettlementNames "the
-// city of Sumy",
 // untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that
 // opens a sentence before its verb ("Lavrov is expected to travel").
+// Before step 1, tagKnownNames tags what the model left untagged of a
+// known city, country or organisation and "the city of Sumy", so that
+// the steps spread those names too.
 func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResult {
 	res := DocResult{Classes: make([][]int, len(words)), Prob: make([][]float32, len(words))}
 	words = m.CaseView(words, gaz)
