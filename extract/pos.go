@@ -154,6 +154,11 @@ func (m *models) posClasses(view [][]string) [][]int {
 
 // finiteVerbs returns the words of a sentence tagged with classes that
 // are finite verbs although tagged past participles:
+//   - a participle after a noun with an object after it (a determiner,
+//     a plural or proper noun, a number or a possessive), with no finite
+//     verb or auxiliary before it ("Israeli jets struck targets in
+//     Beirut"; a reduced relative takes no object, but for the
+//     participles that take two, doubleObjectParticiples);
 //   - a participle in -ed right after a subject pronoun ("The United
 //     States said it supported ...": "it" cannot take a participle with
 //     no auxiliary), unless a causative verb comes before ("had it
