@@ -116,6 +116,16 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 	}
 }
 
+// sentenceRoot returns the root token of sentence s, or -1.
+func sentenceRoot(doc *Document, s Sentence) int {
+	for t := s.First; t < s.End; t++ {
+		if doc.Tokens[t].Head < 0 && doc.Tokens[t].Dep == "root" {
+			return t
+		}
+	}
+	return -1
+}
+
 // repairNominalRoot mends "Respected Comrade Kim Jong Un, General
 // Secretary of the Workers' Party of Korea, visited the frigate"
 // parsed with the name the root and the verb a parataxis of it or of
@@ -123,13 +133,7 @@ func (e *Extractor) parse(doc *Document, names []Mention) {
 // list on a proper-noun root with no preposition (or on a word of the
 // root), after it, becomes the root, and the name its subject.
 func repairNominalRoot(doc *Document, s Sentence) {
-	root := -1
-	for t := s.First; t < s.End; t++ {
-		if doc.Tokens[t].Head < 0 && doc.Tokens[t].Dep == "root" {
-			root = t
-			break
-		}
-	}
+	root := sentenceRoot(doc, s)
 	if root < 0 || doc.Tokens[root].Tag != "PROPN" {
 		return
 	}
@@ -173,13 +177,7 @@ func repairNominalRoot(doc *Document, s Sentence) {
 // its oblique, and the nominals between them its subject and the
 // subject's conjuncts.
 func repairFrontedDate(doc *Document, s Sentence) {
-	root := -1
-	for t := s.First; t < s.End; t++ {
-		if doc.Tokens[t].Head < 0 && doc.Tokens[t].Dep == "root" {
-			root = t
-			break
-		}
-	}
+	root := sentenceRoot(doc, s)
 	if root < 0 || doc.Tokens[root].Tag != "NOUN" && doc.Tokens[root].Tag != "PROPN" {
 		return
 	}

@@ -938,17 +938,11 @@ func tagCountryAcronyms(words []string, classes []int, gaz *gazetteer.Gazetteer,
 	if gaz == nil {
 		return
 	}
-	caps := -1 // isAllCaps(words), once a candidate needs it
+	caps := capsLine{words: words}
 	for i, w := range words {
 		if classes[i] == 0 && isCapsWord(w) && !lower[strings.ToLower(w)] && gaz.Lookup(w)&gazetteer.Country != 0 &&
 			(i+1 == len(words) || classes[i+1]%2 == 1 || classes[i+1] == 0) {
-			if caps < 0 {
-				caps = 0
-				if isAllCaps(words) {
-					caps = 1
-				}
-			}
-			if caps == 1 {
+			if caps.is() {
 				return
 			}
 			classes[i] = 1 + 2*typGPE
@@ -965,7 +959,7 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	if gaz == nil {
 		return
 	}
-	caps := -1
+	caps := capsLine{words: words}
 	var buf []byte
 	for i, w := range words {
 		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || i+1 == len(words) || !startsUpper(words[i+1]) {
@@ -986,13 +980,7 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		} else if lw == "korean" || lw == "koreans" {
 			continue // which Korea is not said
 		}
-		if caps < 0 {
-			caps = 0
-			if isAllCaps(words) {
-				caps = 1
-			}
-		}
-		if caps == 1 {
+		if caps.is() {
 			return
 		}
 		classes[first] = 1 + 2*typNORP
@@ -1013,7 +1001,7 @@ func tagGazetteerPlaces(words []string, classes []int, prob []float32, gaz *gaze
 	if gaz == nil {
 		return
 	}
-	caps := -1
+	caps := capsLine{words: words}
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		if classes[i] != 0 || !startsUpper(w) || isCapsWord(w) || startsUpper(words[i-1]) ||
@@ -1023,13 +1011,7 @@ func tagGazetteerPlaces(words []string, classes []int, prob []float32, gaz *gaze
 		if c := gaz.Lookup(w); c&(gazetteer.Country|gazetteer.City) == 0 || !placePrepositions[words[i-1]] && c&(gazetteer.GivenName|gazetteer.PersonName) != 0 {
 			continue
 		}
-		if caps < 0 {
-			caps = 0
-			if isAllCaps(words) {
-				caps = 1
-			}
-		}
-		if caps == 1 {
+		if caps.is() {
 			return
 		}
 		classes[i] = 1 + 2*typGPE
@@ -1055,10 +1037,7 @@ func tagSettlementNames(words []string, classes []int, prob []float32) {
 		if e < len(words) && classes[e] != 0 {
 			continue // the name runs into a tagged one: the model's
 		}
-		classes[i] = 1 + 2*typGPE
-		for k := i + 1; k < e; k++ {
-			classes[k] = 2 + 2*typGPE
-		}
+		setSpan(classes, i, e, typGPE)
 		setProb(prob, i, e)
 		i = e - 1
 	}
@@ -1084,7 +1063,7 @@ func tagGazetteerOrgs(words []string, classes []int, prob []float32, gaz *gazett
 	if gaz == nil {
 		return
 	}
-	caps := -1
+	caps := capsLine{words: words}
 	var key []byte
 	for i := 0; i+1 < len(words); i++ {
 		if classes[i] != 0 || !startsUpper(words[i]) || classes[i+1] != 0 {
@@ -1112,19 +1091,10 @@ func tagGazetteerOrgs(words []string, classes []int, prob []float32, gaz *gazett
 		if end < 0 {
 			continue
 		}
-		if caps < 0 {
-			caps = 0
-			if isAllCaps(words) {
-				caps = 1
-			}
-		}
-		if caps == 1 {
+		if caps.is() {
 			return
 		}
-		classes[i] = 1 + 2*typOrg
-		for k := i + 1; k < end; k++ {
-			classes[k] = 2 + 2*typOrg
-		}
+		setSpan(classes, i, end, typOrg)
 		setProb(prob, i, end)
 		i = end - 1
 	}
@@ -1148,6 +1118,31 @@ func appendLowerASCII(dst []byte, w string) ([]byte, bool) {
 
 // orgInnerWords are the lower-case words inside organisations' names.
 var orgInnerWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
+
+// setSpan tags words [s, e) as one mention of type typ.
+func setSpan(classes []int, s, e, typ int) {
+	classes[s] = 1 + 2*typ
+	for k := s + 1; k < e; k++ {
+		classes[k] = 2 + 2*typ
+	}
+}
+
+// capsLine tells whether a sentence is a line in capitals (isAllCaps),
+// computing it once, when a rule first needs it.
+type capsLine struct {
+	words []string
+	state int8 // 0 not computed, 1 no, 2 yes
+}
+
+func (c *capsLine) is() bool {
+	if c.state == 0 {
+		c.state = 1
+		if isAllCaps(c.words) {
+			c.state = 2
+		}
+	}
+	return c.state == 2
+}
 
 // tagKnownOrgs tags each known organisation name (knownOrgNames, its
 // first word written as listed or in capitals, longest first) as one ORG
@@ -1198,10 +1193,7 @@ func tagKnownOrgs(words []string, classes []int) {
 			i = end - 1
 			continue
 		}
-		classes[i] = 1 + 2*typOrg
-		for k := i + 1; k < end; k++ {
-			classes[k] = 2 + 2*typOrg
-		}
+		setSpan(classes, i, end, typOrg)
 		i = end - 1
 	}
 }

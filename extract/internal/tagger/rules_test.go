@@ -423,90 +423,57 @@ func TestTagKnownPersonOpener(t *testing.T) {
 	}
 }
 
-func TestTagNationalities(t *testing.T) {
+// TestSentenceRules checks the rules that tag, in one sentence, names
+// the model left untagged.
+func TestSentenceRules(t *testing.T) {
 	gaz, err := gazetteer.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ in, want string }{
-		{"Iranian Foreign Minister [PERSON Abbas Araqchi] said", "[NORP Iranian] Foreign Minister [PERSON Abbas Araqchi] said"},
-		{"Saudi Crown Prince [PERSON Mohammed bin Salman] met", "[NORP Saudi] Crown Prince [PERSON Mohammed bin Salman] met"},
-		{"met North Korean Defence Minister [PERSON No Kwang Chol]", "met [NORP North Korean] Defence Minister [PERSON No Kwang Chol]"},
-		{"met Korean Defence Minister [PERSON No Kwang Chol]", "met Korean Defence Minister [PERSON No Kwang Chol]"}, // which Korea
-		{"abducted two Moroccans in October", "abducted two Moroccans in October"},                                   // no capital next
-		{"English captain [PERSON Harry Kane] scored", "English captain [PERSON Harry Kane] scored"},
-		{"[ORG Iranian Red Crescent] said", "[ORG Iranian Red Crescent] said"}, // already tagged
-		{"Georgian President Salome Zourabichvili", "[NORP Georgian] President Salome Zourabichvili"},
-		{"Paris Mayor Anne Hidalgo", "Paris Mayor Anne Hidalgo"}, // a city
-		{"IRANIAN FOREIGN MINISTER SAID", "IRANIAN FOREIGN MINISTER SAID"},
+	rules := map[string]func(words []string, classes []int){
+		"nationalities": func(w []string, c []int) { tagNationalities(w, c, gaz) },
+		"places":        func(w []string, c []int) { tagGazetteerPlaces(w, c, nil, gaz, nil) },
+		"orgs":          func(w []string, c []int) { tagGazetteerOrgs(w, c, nil, gaz) },
+		"settlements":   func(w []string, c []int) { tagSettlementNames(w, c, nil) },
+	}
+	for _, tc := range []struct{ rule, in, want string }{
+		{"nationalities", "Iranian Foreign Minister [PERSON Abbas Araqchi] said", "[NORP Iranian] Foreign Minister [PERSON Abbas Araqchi] said"},
+		{"nationalities", "Saudi Crown Prince [PERSON Mohammed bin Salman] met", "[NORP Saudi] Crown Prince [PERSON Mohammed bin Salman] met"},
+		{"nationalities", "met North Korean Defence Minister [PERSON No Kwang Chol]", "met [NORP North Korean] Defence Minister [PERSON No Kwang Chol]"},
+		{"nationalities", "met Korean Defence Minister [PERSON No Kwang Chol]", "met Korean Defence Minister [PERSON No Kwang Chol]"}, // which Korea
+		{"nationalities", "abducted two Moroccans in October", "abducted two Moroccans in October"},                                   // no capital next
+		{"nationalities", "English captain [PERSON Harry Kane] scored", "English captain [PERSON Harry Kane] scored"},
+		{"nationalities", "[ORG Iranian Red Crescent] said", "[ORG Iranian Red Crescent] said"}, // already tagged
+		{"nationalities", "Georgian President Salome Zourabichvili", "[NORP Georgian] President Salome Zourabichvili"},
+		{"nationalities", "Paris Mayor Anne Hidalgo", "Paris Mayor Anne Hidalgo"}, // a city
+		{"nationalities", "IRANIAN FOREIGN MINISTER SAID", "IRANIAN FOREIGN MINISTER SAID"},
+		{"places", "visited the troops in Port-au-Prince in September", "visited the troops in [GPE Port-au-Prince] in September"},
+		{"places", "flew to Port-au-Prince .", "flew to [GPE Port-au-Prince] ."},
+		{"places", "the Port-au-Prince talks", "the [GPE Port-au-Prince] talks"},
+		{"places", "days after Pyongyang sent troops", "days after [GPE Pyongyang] sent troops"},
+		{"places", "Pyongyang sent troops", "Pyongyang sent troops"},         // the sentence's first word
+		{"places", "said Jordan would help", "said [GPE Jordan] would help"}, // the country, as mostly in news
+		{"places", "flew to Jordan on Monday", "flew to [GPE Jordan] on Monday"},
+		{"places", "in Port-au-Prince Bay", "in Port-au-Prince Bay"},                         // a longer name
+		{"places", "in [LOC Port-au-Prince]", "in [LOC Port-au-Prince]"},                     // already tagged
+		{"places", "in Quantum mechanics", "in Quantum mechanics"},                           // unknown word
+		{"places", "TROOPS IN PORT-AU-PRINCE IN HAITI", "TROOPS IN PORT-AU-PRINCE IN HAITI"}, // capitals
+		{"orgs", "and European Commission President [PERSON Ursula von der Leyen]", "and [ORG European Commission] President [PERSON Ursula von der Leyen]"},
+		{"orgs", "the European Commission said", "the [ORG European Commission] said"},
+		{"orgs", "the [ORG European Commission] said", "the [ORG European Commission] said"}, // already tagged
+		{"orgs", "the European commission said", "the European commission said"},             // lower case
+		{"orgs", "EUROPEAN COMMISSION SAID", "EUROPEAN COMMISSION SAID"},                     // capitals
+		{"settlements", "the Ukrainian city of Sumy on Sunday", "the Ukrainian city of [GPE Sumy] on Sunday"},
+		{"settlements", "the town of Nova Kakhovka .", "the town of [GPE Nova Kakhovka] ."},
+		{"settlements", "the village of Thionk [LOC Essil] are", "the village of Thionk [LOC Essil] are"}, // runs into a tagged name
+		{"settlements", "the city of [GPE Kharkiv]", "the city of [GPE Kharkiv]"},
+		{"settlements", "the city of some size", "the city of some size"},
+		{"settlements", "THE CITY OF SUMY", "THE CITY OF SUMY"},
 	} {
 		words, classes := bio(t, tc.in)
-		tagNationalities(words, classes, gaz)
+		rules[tc.rule](words, classes)
 		if got := unbio(words, classes); got != tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestTagGazetteerPlaces(t *testing.T) {
-	gaz, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct{ in, want string }{
-		{"visited the troops in Port-au-Prince in September", "visited the troops in [GPE Port-au-Prince] in September"},
-		{"flew to Port-au-Prince .", "flew to [GPE Port-au-Prince] ."},
-		{"the Port-au-Prince talks", "the [GPE Port-au-Prince] talks"},
-		{"days after Pyongyang sent troops", "days after [GPE Pyongyang] sent troops"},
-		{"Pyongyang sent troops", "Pyongyang sent troops"},         // the sentence's first word
-		{"said Jordan would help", "said [GPE Jordan] would help"}, // the country, as mostly in news
-		{"flew to Jordan on Monday", "flew to [GPE Jordan] on Monday"},
-		{"in Port-au-Prince Bay", "in Port-au-Prince Bay"},                         // a longer name
-		{"in [LOC Port-au-Prince]", "in [LOC Port-au-Prince]"},                     // already tagged
-		{"in Quantum mechanics", "in Quantum mechanics"},                           // unknown word
-		{"TROOPS IN PORT-AU-PRINCE IN HAITI", "TROOPS IN PORT-AU-PRINCE IN HAITI"}, // capitals
-	} {
-		words, classes := bio(t, tc.in)
-		tagGazetteerPlaces(words, classes, nil, gaz, nil)
-		if got := unbio(words, classes); got != tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestTagGazetteerOrgs(t *testing.T) {
-	gaz, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct{ in, want string }{
-		{"and European Commission President [PERSON Ursula von der Leyen]", "and [ORG European Commission] President [PERSON Ursula von der Leyen]"},
-		{"the European Commission said", "the [ORG European Commission] said"},
-		{"the [ORG European Commission] said", "the [ORG European Commission] said"}, // already tagged
-		{"the European commission said", "the European commission said"},             // lower case
-		{"EUROPEAN COMMISSION SAID", "EUROPEAN COMMISSION SAID"},                     // capitals
-	} {
-		words, classes := bio(t, tc.in)
-		tagGazetteerOrgs(words, classes, nil, gaz)
-		if got := unbio(words, classes); got != tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestTagSettlementNames(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"the Ukrainian city of Sumy on Sunday", "the Ukrainian city of [GPE Sumy] on Sunday"},
-		{"the town of Nova Kakhovka .", "the town of [GPE Nova Kakhovka] ."},
-		{"the village of Thionk [LOC Essil] are", "the village of Thionk [LOC Essil] are"}, // runs into a tagged name
-		{"the city of [GPE Kharkiv]", "the city of [GPE Kharkiv]"},
-		{"the city of some size", "the city of some size"},
-		{"THE CITY OF SUMY", "THE CITY OF SUMY"},
-	} {
-		words, classes := bio(t, tc.in)
-		tagSettlementNames(words, classes, nil)
-		if got := unbio(words, classes); got != tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
+			t.Errorf("%s %s:\n got %s\nwant %s", tc.rule, tc.in, got, tc.want)
 		}
 	}
 }
