@@ -789,6 +789,14 @@ func (r *relater) verbLemma(t int) string {
 	return r.lower(t)
 }
 
+// supportNouns take who is supported in a for-phrase.
+var supportNouns = map[string]bool{"support": true, "backing": true, "solidarity": true}
+
+// banNouns forbid what their on-phrase names.
+var banNouns = map[string]bool{
+	"ban": true, "bans": true, "moratorium": true, "embargo": true, "prohibition": true, "freeze": true,
+}
+
 // shipNouns name ships, which are wherever they sail.
 var shipNouns = map[string]bool{
 	"frigate": true, "warship": true, "destroyer": true, "cruiser": true, "corvette": true, "submarine": true,
@@ -1311,8 +1319,8 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 				}
 				lab := tr.Label
 				switch {
-				case strings.HasPrefix(p.Object, "&"):
-					lab += "_" + p.Label // the synonym set's word: sent_troops
+				case strings.HasPrefix(p.Object, "&") && p.Label != "solution":
+					lab += "_" + p.Label // the synonym set's word: sent_troops (not "vetoed_solution" for a resolution)
 				case p.Object != "":
 					lab += "_" + strings.ReplaceAll(objNoun, " ", "_") // the text's own noun: fired_rockets
 				}
@@ -1454,7 +1462,9 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	objKids:
 		for _, o := range heads {
 			for _, k := range r.kids[o] {
-				if d := base(r.dep(k)); (d == "nmod" || d == "acl") && contains(rd.preps, r.prep(k)) {
+				if d := base(r.dep(k)); (d == "nmod" || d == "acl") && (contains(rd.preps, r.prep(k)) || rd.themeObj && o == f.obj && supportNouns[objNoun] && r.prep(k) == "for") {
+					// ("reaffirmed Pyongyang's support for Moscow's actions":
+					// who is supported, not whose support)
 					if ts := r.args(k); len(ts) > 0 {
 						targets, tprep = ts, r.prep(k)
 						break objKids
@@ -2128,6 +2138,18 @@ func (r *relater) negatedAt(t, depth int) bool {
 	// "delayed their meeting", "cancelled the visit": it did not happen
 	if h := r.head(t); h >= 0 && r.isNoun(t) && r.dep(t) == "obj" && cancelVerbs[r.lower(h)] {
 		return true
+	}
+	// "its ban on supplying weapons to Ukraine": what is banned does not
+	// happen
+	if p := r.prep(t); p == "on" || p == "against" {
+		if h := r.head(t); h >= 0 && banNouns[r.lower(h)] {
+			return true
+		}
+		for _, k := range r.kids[t] { // (parsed with the clause on the verb that has the ban)
+			if d := r.dep(k); (d == "mark" || d == "case") && k > 0 && banNouns[r.lower(k-1)] {
+				return true
+			}
+		}
 	}
 	if h := r.head(t); h >= 0 && r.denied(t, h) {
 		return true

@@ -575,6 +575,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Yulia Svyrydenko -signed_deal_with-> Scott Bessent COOPERATE"},
 			not:  []string{"Yulia Svyrydenko -signed_deal-> Treasury COOPERATE"},
 		},
+		{
+			name: "a vetoed resolution, a ban, support for",
+			text: "Officials spoke on Monday. China and Russia vetoed a U.S.-drafted resolution at the U.N. Security Council on Thursday. Seoul said it would reconsider its ban on supplying weapons to Ukraine. Kim reaffirmed Pyongyang's support for Moscow's actions in Ukraine.",
+			want: []string{"China -vetoed_resolution-> United States REJECT", "Seoul -supplied_weapons_to-> Ukraine AID neg reported", "Kim -reaffirmed_support_for-> Moscow SUPPORT"},
+			not:  []string{"China -vetoed_solution-> United States REJECT", "Kim -reaffirmed_support-> Pyongyang SUPPORT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
