@@ -140,7 +140,7 @@ func repairNominalRoot(doc *Document, s Sentence) {
 	verb := -1
 	for t := root + 1; t < s.End && verb < 0; t++ {
 		tk := doc.Tokens[t]
-		if tk.Tag != "VERB" || tk.XPOS != "VBD" && tk.XPOS != "VBZ" && tk.XPOS != "VBP" {
+		if tk.Tag != "VERB" || tk.XPOS != "VBD" && tk.XPOS != "VBZ" && tk.XPOS != "VBP" && !(tk.XPOS == "VBN" && hasChild(doc, s, t, "aux:pass")) {
 			continue
 		}
 		if tk.Dep != "parataxis" && tk.Dep != "conj" && tk.Dep != "list" {
@@ -168,6 +168,20 @@ func repairNominalRoot(doc *Document, s Sentence) {
 	v, r := &doc.Tokens[verb], &doc.Tokens[root]
 	v.Head, v.Dep = -1, "root"
 	r.Head, r.Dep = verb, "nsubj"
+	if v.XPOS == "VBN" {
+		r.Dep = "nsubj:pass" // "Putin, on his first visit to North Korea, was greeted"
+	}
+}
+
+// hasChild reports whether token t of sentence s has a dependent with
+// relation dep.
+func hasChild(doc *Document, s Sentence, t int, dep string) bool {
+	for k := s.First; k < s.End; k++ {
+		if doc.Tokens[k].Head == t && doc.Tokens[k].Dep == dep {
+			return true
+		}
+	}
+	return false
 }
 
 // repairFrontedDate mends "On Thursday, Zelenskiy and Joe Biden met in

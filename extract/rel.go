@@ -982,6 +982,17 @@ func (r *relater) frameAt(t, depth int) frame {
 	if agent >= 0 && r.dep(agent) == "obl:agent" && f.obj < 0 && f.subj < 0 && r.doc.Tokens[t].XPOS == "VBN" {
 		f.passive = true // "supported by X" without a passive auxiliary
 	}
+	if f.passive && agent < 0 {
+		// "was greeted at the airport by Kim" parsed with the agent on
+		// the place: a person's by-phrase under an oblique is the agent
+		for _, o := range f.obls {
+			for _, k := range r.kids[o] {
+				if m := r.ment[k]; base(r.dep(k)) == "nmod" && r.prep(k) == "by" && m >= 0 && r.doc.Mentions[m].Type == Person && agent < 0 {
+					agent = k
+				}
+			}
+		}
+	}
 	if f.passive {
 		f.subj = agent
 	}

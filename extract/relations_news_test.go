@@ -581,6 +581,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"China -vetoed_resolution-> United States REJECT", "Seoul -supplied_weapons_to-> Ukraine AID neg reported", "Kim -reaffirmed_support_for-> Moscow SUPPORT"},
 			not:  []string{"China -vetoed_solution-> United States REJECT", "Kim -reaffirmed_support-> Pyongyang SUPPORT"},
 		},
+		{
+			name: "a passive verb the parser hung on its subject, its agent on a place",
+			text: "Officials spoke on Monday. Putin, on his first visit to North Korea in 24 years, was greeted at the airport by Kim in the early hours of the morning.",
+			want: []string{"Kim -greeted-> Putin SUPPORT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
