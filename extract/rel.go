@@ -2083,10 +2083,17 @@ var namingVerbs = map[string]bool{"call": true, "label": true, "brand": true, "d
 // namesObject reports whether verb t has two objects, or an object and a
 // nominal after it with no preposition: "called X Y".
 func (r *relater) namesObject(t int) bool {
-	objs := 0
+	objs, first := 0, -1
 	for _, k := range r.kids[t] {
 		switch d := r.dep(k); {
 		case d == "obj", objs > 0 && r.isNoun(k) && !r.isDateWord(k) && (d == "xcomp" || d == "obl:unmarked" || d == "obl:npmod"):
+			if objs == 0 {
+				first = k
+			} else if slices.ContainsFunc(r.kids[first], func(c int) bool { return r.dep(c) == "conj" && c < k }) {
+				// "call Zelenskiy and NATO leaders" parsed with "leaders" a
+				// second object: the first is a list, no name given
+				return false
+			}
 			objs++
 		}
 	}

@@ -586,6 +586,11 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Putin, on his first visit to North Korea in 24 years, was greeted at the airport by Kim in the early hours of the morning.",
 			want: []string{"Kim -greeted-> Putin SUPPORT"},
 		},
+		{
+			name: "a list of objects is no naming",
+			text: "Officials spoke on Monday. Zelenskiy was not there. Trump said the talks had been extremely productive and that he would call Zelenskiy and NATO leaders.",
+			want: []string{"Trump -called-> Zelenskiy CONSULT planned"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
