@@ -14,7 +14,9 @@ func FuzzApplyRules(f *testing.F) {
 	f.Add([]byte("Rio Grande do Sul agency Tass Korean War"))
 	vocab := []string{"Korean", "War", "war", "the", "of", "do", "Sul", "agency", "Tass", "crossing", "Chief", "UN",
 		"President", "Iraqi", "Franco-German", "forum", "Forum", "parade", "II", "1944", "Embassy", "foundation",
-		"government", "Visit", "Commends", "’s", ",", "", "de", "Battle", "Olympics", "treaty", "nations", "Ana"}
+		"government", "Visit", "Commends", "’s", ",", "", "de", "Battle", "Olympics", "treaty", "nations", "Ana",
+		"in", "at", "'s", "Japan", "Tokyo", "Kremlin", "spokesman", "visits", "city", "exclave", "destroyer",
+		"Iranian", "North", "Korean", "Saudi", "Pyongyang", "European", "Commission", "Sumy", "az", "Lavrov"}
 	gaz, err := gazetteer.Default()
 	if err != nil {
 		f.Fatal(err)
@@ -35,7 +37,12 @@ func FuzzApplyRules(f *testing.F) {
 			}
 			classes[i] = c
 		}
+		prob := make([]float32, n)
+		tagGazetteerPlaces(words, classes, prob, gaz, lower)
+		tagGazetteerOrgs(words, classes, prob, gaz)
+		tagSettlementNames(words, classes, prob)
 		applyRules(words, classes, gaz)
+		tagNationalities(words, classes, gaz)
 		for i, c := range classes {
 			if c < 0 || c > 2*len(Types) {
 				t.Fatalf("class %d out of range", c)
