@@ -65,6 +65,7 @@ type DocResult struct {
 // the rules of applyRules correct types and spans (named events, storms,
 // demonyms, trailing common nouns, company names), tagCountryAcronyms
 // tags "the UAE", tagNationalities "Iranian" before a title,
+// retypeConjoinedPersons "Trump and Zelenskiy",
 // untagArticlePersons drops "persons" after "the" ("the
 // Dow had fallen"), and tagKnownPersonOpener tags a known surname that
 // opens a sentence before its verb ("Lavrov is expected to travel").
@@ -79,6 +80,7 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 			applyRules(words[s], res.Classes[s], gaz)
 			tagCountryAcronyms(words[s], res.Classes[s], gaz, m.Lower)
 			tagNationalities(words[s], res.Classes[s], gaz)
+			retypeConjoinedPersons(words[s], res.Classes[s], gaz)
 			untagArticlePersons(words[s], pos[s], res.Classes[s])
 			tagKnownPersonOpener(words[s], pos[s], res.Classes[s], gaz, m.Lower)
 		}

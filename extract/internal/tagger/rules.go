@@ -1119,6 +1119,26 @@ func appendLowerASCII(dst []byte, w string) ([]byte, bool) {
 // orgInnerWords are the lower-case words inside organisations' names.
 var orgInnerWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
 
+// retypeConjoinedPersons makes a PERSON of a one-word place conjoined
+// by "and" to a person's name, if the gazetteer knows no place by that
+// word ("a meeting between Trump and Zelenskiy", the latter tagged LOC).
+func retypeConjoinedPersons(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	if gaz == nil {
+		return
+	}
+	const place = gazetteer.Country | gazetteer.City | gazetteer.Region | gazetteer.Demonym | gazetteer.OrgName | gazetteer.OrgWord
+	for i := 2; i < len(words); i++ {
+		c := classes[i]
+		if c != 1+2*typGPE && c != 1+2*typLoc || i+1 < len(words) && classes[i+1] == c+1 || words[i-1] != "and" {
+			continue
+		}
+		if p := classes[i-2]; p != 1+2*typPerson && p != 2+2*typPerson || gaz.Lookup(words[i])&place != 0 {
+			continue
+		}
+		classes[i] = 1 + 2*typPerson
+	}
+}
+
 // setSpan tags words [s, e) as one mention of type typ.
 func setSpan(classes []int, s, e, typ int) {
 	classes[s] = 1 + 2*typ

@@ -431,12 +431,17 @@ func TestSentenceRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules := map[string]func(words []string, classes []int){
+		"conjoined":     func(w []string, c []int) { retypeConjoinedPersons(w, c, gaz) },
 		"nationalities": func(w []string, c []int) { tagNationalities(w, c, gaz) },
 		"places":        func(w []string, c []int) { tagGazetteerPlaces(w, c, nil, gaz, nil) },
 		"orgs":          func(w []string, c []int) { tagGazetteerOrgs(w, c, nil, gaz) },
 		"settlements":   func(w []string, c []int) { tagSettlementNames(w, c, nil) },
 	}
 	for _, tc := range []struct{ rule, in, want string }{
+		{"conjoined", "between [PERSON Trump] and [LOC Zelenskiy] in", "between [PERSON Trump] and [PERSON Zelenskiy] in"},
+		{"conjoined", "between [PERSON Putin] and [GPE Beijing] in", "between [PERSON Putin] and [GPE Beijing] in"}, // a known place
+		{"conjoined", "between [GPE Russia] and [LOC Zelenskiy] in", "between [GPE Russia] and [LOC Zelenskiy] in"}, // no person before
+		{"conjoined", "[PERSON Trump] and [LOC Mar a Lago]", "[PERSON Trump] and [LOC Mar a Lago]"},                 // longer than a word
 		{"nationalities", "Iranian Foreign Minister [PERSON Abbas Araqchi] said", "[NORP Iranian] Foreign Minister [PERSON Abbas Araqchi] said"},
 		{"nationalities", "Saudi Crown Prince [PERSON Mohammed bin Salman] met", "[NORP Saudi] Crown Prince [PERSON Mohammed bin Salman] met"},
 		{"nationalities", "met North Korean Defence Minister [PERSON No Kwang Chol]", "met [NORP North Korean] Defence Minister [PERSON No Kwang Chol]"},
