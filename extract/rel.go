@@ -1987,6 +1987,9 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 		}
 	}
 	if len(sources) == 0 {
+		sources = r.possessiveVisitor(t, tr)
+	}
+	if len(sources) == 0 {
 		return
 	}
 	place := r.nounPlace(t)
@@ -2006,6 +2009,39 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 			r.emit(s, t, rd, a, b, conf, place)
 		}
 	}
+}
+
+// possessiveVisitor returns who makes visit t when "his" or "her" is
+// all that names him and no verb's subject was taken: the person whose
+// phrase the visit is in ("Putin, on his first visit to North Korea,
+// was greeted"), else the subject of the sentence's root ("Min Aung
+// Hlaing met Li Qiang on the sidelines, his first visit to China").
+func (r *relater) possessiveVisitor(t int, tr lexicon.Trigger) []arg {
+	if tr.Label != "visited" {
+		return nil
+	}
+	poss := r.child(t, "nmod:poss")
+	if poss < 0 || r.doc.Tokens[poss].Tag != "PRON" {
+		return nil
+	}
+	if w := r.lower(poss); w != "his" && w != "her" {
+		return nil
+	}
+	for h, steps := r.head(t), 0; h >= 0 && steps < 6; h, steps = r.head(h), steps+1 {
+		if a, ok := r.entity(h); ok && r.doc.Entities[a.ent].Type == Person && r.ment[h] >= 0 {
+			return []arg{{a.ent, 0.6, h}}
+		}
+		if r.head(h) < 0 { // the root: its subject
+			for _, k := range r.kids[h] {
+				if d := r.dep(k); d == "nsubj" || d == "nsubj:pass" {
+					if a, ok := r.entity(k); ok && r.doc.Entities[a.ent].Type == Person {
+						return []arg{{a.ent, 0.6, k}}
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (r *relater) nounPlace(t int) int {

@@ -591,6 +591,12 @@ func TestNewsPhrasings(t *testing.T) {
 			text: "Officials spoke on Monday. Zelenskiy was not there. Trump said the talks had been extremely productive and that he would call Zelenskiy and NATO leaders.",
 			want: []string{"Trump -called-> Zelenskiy CONSULT planned"},
 		},
+		{
+			name: "his visit is the phrase's person or the subject's",
+			text: "Officials spoke on Monday. Myanmar junta chief Min Aung Hlaing met Chinese Premier Li Qiang on Wednesday, his first visit to China since the 2021 coup. Putin, on his first visit to North Korea in 24 years, was greeted at the airport by Kim.",
+			want: []string{"Min Aung Hlaing -visited-> China CONSULT @China", "Putin -visited-> North Korea CONSULT @North Korea"},
+			not:  []string{"Li Qiang -visited-> China CONSULT @China"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
