@@ -2028,8 +2028,10 @@ func (r *relater) possessiveVisitor(t int, tr lexicon.Trigger) []arg {
 		return nil
 	}
 	for h, steps := r.head(t), 0; h >= 0 && steps < 6; h, steps = r.head(h), steps+1 {
-		if a, ok := r.entity(h); ok && r.doc.Entities[a.ent].Type == Person && r.ment[h] >= 0 {
-			return []arg{{a.ent, 0.6, h}}
+		if d := r.dep(h); d == "nsubj" || d == "nsubj:pass" || d == "root" {
+			if a, ok := r.entity(h); ok && r.doc.Entities[a.ent].Type == Person && r.ment[h] >= 0 {
+				return []arg{{a.ent, 0.6, h}}
+			}
 		}
 		if r.head(h) < 0 { // the root: its subject
 			for _, k := range r.kids[h] {
