@@ -2012,10 +2012,11 @@ func (r *relater) nounTrigger(s Sentence, t int, tr lexicon.Trigger) {
 }
 
 // possessiveVisitor returns who makes visit t when "his" or "her" is
-// all that names him and no verb's subject was taken: the person whose
+// all that names him and no verb's subject was taken: the subject whose
 // phrase the visit is in ("Putin, on his first visit to North Korea,
 // was greeted"), else the subject of the sentence's root ("Min Aung
-// Hlaing met Li Qiang on the sidelines, his first visit to China").
+// Hlaing met Li Qiang on the sidelines, his first visit to China", not
+// Li Qiang, whose apposition the parser may make it).
 func (r *relater) possessiveVisitor(t int, tr lexicon.Trigger) []arg {
 	if tr.Label != "visited" {
 		return nil
