@@ -18,7 +18,7 @@ type models struct {
 	xpos []string // the Penn tag of each POS class
 	aux  []bool   // whether each POS class is an auxiliary (UPOS AUX)
 
-	propn, vbd, vbn, nn int // the POS classes "PROPN NNP", "VERB VBD", "VERB VBN" and "NOUN NN", -1 if missing
+	propn, vbd, vbn, vbz, nn int // the POS classes "PROPN NNP", "VERB VBD", "VERB VBN", "VERB VBZ" and "NOUN NN", -1 if missing
 }
 
 // loadModels returns the process's models, decoding the embedded files
@@ -56,5 +56,5 @@ func decodeModels(posData, nerData []byte) (*models, error) {
 		aux[i] = upos == "AUX"
 	}
 	return &models{pos: pos, ner: ner, gaz: gaz, xpos: xpos, aux: aux,
-		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD"), vbn: pos.ClassIndex("VERB VBN"), nn: pos.ClassIndex("NOUN NN")}, nil
+		propn: pos.ClassIndex("PROPN NNP"), vbd: pos.ClassIndex("VERB VBD"), vbn: pos.ClassIndex("VERB VBN"), vbz: pos.ClassIndex("VERB VBZ"), nn: pos.ClassIndex("NOUN NN")}, nil
 }

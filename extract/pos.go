@@ -130,6 +130,13 @@ func (m *models) posClasses(view [][]string) [][]int {
 					m.gaz.Lookup(w)&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 {
 					fix(k, m.nn)
 				}
+			case "NNPS":
+				// "Kim Jong Un tours Russian warship": a lower-case word in
+				// -s after a name, read as a proper noun in a headline, is
+				// its verb
+				if m.vbz >= 0 && isLowerAlpha(w) && strings.HasSuffix(w, "s") && m.xpos[classes[k-1]] == "NNP" {
+					fix(k, m.vbz)
+				}
 			case "VBD":
 				if k+1 < len(words) && strings.HasSuffix(w, "ed") {
 					switch m.xpos[classes[k-1]] {

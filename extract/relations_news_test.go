@@ -597,6 +597,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Min Aung Hlaing -visited-> China CONSULT @China", "Putin -visited-> North Korea CONSULT @North Korea"},
 			not:  []string{"Li Qiang -visited-> China CONSULT @China"},
 		},
+		{
+			name: "a headline's verb in -s read as a proper noun",
+			text: "Kim Jong Un tours Russian warship, vows support for Moscow's war",
+			want: []string{"Kim Jong Un -vowed_support_for-> Moscow SUPPORT"},
+			not:  []string{"Russia -vowed_support_for-> Moscow SUPPORT"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := ex.Extract(context.Background(), Input{Text: tc.text, Published: tc.pub})
