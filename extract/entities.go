@@ -385,7 +385,7 @@ func placeName(words []string) bool {
 	if err != nil {
 		return false
 	}
-	return g.LookupNorm(gazetteer.Norm(strings.Join(words, " ")))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0
+	return g.LookupNorm(gazetteer.Norm(strings.Join(words, " ")))&gazetteer.Place != 0
 }
 
 // parentName reports whether the first words of an organisation's name

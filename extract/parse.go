@@ -160,17 +160,25 @@ func repairNominalRoot(doc *Document, s Sentence) {
 			return // a prepositional phrase, or a clause of its own
 		}
 	}
+	dep := "nsubj"
+	if doc.Tokens[verb].XPOS == "VBN" {
+		dep = "nsubj:pass" // "Putin, on his first visit to North Korea, was greeted"
+	}
+	promoteVerb(doc, s, root, verb, dep)
+}
+
+// promoteVerb makes verb the root of sentence s and the old root its
+// dependent by relation dep; the punctuation after the verb that hung on
+// the old root (the full stop) goes with the verb.
+func promoteVerb(doc *Document, s Sentence, root, verb int, dep string) {
 	for t := verb + 1; t < s.End; t++ {
 		if tk := &doc.Tokens[t]; tk.Head == root && tk.Dep == "punct" {
-			tk.Head = verb // the full stop
+			tk.Head = verb
 		}
 	}
 	v, r := &doc.Tokens[verb], &doc.Tokens[root]
 	v.Head, v.Dep = -1, "root"
-	r.Head, r.Dep = verb, "nsubj"
-	if v.XPOS == "VBN" {
-		r.Dep = "nsubj:pass" // "Putin, on his first visit to North Korea, was greeted"
-	}
+	r.Head, r.Dep = verb, dep
 }
 
 // hasChild reports whether token t of sentence s has a dependent with
@@ -233,14 +241,7 @@ func repairFrontedDate(doc *Document, s Sentence) {
 	if subj < 0 {
 		return
 	}
-	for t := s.First; t < s.End; t++ {
-		if tk := &doc.Tokens[t]; tk.Head == root && t > verb && tk.Dep == "punct" {
-			tk.Head = verb // the full stop
-		}
-	}
-	v, r := &doc.Tokens[verb], &doc.Tokens[root]
-	v.Head, v.Dep = -1, "root"
-	r.Head, r.Dep = verb, "obl"
+	promoteVerb(doc, s, root, verb, "obl")
 }
 
 // repairSecondObject mends "told reporters Berlin would deliver systems

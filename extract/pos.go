@@ -14,8 +14,8 @@ import (
 // sentence with kgx's averaged-perceptron tagger (trained on UD
 // English-EWT and GUM; see extract/models). Title-case headlines and
 // all-caps lines are tagged in their case-normalised view, as the
-// recogniser reads them (tagger.Model.CaseView). A sentence's first word
-// that is a name (openingName) is tagged a proper noun.
+// recogniser reads them (tagger.Model.CaseView), and some of the
+// tagger's misreadings of news are mended (posClasses).
 func (e *Extractor) tagPOS(doc *Document) {
 	for i, classes := range e.m.posClasses(e.caseView(doc)) {
 		e.m.setTags(doc, doc.Sentences[i], classes)
@@ -69,7 +69,7 @@ func (e *Extractor) retagNames(doc *Document) {
 				continue // a longer name reaches the parser as one word (parse)
 			}
 			tk := doc.Tokens[m.First]
-			if r, _ := utf8.DecodeRuneInString(doc.Slice(tk.Span)); unicode.IsUpper(r) && tk.Tag != "PROPN" {
+			if startsUpperWord(doc.Slice(tk.Span)) && tk.Tag != "PROPN" {
 				for len(fixed) <= m.First-s.First {
 					fixed = append(fixed, -1)
 				}
@@ -90,13 +90,15 @@ func (e *Extractor) retagNames(doc *Document) {
 
 // posClasses tags the sentences of one document, in their case view
 // (tagger.Model.CaseView), with POS classes (indices into m.pos.Classes).
-// A sentence's first word that is a name (openingName, openingPerson) is
-// a proper noun. A sentence is tagged again, with these words fixed, when
-// the first tagging has
+// A sentence's first word that is a name (openingName, openingPerson, an
+// honorific before a capital) is a proper noun. A sentence is tagged
+// again, with these words fixed, when the first tagging has
 //   - a lower-case word of four letters or more tagged a proper noun, in a
 //     sentence that opens with a capital: a common noun ("Myanmar junta
 //     chief"), unless a name particle ("bin"), a day or month, or a
 //     gazetteer place;
+//   - a lower-case word in -s tagged a plural proper noun after a proper
+//     noun: a verb (a headline's "Kim Jong Un tours Russian warship");
 //   - a past tense in -ed between a determiner or numeral and a noun: a
 //     participle ("six detained Americans");
 //   - a finite verb tagged a participle (finiteVerbs).
@@ -127,7 +129,7 @@ func (m *models) posClasses(view [][]string) [][]int {
 			switch w := words[k]; m.xpos[classes[k]] {
 			case "NNP":
 				if len(w) >= 4 && isLowerAlpha(w) && startsUpperWord(words[0]) && !nameParticles[w] && !calendarNames[w] &&
-					m.gaz.Lookup(w)&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 {
+					m.gaz.Lookup(w)&gazetteer.Place == 0 {
 					fix(k, m.nn)
 				}
 			case "NNPS":
@@ -257,12 +259,19 @@ var causatives = map[string]bool{"had": true, "have": true, "has": true, "having
 // places ("Lavrov is expected to travel"; tagger.tagKnownPersonOpener
 // finds them when they are left untagged).
 func (m *models) openingName(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w || m.ner.Lower[strings.ToLower(w)] {
+	if !m.nameShaped(w) {
 		return false
 	}
 	c := m.gaz.Lookup(w)
-	return c&gazetteer.Demonym == 0 && c&(gazetteer.Country|gazetteer.City|gazetteer.Region|gazetteer.OrgName) != 0
+	return c&gazetteer.Demonym == 0 && c&(gazetteer.Place|gazetteer.OrgName) != 0
+}
+
+// nameShaped reports whether w could be a name whatever its place in the
+// sentence: capitalised, longer than a letter, not in capitals only, and
+// never written in lower case in the NER training text ("Check", "Will").
+func (m *models) nameShaped(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && size < len(w) && strings.ToUpper(w) != w && !m.ner.Lower[strings.ToLower(w)]
 }
 
 // openingPerson reports whether w, v, the first two words of a sentence,
@@ -271,13 +280,7 @@ func (m *models) openingName(w string) bool {
 // given name, both capitalised, not in capitals only, and never written
 // in lower case in the NER training text ("Will", "May").
 func (m *models) openingPerson(w, v string) bool {
-	for _, x := range []string{w, v} {
-		r, size := utf8.DecodeRuneInString(x)
-		if !unicode.IsUpper(r) || size == len(x) || strings.ToUpper(x) == x || m.ner.Lower[strings.ToLower(x)] {
-			return false
-		}
-	}
-	return m.gaz.Lookup(w)&gazetteer.GivenName != 0 && m.gaz.Lookup(v)&(gazetteer.Title|gazetteer.Country|gazetteer.City|gazetteer.Demonym|gazetteer.OrgWord) == 0
+	return m.nameShaped(w) && m.nameShaped(v) && m.gaz.Lookup(w)&gazetteer.GivenName != 0 && m.gaz.Lookup(v)&(gazetteer.Title|gazetteer.Country|gazetteer.City|gazetteer.Demonym|gazetteer.OrgWord) == 0
 }
 
 // sentenceWords returns the words of sentence s as the models read them:

@@ -178,11 +178,13 @@ func (r *relater) prep(t int) string {
 	}
 	// "with Treasury Secretary Scott Bessent" parsed with "with" on the
 	// title: a compound before the name that has the preposition
-	for _, c := range r.kids[t] {
-		if d := base(r.dep(t)); c < t && r.dep(c) == "compound" && (d == "nmod" || d == "obl") {
-			for _, k := range r.kids[c] {
-				if r.dep(k) == "case" && k < c {
-					return r.lower(k)
+	if d := base(r.dep(t)); d == "nmod" || d == "obl" {
+		for _, c := range r.kids[t] {
+			if c < t && r.dep(c) == "compound" {
+				for _, k := range r.kids[c] {
+					if r.dep(k) == "case" && k < c {
+						return r.lower(k)
+					}
 				}
 			}
 		}

@@ -40,6 +40,9 @@ const (
 	numCategories = 10
 )
 
+// Place is the categories of a country, city or region.
+const Place = Country | City | Region
+
 var catNames = [numCategories]string{"country", "city", "region", "demonym", "orgword", "org", "title", "given", "person", "religion"}
 
 func (c Category) String() string {

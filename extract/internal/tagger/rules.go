@@ -474,17 +474,10 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// are left to other rules (a possessive alone is split later:
 		// "Mecca's Grand Mosque")
 		if k := possessiveCut(words, s, e, gaz); k > s && (typ == typGPE || typ == typLoc) {
-			cut := false
-			for j := k + 1; j+1 < e; j++ {
-				if (words[j] == "in" || words[j] == "at") && gaz.Lookup(strings.Join(words[j+1:e], " "))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0 {
-					set(s, k, typGPE)
-					clear(k, j+1)
-					set(j+1, e, typGPE)
-					cut = true
-					break
-				}
-			}
-			if cut {
+			if j := inPlace(words, k+1, e, gaz); j > 0 {
+				set(s, k, typGPE)
+				clear(k, j+1)
+				set(j+1, e, typGPE)
 				continue
 			}
 		}
@@ -530,12 +523,8 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			if k := innerLowerWord(words, s, e); k > 0 && gaz != nil && gaz.Lookup(words[k])&gazetteer.Title == 0 {
 				clear(s, e)
 				for _, part := range [2][2]int{{s, k}, {k + 1, e}} {
-					c := gaz.Lookup(strings.Join(words[part[0]:part[1]], " "))
-					switch {
-					case c&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0:
-						set(part[0], part[1], typGPE)
-					case c&gazetteer.PersonName != 0:
-						set(part[0], part[1], typPerson)
+					if t := gazetteerType(words[part[0]:part[1]], gaz); t >= 0 {
+						set(part[0], part[1], t)
 					}
 				}
 				continue
@@ -545,22 +534,17 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// a place: a headline's "Lavrov in Beijing" is a person (a place
 		// if the gazetteer says so, nothing if a place's mention and the
 		// gazetteer does not know it) and a place
-		if (typ == typPerson || typ == typGPE || typ == typLoc) && gaz != nil {
-			for k := s + 1; k+1 < e; k++ {
-				if (words[k] == "in" || words[k] == "at") && gaz.Lookup(strings.Join(words[k+1:e], " "))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0 {
-					clear(s, e)
-					set(k+1, e, typGPE)
-					switch c := gaz.Lookup(strings.Join(words[s:k], " ")); {
-					case c&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0:
-						set(s, k, typGPE)
-					case c&gazetteer.PersonName != 0 || typ == typPerson:
-						set(s, k, typPerson)
-					}
-					e = -1
-					break
+		if typ == typPerson || typ == typGPE || typ == typLoc {
+			if k := inPlace(words, s+1, e, gaz); k > 0 {
+				clear(s, e)
+				set(k+1, e, typGPE)
+				t := gazetteerType(words[s:k], gaz)
+				if t < 0 && typ == typPerson {
+					t = typPerson
 				}
-			}
-			if e < 0 {
+				if t >= 0 {
+					set(s, k, t)
+				}
 				continue
 			}
 		}
@@ -692,6 +676,33 @@ func possessiveCut(words []string, s, e int, gaz *gazetteer.Gazetteer) int {
 			}
 			return -1
 		}
+	}
+	return -1
+}
+
+// inPlace returns k, the index of the first "in" or "at" in words[from:e-1]
+// after which words[k+1:e] is a place the gazetteer knows ("Lavrov in
+// Beijing"), or -1.
+func inPlace(words []string, from, e int, gaz *gazetteer.Gazetteer) int {
+	if gaz == nil {
+		return -1
+	}
+	for k := from; k+1 < e; k++ {
+		if (words[k] == "in" || words[k] == "at") && gaz.Lookup(strings.Join(words[k+1:e], " "))&gazetteer.Place != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// gazetteerType returns the type the gazetteer gives the words ws: GPE
+// for a place, PERSON for a person's name, else -1.
+func gazetteerType(ws []string, gaz *gazetteer.Gazetteer) int {
+	switch c := gaz.Lookup(strings.Join(ws, " ")); {
+	case c&gazetteer.Place != 0:
+		return typGPE
+	case c&gazetteer.PersonName != 0:
+		return typPerson
 	}
 	return -1
 }
@@ -983,10 +994,7 @@ func tagNationalities(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if caps.is() {
 			return
 		}
-		classes[first] = 1 + 2*typNORP
-		for k := first + 1; k <= i; k++ {
-			classes[k] = 2 + 2*typNORP
-		}
+		setSpan(classes, first, i+1, typNORP)
 	}
 }
 
@@ -1023,11 +1031,12 @@ func tagGazetteerPlaces(words []string, classes []int, prob []float32, gaz *gaze
 // settlement noun's "of" ("the Ukrainian city of Sumy", which the model
 // left untagged). Not in a line in capitals.
 func tagSettlementNames(words []string, classes []int, prob []float32) {
+	caps := capsLine{words: words}
 	for i := 2; i < len(words); i++ {
 		if classes[i] != 0 || words[i-1] != "of" || !settlementNouns[words[i-2]] || !startsUpper(words[i]) || isCapsWord(words[i]) {
 			continue
 		}
-		if isAllCaps(words) {
+		if caps.is() {
 			return
 		}
 		e := i + 1
@@ -1126,7 +1135,7 @@ func retypeConjoinedPersons(words []string, classes []int, gaz *gazetteer.Gazett
 	if gaz == nil {
 		return
 	}
-	const place = gazetteer.Country | gazetteer.City | gazetteer.Region | gazetteer.Demonym | gazetteer.OrgName | gazetteer.OrgWord
+	const place = gazetteer.Place | gazetteer.Demonym | gazetteer.OrgName | gazetteer.OrgWord
 	for i := 2; i < len(words); i++ {
 		c := classes[i]
 		if c != 1+2*typGPE && c != 1+2*typLoc || i+1 < len(words) && classes[i+1] == c+1 || words[i-1] != "and" {
