@@ -527,6 +527,11 @@ func voteTypes(infos []mentionInfo) {
 	}
 }
 
+// possessiveInName are the words whose possessive is part of a name,
+// not one name's possession of another: "People's Liberation Army",
+// "Korean People's Army", "Democratic People's Republic of Korea".
+var possessiveInName = map[string]bool{"People": true}
+
 // splitPossessives splits a mention with a possessive inside ("Russia’s
 // Ukraine", "North Korea’s Workers’ Party") into the owner's mention and
 // the owned one: two names, not one. A country or capital on the left is
@@ -537,7 +542,7 @@ func splitPossessives(doc *Document) {
 	for _, m := range doc.Mentions {
 		k := -1
 		for i := m.First + 1; i < m.End-1; i++ {
-			if t := doc.Slice(doc.Tokens[i].Span); t == "’s" || t == "'s" {
+			if t := doc.Slice(doc.Tokens[i].Span); (t == "’s" || t == "'s") && !possessiveInName[doc.Slice(doc.Tokens[i-1].Span)] {
 				k = i
 				break
 			}
@@ -899,14 +904,28 @@ func lastTitle(doc *Document, lo, end int) int {
 // the role, lower case), a leading "the" (but not the "The" of "The
 // Hague") and a trailing possessive removed.
 func mentionName(doc *Document, m *Mention) (name, role string) {
-	first, end := m.First, m.End
+	roleFirst, first, end := nameRange(doc, m)
+	if first > roleFirst {
+		role = strings.ToLower(doc.Text[doc.Tokens[roleFirst].Start:doc.Tokens[first-1].End])
+	}
+	name = doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End]
+	name = strings.Join(strings.Fields(name), " ")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	return name, role
+}
+
+// nameRange returns the tokens [first, end) of a mention's name, as
+// mentionName reads it, and where its role starts (roleFirst, first if
+// there is no role).
+func nameRange(doc *Document, m *Mention) (roleFirst, first, end int) {
+	first, end = m.First, m.End
 	// "the United States" -> "United States", but "The Hague", which the
 	// gazetteer knows only with its article, keeps it.
 	if end-first > 1 && strings.EqualFold(doc.Slice(doc.Tokens[first].Span), "the") &&
 		!(Class(m.Type) == "PLACE" && keepsArticle(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End])) {
 		first++
 	}
-	roleFirst := first
+	roleFirst = first
 	if m.Type == Person {
 		for first < end-1 && titles[strings.ToLower(doc.Slice(doc.Tokens[first].Span))] {
 			first++
@@ -923,13 +942,7 @@ func mentionName(doc *Document, m *Mention) (name, role string) {
 			end--
 		}
 	}
-	if first > roleFirst {
-		role = strings.ToLower(doc.Text[doc.Tokens[roleFirst].Start:doc.Tokens[first-1].End])
-	}
-	name = doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End]
-	name = strings.Join(strings.Fields(name), " ")
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-	return name, role
+	return roleFirst, first, end
 }
 
 // keepsArticle reports whether a place name that starts with "the" is a

@@ -579,6 +579,15 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			set(s, e, typGPE)
 			typ = typGPE
 		}
+		// 2e. a "person" after a locative, alone or in a list that one
+		// opens ("crowds in Khan Younis and Deir el-Balah"), is a place,
+		// unless it opens with a given name or title or owns something
+		// ("in Putin's residence")
+		if typ == typPerson && e-s <= 3 && afterLocative(words, classes, s) && (e == len(words) || !isPossessive(words[e])) &&
+			gaz != nil && gaz.Lookup(words[s])&(gazetteer.GivenName|gazetteer.Title) == 0 {
+			set(s, e, typGPE)
+			typ = typGPE
+		}
 		ws := words[s:e]
 		// 3. lower-case phrases are no names
 		allLower := true
@@ -815,6 +824,16 @@ var placeNouns = map[string]bool{
 	"crossing": true, "region": true, "province": true, "district": true, "oblast": true, "river": true,
 	"valley": true, "airport": true, "checkpoint": true, "governorate": true, "county": true,
 	"peninsula": true, "strait": true, "mountains": true, "desert": true, "basin": true, "lake": true,
+	"regions": true, "provinces": true, "districts": true, "prison": true, "terminal": true, "islets": true,
+	"islands": true, "sector": true, "oilfield": true, "corridor": true,
+}
+
+// locatives are the prepositions after which a name is a place, not a
+// person ("unloaded at Rajin", "crowds in Khan Younis", "through Kerem
+// Shalom"); "to", "from" and "with" also take people and are not here.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "through": true, "outside": true, "across": true,
+	"around": true, "inside": true, "towards": true, "toward": true, "into": true, "In": true, "At": true, "Near": true,
 }
 
 // settlementNouns name the place in their of-phrase ("the town of
@@ -1146,6 +1165,37 @@ func retypeConjoinedPersons(words []string, classes []int, gaz *gazetteer.Gazett
 		}
 		classes[i] = 1 + 2*typPerson
 	}
+}
+
+// afterLocative reports whether the mention that starts at word s
+// follows a locative ("in Rafah"), or a list of places that follows one
+// ("in Khan Younis and Deir el-Balah", "at Rafah, Kerem Shalom and ...").
+func afterLocative(words []string, classes []int, s int) bool {
+	for i := s - 1; i >= 0; {
+		w := words[i]
+		if locatives[w] {
+			return true
+		}
+		if (w != "and" && w != ",") || i == 0 {
+			return false
+		}
+		// a place's mention before the conjunction
+		j := i - 1
+		c := classes[j]
+		if c == 0 || (c-1)/2 != typGPE && (c-1)/2 != typLoc && (c-1)/2 != typFac {
+			return false
+		}
+		for j > 0 && classes[j] != 0 && classes[j]%2 == 0 {
+			j--
+		}
+		i = j - 1
+	}
+	return false
+}
+
+// isPossessive reports whether w is a possessive ending ("'s").
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
 }
 
 // setSpan tags words [s, e) as one mention of type typ.
