@@ -278,7 +278,7 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 	default:
 		return nil, fmt.Errorf("unknown tagger %q (want %s or %s)", which, TaggerKGX, TaggerProse)
 	}
-	m, err := loadModels()
+	e, err := New(WithMode(NoRelations | NoClean))
 	if err != nil {
 		return nil, err
 	}
@@ -291,27 +291,73 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 			hi++
 		}
 		words := make([][]string, hi-lo)
-		pos := make([][]string, hi-lo)
 		for i := lo; i < hi; i++ {
 			words[i-lo] = f.sents[i].words
 		}
-		for i, classes := range m.posClasses(m.ner.CaseView(words, m.gaz)) { // as extract's tagPOS
-			pos[i] = make([]string, len(classes))
-			for k, c := range classes {
-				pos[i][k], _ = tagger.SplitPOS(m.pos.Classes[c])
-			}
-		}
-		res := m.ner.TagDoc(words, pos, m.gaz)
-		for i := lo; i < hi; i++ {
-			tags := make([]string, len(words[i-lo]))
-			for k, c := range res.Classes[i-lo] {
-				tags[k] = m.ner.Classes[c]
-			}
-			out[i] = tags
-		}
+		copy(out[lo:hi], e.nameTags(words))
 		lo = hi
 	}
 	return out, nil
+}
+
+// nameTags tags one document's sentences of words as extract finds and
+// names its entities: the recogniser's mentions (POS, NER, its rules),
+// split and retyped as extract splits them, each written with its
+// entity's type and over its name only, as the graph names the entity
+// (mentionName: no leading title or trailing possessive; "Turkish
+// Foreign Minister Hakan Fidan" gives NORP "Turkish" and PERSON "Hakan
+// Fidan"; a nationality stays NORP although resolve links it to its
+// country). Words of no entity, and mentions resolve links to none, are O.
+func (e *Extractor) nameTags(words [][]string) [][]string {
+	doc := &Document{}
+	var b strings.Builder
+	for si, ws := range words {
+		if si > 0 {
+			b.WriteByte('\n')
+		}
+		start, first := b.Len(), len(doc.Tokens)
+		for k, w := range ws {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			doc.Tokens = append(doc.Tokens, Token{Span: Span{b.Len(), b.Len() + len(w)}, Head: -1})
+			b.WriteString(w)
+		}
+		doc.Sentences = append(doc.Sentences, Sentence{Span: Span{start, b.Len()}, First: first, End: len(doc.Tokens)})
+	}
+	doc.Text = b.String()
+	doc.Body = []Span{{0, len(doc.Text)}}
+	e.tagPOS(doc)
+	e.recognise(doc)
+	e.retagNames(doc)
+	e.resolve(doc)
+	tags := make([]string, len(doc.Tokens))
+	for i := range tags {
+		tags[i] = "O"
+	}
+	for mi := range doc.Mentions {
+		m := &doc.Mentions[mi]
+		if m.Entity < 0 {
+			continue
+		}
+		roleFirst, first, end := nameRange(doc, m)
+		if first == roleFirst {
+			first = m.First // no title: an article stays ("The New York Times")
+		}
+		t := doc.Entities[m.Entity].Type.String()
+		if m.Type == NORP { // "Chinese", linked to China, is still a nationality
+			t = m.Type.String()
+		}
+		for k := first; k < end; k++ {
+			tags[k] = "I-" + t
+		}
+		tags[first] = "B-" + t
+	}
+	out := make([][]string, len(words))
+	for i, s := range doc.Sentences {
+		out[i] = tags[s.First:s.End]
+	}
+	return out
 }
 
 // Tag reads CoNLL-style lines from r (token in the first column, other

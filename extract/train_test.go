@@ -38,6 +38,29 @@ func TestHeldOutAccuracy(t *testing.T) {
 	}
 }
 
+// TestNewsNER guards the score on the news articles written for kgx
+// (testdata/ner/news; in-sample: the rules were looked at against them).
+func TestNewsNER(t *testing.T) {
+	var out bytes.Buffer
+	if err := EvalNER(context.Background(), []string{"../testdata/ner/news/tune.conll"}, &out, EvalOptions{Tagger: TaggerKGX, Places: true}); err != nil {
+		t.Fatal(err)
+	}
+	f1 := map[string]float64{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n")[1:] {
+		f := strings.Fields(line)
+		v, err := strconv.ParseFloat(f[len(f)-1], 64)
+		if err != nil {
+			t.Fatalf("bad line %q", line)
+		}
+		f1[f[0]] = v
+	}
+	for typ, min := range map[string]float64{"micro": 0.89, "PERSON": 0.91, "PLACE": 0.91, "ORG": 0.79} {
+		if f1[typ] < min {
+			t.Errorf("%s F1 %.4f < %.2f on the news articles:\n%s", typ, f1[typ], min, out.String())
+		}
+	}
+}
+
 func TestTagKeepsLines(t *testing.T) {
 	in := "-DOCSTART- -X- O\n\nSergei\tNNP\tB-PER\nShoigu\tNNP\tI-PER\nmet\tVBD\tO\nKim\tNNP\tB-PER\n\n\nin Pyongyang\n-DOCSTART-\nIBM O\n"
 	var out bytes.Buffer

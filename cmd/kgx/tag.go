@@ -26,6 +26,11 @@ and is passed through) and writes every input line unchanged plus a TAB and
 the predicted BIO tag (B-PERSON, I-ORG, O, ...). -DOCSTART- lines get O and
 blank lines stay blank, so exactly as many lines come out as go in.
 
+The tags are the names 'kgx extract' finds, as it names its entities: each
+document goes through the same tagging, rules and entity resolution, and a
+person's title is left out of the name ("Turkish Foreign Minister Hakan
+Fidan": B-NORP, O, O, B-PERSON, I-PERSON).
+
 --model prose tags with prose v2's default model instead, for comparison.` + exitStatusHelp,
 		Example: `  kgx tag dev/wikigold.conll > wikigold.tagged
   kgx eval ner --tagged wikigold.tagged`,
