@@ -201,6 +201,17 @@ func (r *relater) role(s Sentence, t int) {
 			}
 		}
 	}
+	if len(nats) == 0 && !kinNouns[r.lower(t)] {
+		// "Russian Foreign Ministry spokeswoman Maria Zakharova": the
+		// nationality of the organisation's name, if its country is
+		// named in the document
+		for _, o := range orgs {
+			if c := r.demonymCountry(r.doc.Entities[o.ent].Name); c >= 0 {
+				nats = append(nats, arg{c, 1, o.tok})
+				break
+			}
+		}
+	}
 	label = strings.ReplaceAll(r.lower(t), "-", "_") + "_of" // secretary_general_of
 	// "Director General", "Secretary General": a compound of role words
 	// is the role ("director_general_of", not "general_of")
@@ -218,6 +229,27 @@ func (r *relater) role(s Sentence, t int) {
 			r.attr(s, t, "nationality", h, n, 0.7)
 		}
 	}
+}
+
+// demonymCountry returns the document's entity for the country whose
+// nationality opens an organisation's name ("Russian Foreign Ministry":
+// Russia), or -1 if the name opens with none or the document names no
+// such country.
+func (r *relater) demonymCountry(name string) int {
+	ws := strings.Fields(name)
+	for n := min(2, len(ws)-1); n >= 1; n-- {
+		a, ok := alias.Lookup(strings.Join(ws[:n], " "))
+		if !ok || a.Kind != alias.Demonym {
+			continue
+		}
+		for ei, e := range r.doc.Entities {
+			if e.Type == GPE && (e.Name == a.Country || slices.ContainsFunc(e.Aliases, func(al Alias) bool { return al.Name == a.Country })) {
+				return ei
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // placeNoun links "the Kursk region of Russia" / "Russia's Kursk region".

@@ -381,6 +381,11 @@ func TestFoldRoles(t *testing.T) {
 }
 
 func TestSplitNationality(t *testing.T) {
+	m, err := loadModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Extractor{m: m}
 	for _, tc := range []struct{ text, want string }{
 		// at a sentence's start the title goes too
 		{"[PERSON Russian Foreign Minister Sergei Lavrov] met Choe.", "NORP:Russian|PERSON:Sergei Lavrov"},
@@ -393,9 +398,10 @@ func TestSplitNationality(t *testing.T) {
 		{"[PERSON Moscow Mayor Sergei Sobyanin] spoke.", "PERSON:Moscow Mayor Sergei Sobyanin"}, // a capital is a place of its own
 		{"[ORG Russian Foreign Ministry] said.", "ORG:Russian Foreign Ministry"},
 		{"[PERSON Russian President] spoke.", "PERSON:Russian President"}, // no name after the title
+		{"[PERSON Chinese Foreign Ministry spokesman Lin Jian] said.", "PERSON:Chinese Foreign Ministry spokesman Lin Jian"}, // the ministry is Chinese: splitOrgTitle's
 	} {
 		doc := annotated(t, tc.text)
-		splitNationality(doc)
+		e.splitNationality(doc)
 		var got []string
 		for _, m := range doc.Mentions {
 			got = append(got, m.Type.String()+":"+doc.Slice(m.Span))

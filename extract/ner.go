@@ -42,7 +42,7 @@ func (e *Extractor) recognise(doc *Document) {
 			})
 		}
 	}
-	splitNationality(doc)
+	e.splitNationality(doc)
 	e.splitOrgTitle(doc)
 	e.splitPlaceCountry(doc)
 }
@@ -88,8 +88,12 @@ func (e *Extractor) splitOrgTitle(doc *Document) {
 		if m.Type != Person || m.End-m.First < 3 || collapsible(doc, m) {
 			return 0, 0, 0, 0, false
 		}
-		j := -1 // the first title word
-		for t := m.First + 1; t < m.End-1; t++ {
+		j := -1 // the first title word (after the organisation's word)
+		lo := m.First + 1
+		if o := e.orgBeforeTitle(doc, m.First, m.End); o >= 0 {
+			lo = o + 1 // "Chinese Foreign Ministry spokesman": not "Foreign"
+		}
+		for t := lo; t < m.End-1; t++ {
 			if titles[strings.ToLower(doc.Slice(doc.Tokens[t].Span))] {
 				j = t
 				break
@@ -116,6 +120,24 @@ func (e *Extractor) splitOrgTitle(doc *Document) {
 			len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0
 		return j, k + 1, Org, Person, known
 	})
+}
+
+// orgBeforeTitle returns the last capitalised organisation word
+// ("Ministry", "Office") among tokens [lo, end) of a person's mention
+// that a title word follows ("Foreign Ministry spokesman Lin Jian"), or
+// -1 if there is none.
+func (e *Extractor) orgBeforeTitle(doc *Document, lo, end int) int {
+	o := -1
+	for t := lo; t < end-1; t++ {
+		w := doc.Slice(doc.Tokens[t].Span)
+		if startsUpperWord(w) && !titles[strings.ToLower(w)] && e.m.gaz.Lookup(w)&gazetteer.OrgWord != 0 {
+			o = t
+		}
+	}
+	if o < 0 || o+1 >= end || !titles[strings.ToLower(doc.Slice(doc.Tokens[o+1].Span))] {
+		return -1
+	}
+	return o
 }
 
 // splitPlaceCountry splits a place's mention that ends in a comma and a
@@ -153,7 +175,7 @@ func (e *Extractor) splitPlaceCountry(doc *Document) {
 // Foreign Minister" as it does there, where it gives the nationality
 // (with the title inside the person's mention it attached "Russian" to
 // the verb).
-func splitNationality(doc *Document) {
+func (e *Extractor) splitNationality(doc *Document) {
 	opens := map[int]bool{} // first tokens of sentences
 	for _, s := range doc.Sentences {
 		opens[s.First] = true
@@ -168,8 +190,8 @@ func splitNationality(doc *Document) {
 				continue
 			}
 			k := m.First + n
-			if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] {
-				break
+			if !titles[strings.ToLower(doc.Slice(doc.Tokens[k].Span))] || e.orgBeforeTitle(doc, k, m.End) >= 0 {
+				break // "Chinese Foreign Ministry spokesman Lin Jian": the ministry is Chinese (splitOrgTitle)
 			}
 			typ := NORP
 			if a.Kind != alias.Demonym {

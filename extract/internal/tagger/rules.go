@@ -493,6 +493,22 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if s > mn.Start {
 			set(s, e, typ)
 		}
+		// 0c. an organisation's head word opens a "person" before a title
+		// ("Iranian Foreign | Ministry spokesman Esmaeil Baghaei"): the
+		// capitalised words before it, and a nationality, are the
+		// organisation's name too, which extract splits off the person
+		if typ == typPerson && gaz != nil && gaz.Lookup(words[s])&gazetteer.OrgWord != 0 && startsUpper(words[s]) &&
+			s+1 < e && gaz.Lookup(words[s+1])&gazetteer.Title != 0 {
+			k := s
+			for k > 0 && s-k < 3 && startsUpper(words[k-1]) && (classes[k-1] == 0 || classes[k-1] == 1+2*typNORP) &&
+				gaz.Lookup(words[k-1])&(gazetteer.Title|gazetteer.OrgWord|gazetteer.Demonym) != 0 {
+				k--
+			}
+			if k < s {
+				set(k, e, typPerson)
+				s = k
+			}
+		}
 		// 1. event heads
 		if isEventName(words[s:e]) {
 			if typ != typEvent {
