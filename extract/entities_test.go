@@ -397,7 +397,7 @@ func TestSplitNationality(t *testing.T) {
 		{"[PERSON Russian Sergei Lavrov] met Choe.", "PERSON:Russian Sergei Lavrov"},            // no title: left to the tagger
 		{"[PERSON Moscow Mayor Sergei Sobyanin] spoke.", "PERSON:Moscow Mayor Sergei Sobyanin"}, // a capital is a place of its own
 		{"[ORG Russian Foreign Ministry] said.", "ORG:Russian Foreign Ministry"},
-		{"[PERSON Russian President] spoke.", "PERSON:Russian President"}, // no name after the title
+		{"[PERSON Russian President] spoke.", "PERSON:Russian President"},                                                    // no name after the title
 		{"[PERSON Chinese Foreign Ministry spokesman Lin Jian] said.", "PERSON:Chinese Foreign Ministry spokesman Lin Jian"}, // the ministry is Chinese: splitOrgTitle's
 	} {
 		doc := annotated(t, tc.text)
