@@ -28,6 +28,7 @@ const (
 	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
 	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
 	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
+	RuleInverted   = "inverted"     // an organisation's name with its of-phrase first ("WPK Central Committee" for "Central Committee of the WPK")
 )
 
 // resolve groups doc.Mentions into document entities (doc.Entities) and
@@ -72,6 +73,7 @@ func (e *Extractor) resolve(doc *Document) {
 	linkAcronyms(infos, acr)
 	linkInitials(infos)
 	linkCompassNames(doc, infos)
+	linkInvertedNames(infos)
 	linkNameParts(infos)
 	linkTitles(infos)
 	voteTypes(infos)
@@ -690,6 +692,35 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 // multi-word organisation of the document whose initials it spells, with
 // or without its small words ("World Food Programme", "Organisation of
 // American States").
+// linkInvertedNames links an organisation's name with an of-phrase
+// ("Central Committee of the WPK", "Ministry of Defence") to the same
+// name written with the of-phrase first ("WPK Central Committee",
+// "Defence Ministry") when the document has it.
+func linkInvertedNames(infos []mentionInfo) {
+	byWords := map[string]int{}
+	for i, in := range infos {
+		if !in.skip && !in.joined && in.class == "ORG" && !slices.Contains(in.words, "of") {
+			byWords[strings.Join(in.words, " ")] = i
+		}
+	}
+	for i := range infos {
+		in := &infos[i]
+		p := slices.Index(in.words, "of")
+		if in.skip || in.joined || in.class != "ORG" || p < 1 || p+1 >= len(in.words) || slices.Contains(in.words[p+1:], "of") {
+			continue
+		}
+		owner := in.words[p+1:]
+		if owner[0] == "the" {
+			owner = owner[1:]
+		}
+		inv := strings.Join(append(slices.Clone(owner), in.words[:p]...), " ")
+		if j, ok := byWords[inv]; ok && len(owner) > 0 {
+			in.setKey(infos[j].typ, infos[j].canon)
+			in.rule, in.joined = RuleInverted, true
+		}
+	}
+}
+
 func linkInitials(infos []mentionInfo) {
 	initials := map[string]map[string]int{} // initials -> org key -> an index into infos
 	for i, in := range infos {

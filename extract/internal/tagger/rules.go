@@ -458,6 +458,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	tagTitledNames(words, classes, gaz)
 	tagSpeakerLabels(words, classes, gaz)
 	joinSplitPersons(words, classes)
+	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
 		// 0. storms are events, named with their storm word
@@ -1180,6 +1181,59 @@ func retypeConjoinedPersons(words []string, classes []int, gaz *gazetteer.Gazett
 			continue
 		}
 		classes[i] = 1 + 2*typPerson
+	}
+}
+
+// complementHeads are the words that head an institution's name that
+// goes on in an of- or for-phrase ("Security Council of the Russian
+// Federation", "Institute for the Study of War").
+var complementHeads = map[string]bool{
+	"Council": true, "Commission": true, "Committee": true, "Centre": true, "Center": true, "Institute": true,
+	"Foundation": true, "Agency": true, "Ministry": true, "Department": true, "Office": true, "Bureau": true,
+	"Board": true, "Academy": true, "Court": true, "Tribunal": true, "Directorate": true, "Organization": true,
+	"Organisation": true, "Federation": true, "Association": true, "League": true, "Society": true, "Fund": true,
+	"Authority": true, "Service": true, "Command": true, "Secretariat": true, "Administration": true,
+}
+
+// extendOrgComplements extends an organisation's mention headed by an
+// institution word over the of- or for-phrase of capitalised words that
+// follows it, which the model tends to leave out or tag as a place of
+// its own ("Security Council | of the | Russian Federation", "Centre for
+// Research on Energy | and Clean Air"): "of", "for", "on", "and" and
+// "the" may join capitalised words inside; any name but a place's, a
+// date word or a lower-case word ends it.
+func extendOrgComplements(words []string, classes []int) {
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e := mn.Start, mn.End
+		if mn.Type != typOrg || !complementHeads[words[e-1]] || e+1 >= len(words) || words[e] != "of" && words[e] != "for" {
+			continue
+		}
+		last := -1
+		for k := e + 1; k < len(words) && k-e <= 8; k++ {
+			w := words[k]
+			if c := classes[k]; c != 0 && (c-1)/2 != typGPE && (c-1)/2 != typLoc {
+				break // a person, or an organisation of its own ("Foundation for | FC Barcelona")
+			}
+			if startsUpper(w) && !calendarWords[strings.ToLower(w)] {
+				last = k
+				continue
+			}
+			switch w {
+			case "the":
+				if k+1 < len(words) && startsUpper(words[k+1]) {
+					continue
+				}
+			case "of", "for", "on", "and":
+				if last >= 0 && k+1 < len(words) && (startsUpper(words[k+1]) || words[k+1] == "the") {
+					continue
+				}
+			}
+			break
+		}
+		if last < 0 || last+1 < len(words) && classes[last+1] != 0 && classes[last+1]%2 == 0 {
+			continue // nothing to add, or a mention goes on past it
+		}
+		setSpan(classes, s, last+1, typOrg)
 	}
 }
 
