@@ -442,14 +442,14 @@ func TestSentenceRules(t *testing.T) {
 	for _, tc := range []struct{ rule, in, want string }{
 		{"complements", "secretary of the [ORG Security Council] of the [GPE Russian Federation] ,", "secretary of the [ORG Security Council of the Russian Federation] ,"},
 		{"complements", "at the [ORG Institute] for the Study of War said", "at the [ORG Institute for the Study of War] said"},
-		{"complements", "the [ORG Security Council] on Monday", "the [ORG Security Council] on Monday"},                                         // no of- or for-phrase
+		{"complements", "the [ORG Security Council] on Monday", "the [ORG Security Council] on Monday"},                                     // no of- or for-phrase
 		{"complements", "the [ORG Commission] for Refugees and [PERSON Kim] met", "the [ORG Commission for Refugees] and [PERSON Kim] met"}, // a person ends it
 		{"complements", "the [ORG Foundation] for [ORG FC Barcelona] said", "the [ORG Foundation] for [ORG FC Barcelona] said"},             // an organisation of its own
 		{"complements", "the [ORG Council] of Europe in May", "the [ORG Council of Europe] in May"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
-		{"apply", "spoke at [PERSON Ishiba] 's office", "spoke at [PERSON Ishiba] 's office"},                                   // owns something
+		{"apply", "spoke at [PERSON Ishiba] 's office", "spoke at [PERSON Ishiba] 's office"},                               // owns something
 		{"apply", "met [PERSON Ishiba] in Tokyo", "met [PERSON Ishiba] in Tokyo"},
 		{"apply", "\" , [NORP Iranian] Foreign [PERSON Ministry spokesman Esmaeil Baghaei] told", "\" , [PERSON Iranian Foreign Ministry spokesman Esmaeil Baghaei] told"},
 		{"conjoined", "between [PERSON Trump] and [LOC Zelenskiy] in", "between [PERSON Trump] and [PERSON Zelenskiy] in"},
