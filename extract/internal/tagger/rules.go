@@ -458,6 +458,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	tagTitledNames(words, classes, gaz)
 	tagSpeakerLabels(words, classes, gaz)
 	joinSplitPersons(words, classes)
+	tagDateline(words, classes, gaz)
 	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
@@ -1181,6 +1182,61 @@ func retypeConjoinedPersons(words []string, classes []int, gaz *gazetteer.Gazett
 			continue
 		}
 		classes[i] = 1 + 2*typPerson
+	}
+}
+
+// datelineDashes end a dateline ("SEOUL, Nov. 4 (Yonhap) --",
+// "RAWALPINDI:").
+var datelineDashes = map[string]bool{"--": true, "-": true, "—": true, "–": true, ":": true}
+
+// tagDateline tags a dateline that opens the sentence: the city or
+// cities in capitals ("TIANJIN, China, Sept 2 (AP) --", "SRINAGAR /
+// ISLAMABAD:") as places, and the agency in brackets before the dash as
+// an organisation ("(AP)"). A sentence that opens with capitals but no
+// dash within a dozen words is no dateline and is left as it is; nor is
+// one whose capitals a dash or colon follows at once ("QUESTION:"),
+// unless the gazetteer knows them as places.
+func tagDateline(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	i := 0
+	for i < len(words) && i < 6 && (isCapsWord(words[i]) || words[i] == "/" && i > 0) {
+		i++
+	}
+	if i == 0 || i >= len(words) || words[i-1] == "/" {
+		return
+	}
+	dash := -1
+	for k := i; k < len(words) && k < i+12; k++ {
+		if datelineDashes[words[k]] && (k == i || words[k] != ":") {
+			dash = k
+			break
+		}
+	}
+	if dash < 0 || words[i] != "," && words[i] != "(" && dash != i {
+		return
+	}
+	if dash == i { // "RAWALPINDI:", but not "QUESTION:" or "BEST DENTIST EVER -"
+		for k := 0; k < i; k++ {
+			if words[k] != "/" && (gaz == nil || gaz.Lookup(words[k])&gazetteer.Place == 0) {
+				return
+			}
+		}
+	}
+	for s := 0; s < i; {
+		e := s
+		for e < i && words[e] != "/" {
+			e++
+		}
+		setSpan(classes, s, e, typGPE)
+		s = e + 1
+	}
+	if o := dash - 1; o > i && words[o] == ")" {
+		p := o - 1
+		for p > i && words[p] != "(" && o-p <= 4 {
+			p--
+		}
+		if words[p] == "(" && p+1 < o && startsUpper(words[p+1]) && classes[p+1] == 0 {
+			setSpan(classes, p+1, o, typOrg)
+		}
 	}
 }
 

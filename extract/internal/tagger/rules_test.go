@@ -437,6 +437,7 @@ func TestSentenceRules(t *testing.T) {
 		"orgs":          func(w []string, c []int) { tagGazetteerOrgs(w, c, nil, gaz) },
 		"settlements":   func(w []string, c []int) { tagSettlementNames(w, c, nil) },
 		"complements":   func(w []string, c []int) { extendOrgComplements(w, c) },
+		"dateline":      func(w []string, c []int) { tagDateline(w, c, gaz) },
 		"apply":         func(w []string, c []int) { applyRules(w, c, gaz) },
 	}
 	for _, tc := range []struct{ rule, in, want string }{
@@ -446,6 +447,11 @@ func TestSentenceRules(t *testing.T) {
 		{"complements", "the [ORG Commission] for Refugees and [PERSON Kim] met", "the [ORG Commission for Refugees] and [PERSON Kim] met"}, // a person ends it
 		{"complements", "the [ORG Foundation] for [ORG FC Barcelona] said", "the [ORG Foundation] for [ORG FC Barcelona] said"},             // an organisation of its own
 		{"complements", "the [ORG Council] of Europe in May", "the [ORG Council of Europe] in May"},
+		{"dateline", "[ORG TIANJIN] , [GPE China] , Sept 2 ( AP ) -- [ORG Gazprom] signed", "[GPE TIANJIN] , [GPE China] , Sept 2 ( [ORG AP] ) -- [ORG Gazprom] signed"},
+		{"dateline", "SRINAGAR / ISLAMABAD : troops fired", "[GPE SRINAGAR] / [GPE ISLAMABAD] : troops fired"},
+		{"dateline", "QUESTION : Why now ?", "QUESTION : Why now ?"},                           // a speaker, not a place
+		{"dateline", "BEST DENTIST EVER - I went", "BEST DENTIST EVER - I went"},               // no comma or bracket after
+		{"dateline", "[ORG NATO] AND [GPE RUSSIA] AGREE", "[ORG NATO] AND [GPE RUSSIA] AGREE"}, // no dash
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
