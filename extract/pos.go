@@ -110,7 +110,7 @@ func (m *models) posClasses(view [][]string) [][]int {
 		fixed = fixed[:0]
 		if len(words) > 1 && m.propn >= 0 && (m.openingName(words[0]) || honorifics[words[0]] && startsUpperWord(words[1])) {
 			fixed = append(fixed, m.propn)
-		} else if len(words) > 2 && m.propn >= 0 && m.openingPerson(words[0], words[1]) {
+		} else if len(words) > 2 && m.propn >= 0 && (m.openingPerson(words[0], words[1]) || m.openingAppositive(words)) {
 			fixed = append(fixed, m.propn, m.propn)
 		}
 		m.pos.TagPOSFixed(words, fixed, out[i])
@@ -281,6 +281,24 @@ func (m *models) nameShaped(w string) bool {
 // in lower case in the NER training text ("Will", "May").
 func (m *models) openingPerson(w, v string) bool {
 	return m.nameShaped(w) && m.nameShaped(v) && m.gaz.Lookup(w)&gazetteer.GivenName != 0 && m.gaz.Lookup(v)&(gazetteer.Title|gazetteer.Country|gazetteer.City|gazetteer.Demonym|gazetteer.OrgWord) == 0
+}
+
+// openingAppositive reports whether a sentence opens with two names and
+// an apposition ("Arvind Menon, a senior fellow at ..., said" had
+// "Arvind", which the gazetteer does not know, tagged a preposition):
+// both name-shaped (nameShaped), neither a title, place, nationality or
+// organisation word, then a comma and "a", "an" or "the".
+func (m *models) openingAppositive(words []string) bool {
+	if len(words) < 5 || words[2] != "," || !m.nameShaped(words[0]) || !m.nameShaped(words[1]) {
+		return false
+	}
+	switch words[3] {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	const not = gazetteer.Title | gazetteer.Place | gazetteer.Demonym | gazetteer.OrgWord | gazetteer.OrgName
+	return m.gaz.Lookup(words[0])&not == 0 && m.gaz.Lookup(words[1])&not == 0
 }
 
 // sentenceWords returns the words of sentence s as the models read them:

@@ -415,6 +415,11 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"United States -negotiated-> Nabih Berri CONCEDE"},
 		},
 		{
+			name: "an unknown given name that opens a sentence before an apposition",
+			text: "Officials spoke on Monday. Arvind Menon, a senior fellow at the Observer Research Foundation, met Indian Foreign Minister S. Jaishankar in New Delhi.",
+			want: []string{"Arvind Menon -met-> S. Jaishankar CONSULT"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
