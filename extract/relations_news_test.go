@@ -417,7 +417,7 @@ func TestNewsPhrasings(t *testing.T) {
 		{
 			name: "an unknown given name that opens a sentence before an apposition",
 			text: "Officials spoke on Monday. Arvind Menon, a senior fellow at the Observer Research Foundation, met Indian Foreign Minister S. Jaishankar in New Delhi.",
-			want: []string{"Arvind Menon -met-> S. Jaishankar CONSULT"},
+			want: []string{"Arvind Menon -met-> S. Jaishankar CONSULT @New Delhi"},
 		},
 		{
 			name: "a name with a plus, and no target after than",
