@@ -1433,7 +1433,9 @@ var personTitles = map[string]bool{
 	"Minister": true, "President": true, "Senator": true, "Sen.": true, "Governor": true, "Gov.": true,
 	"Ambassador": true, "Chairman": true, "Chairwoman": true, "Mayor": true, "Premier": true,
 	"Secretary": true, "Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true,
-	"Ms": true, "Dr": true, "Rep.": true, "Spokesman": true, "Spokeswoman": true,
+	"Ms": true, "Dr": true, "Rep.": true, "Spokesman": true, "Spokeswoman": true, "Spokesperson": true,
+	"Adviser": true, "Advisor": true, "Commander": true, "Director": true, "Envoy": true, "Speaker": true,
+	"Chancellor": true,
 }
 
 // tagTitledNames tags as a PERSON a run of up to four capitalised,

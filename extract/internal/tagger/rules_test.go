@@ -452,6 +452,7 @@ func TestSentenceRules(t *testing.T) {
 		{"dateline", "QUESTION : Why now ?", "QUESTION : Why now ?"},                           // a speaker, not a place
 		{"dateline", "BEST DENTIST EVER - I went", "BEST DENTIST EVER - I went"},               // no comma or bracket after
 		{"dateline", "[ORG NATO] AND [GPE RUSSIA] AGREE", "[ORG NATO] AND [GPE RUSSIA] AGREE"}, // no dash
+		{"apply", "National Security Adviser Wi Sung-lac and Foreign Minister [PERSON Cho Hyun] met", "National Security Adviser [PERSON Wi Sung-lac] and Foreign Minister [PERSON Cho Hyun] met"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
