@@ -459,6 +459,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	tagSpeakerLabels(words, classes, gaz)
 	joinSplitPersons(words, classes)
 	tagDateline(words, classes, gaz)
+	tagOrgHeadedRuns(words, classes, gaz)
 	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
@@ -1240,6 +1241,73 @@ func tagDateline(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	}
 }
 
+// runOrgHeads are the words whose capitalised run is an organisation's
+// name wherever it stands ("Nordwind Airlines", "Hostages and Missing
+// Families Forum").
+var runOrgHeads = map[string]bool{
+	"Airlines": true, "Airways": true, "Corporation": true, "Company": true, "Group": true, "Bank": true,
+	"Institute": true, "Foundation": true, "Agency": true, "Council": true, "Committee": true,
+	"Commission": true, "Party": true, "University": true, "Association": true, "Forum": true, "Team": true,
+	"Front": true, "Movement": true, "Ministry": true, "Corps": true, "Brigade": true, "Authority": true,
+	"Court": true, "Federation": true, "Union": true, "Society": true, "Centre": true,
+	"Center": true, "Platform": true,
+}
+
+// closedClass are determiners, pronouns, prepositions and conjunctions,
+// which a capital at a sentence's start does not make part of a name.
+var closedClass = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "its": true,
+	"his": true, "her": true, "their": true, "our": true, "my": true, "your": true, "in": true, "on": true,
+	"at": true, "by": true, "for": true, "from": true, "with": true, "after": true, "before": true, "as": true,
+	"and": true, "but": true, "or": true, "if": true, "when": true, "while": true, "since": true, "both": true,
+	"every": true, "each": true, "some": true, "many": true, "most": true, "all": true, "no": true, "one": true,
+	"two": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true,
+	"under": true, "over": true, "into": true, "of": true, "to": true, "about": true, "against": true,
+}
+
+// tagOrgHeadedRuns tags as an organisation a run of two to six
+// capitalised words the model left untagged that ends in an
+// organisation's head word ("Russian carrier Nordwind Airlines", "The
+// Multilateral Sanctions Monitoring Team, or MSMT"); "and", "of" and
+// "for" may join its words. No word of the run may be a title
+// ("Prime Minister Party"), and a determiner or other closed-class word
+// that opens a sentence is no part of it.
+func tagOrgHeadedRuns(words []string, classes []int, gaz *gazetteer.Gazetteer) {
+	for e := 1; e < len(words); e++ {
+		if !runOrgHeads[words[e]] || classes[e] != 0 || e+1 < len(words) && startsUpper(words[e+1]) {
+			continue
+		}
+		s := e
+		for s > 0 && e-s < 5 && classes[s-1] == 0 {
+			w := words[s-1]
+			if startsUpper(w) && !closedClass[strings.ToLower(w)] {
+				s--
+				continue
+			}
+			if (w == "and" || w == "of" || w == "for") && s-2 >= 0 && startsUpper(words[s-2]) && classes[s-2] == 0 {
+				s--
+				continue
+			}
+			break
+		}
+		for s < e && !startsUpper(words[s]) {
+			s++
+		}
+		if s == e {
+			continue
+		}
+		title := false
+		for k := s; k < e; k++ {
+			if gaz != nil && gaz.Lookup(words[k])&gazetteer.Title != 0 {
+				title = true
+			}
+		}
+		if !title {
+			setSpan(classes, s, e+1, typOrg)
+		}
+	}
+}
+
 // complementHeads are the words that head an institution's name that
 // goes on in an of- or for-phrase ("Security Council of the Russian
 // Federation", "Institute for the Study of War").
@@ -1748,8 +1816,8 @@ func isVessel(words []string, s, e int) bool {
 		return true
 	case s > 1 && shuttle(s-2):
 		return true
-	case s > 0 && vesselNouns[words[s-1]]:
-		return true // "the newly built destroyer Choe Hyon", "the frigate Admiral Golovko"
+	case s > 0 && vesselNouns[words[s-1]] && !runOrgHeads[words[e-1]]:
+		return true // "the newly built destroyer Choe Hyon", "the frigate Admiral Golovko"; not "carrier Nordwind Airlines"
 	case s > 1 && vesselNouns[words[s-2]] && words[s-1] == "Admiral":
 		return true
 	}

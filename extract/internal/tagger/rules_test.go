@@ -453,6 +453,9 @@ func TestSentenceRules(t *testing.T) {
 		{"dateline", "BEST DENTIST EVER - I went", "BEST DENTIST EVER - I went"},               // no comma or bracket after
 		{"dateline", "[ORG NATO] AND [GPE RUSSIA] AGREE", "[ORG NATO] AND [GPE RUSSIA] AGREE"}, // no dash
 		{"apply", "National Security Adviser Wi Sung-lac and Foreign Minister [PERSON Cho Hyun] met", "National Security Adviser [PERSON Wi Sung-lac] and Foreign Minister [PERSON Cho Hyun] met"},
+		{"apply", "Russian carrier Nordwind Airlines began flights", "Russian carrier [ORG Nordwind Airlines] began flights"},
+		{"apply", "The Multilateral Sanctions Monitoring Team , or MSMT", "The [ORG Multilateral Sanctions Monitoring Team] , or MSMT"},
+		{"apply", "Prime Minister Party said", "Prime Minister Party said"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
