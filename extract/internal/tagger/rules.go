@@ -684,9 +684,44 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if (typ == typPerson || typ == typOrg && !IsKnownOrg(ws)) && len(ws) > 1 {
 			if orgToo, ok := facilityHeads[strings.ToLower(ws[len(ws)-1])]; ok && (typ == typPerson || !orgToo) {
 				set(s, e, typLoc)
+				typ = typLoc
 			}
 		}
+		// 5d. where an expert works is an organisation ("an Iran analyst
+		// at Chatham House", "director of the Carnegie Russia Eurasia
+		// Center"), unless the gazetteer knows it as a place or it owns
+		// something ("head of Ukraine's military intelligence")
+		if (typ == typPerson || typ == typGPE || typ == typLoc || typ == typFac) && expertBefore(words, s) &&
+			(e == len(words) || !isPossessive(words[e])) && gaz != nil && gaz.Lookup(strings.Join(ws, " "))&(gazetteer.Place|gazetteer.PersonName) == 0 {
+			set(s, e, typOrg)
+		}
 	}
+}
+
+// expertNouns are the people whose place of work follows "at" or "of"
+// ("a senior fellow at", "director of the").
+var expertNouns = map[string]bool{
+	"analyst": true, "fellow": true, "researcher": true, "scholar": true, "expert": true, "professor": true,
+	"economist": true, "specialist": true, "director": true, "lecturer": true, "strategist": true,
+}
+
+// expertBefore reports whether the mention at s follows "at" or "of",
+// and "the" perhaps, after an expert noun no more than three words
+// before ("a senior fellow at Chatham House", "director of the ...").
+func expertBefore(words []string, s int) bool {
+	i := s - 1
+	if i >= 0 && words[i] == "the" {
+		i--
+	}
+	if i < 1 || words[i] != "at" && words[i] != "of" {
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+		if expertNouns[words[k]] || expertNouns[strings.TrimSuffix(words[k], "s")] {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveCut returns k, the index of a possessive "'s" inside the

@@ -456,6 +456,10 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "Russian carrier Nordwind Airlines began flights", "Russian carrier [ORG Nordwind Airlines] began flights"},
 		{"apply", "The Multilateral Sanctions Monitoring Team , or MSMT", "The [ORG Multilateral Sanctions Monitoring Team] , or MSMT"},
 		{"apply", "Prime Minister Party said", "Prime Minister Party said"},
+		{"apply", "an Iran analyst at [LOC Chatham House] in [GPE London]", "an Iran analyst at [ORG Chatham House] in [GPE London]"},
+		{"apply", "director of the [GPE Carnegie Russia Eurasia Center] in", "director of the [ORG Carnegie Russia Eurasia Center] in"},
+		{"apply", "an expert at [GPE Moscow] said", "an expert at [GPE Moscow] said"},                                         // a known place
+		{"apply", "director of [GPE Ukraine] 's military intelligence", "director of [GPE Ukraine] 's military intelligence"}, // owns something
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
