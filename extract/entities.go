@@ -28,7 +28,7 @@ const (
 	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
 	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
 	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
-	RuleInverted   = "inverted"     // an organisation's name with its of-phrase first ("WPK Central Committee" for "Central Committee of the WPK")
+	RuleInverted   = "inverted"     // an organisation's name with its of-phrase first ("WPK Central Committee" for "Central Committee of the WPK"), or without a "the"
 )
 
 // resolve groups doc.Mentions into document entities (doc.Entities) and
@@ -695,8 +695,36 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 // linkInvertedNames links an organisation's name with an of-phrase
 // ("Central Committee of the WPK", "Ministry of Defence") to the same
 // name written with the of-phrase first ("WPK Central Committee",
-// "Defence Ministry") when the document has it.
+// "Defence Ministry") when the document has it, and to its first
+// spelling with or without "the" inside ("Security Council of Russian
+// Federation" in a headline).
 func linkInvertedNames(infos []mentionInfo) {
+	// "Security Council of Russian Federation" (a headline's) is
+	// "Security Council of the Russian Federation", its spelling with the
+	// most words
+	noThe := map[string]int{}
+	keyOf := func(in *mentionInfo) string {
+		if in.skip || in.joined || in.class != "ORG" || !slices.Contains(in.words, "of") {
+			return ""
+		}
+		return strings.Join(slices.DeleteFunc(slices.Clone(in.words), func(w string) bool { return w == "the" }), " ")
+	}
+	for i := range infos {
+		if k := keyOf(&infos[i]); k != "" {
+			if j, ok := noThe[k]; !ok || len(infos[i].words) > len(infos[j].words) {
+				noThe[k] = i
+			}
+		}
+	}
+	for i := range infos {
+		in := &infos[i]
+		if k := keyOf(in); k != "" {
+			if j := noThe[k]; infos[j].key != in.key {
+				in.setKey(infos[j].typ, infos[j].canon)
+				in.rule, in.joined = RuleInverted, true
+			}
+		}
+	}
 	byWords := map[string]int{}
 	for i, in := range infos {
 		if !in.skip && !in.joined && in.class == "ORG" && !slices.Contains(in.words, "of") {

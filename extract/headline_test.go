@@ -32,6 +32,12 @@ func TestHeadlineEntities(t *testing.T) {
 				"Amina Diallo, Mali’s trade minister, has arrived in Senegal to strengthen trade ties. " +
 				"The visit is her first since the border reopened, and Diallo will meet officials in Dakar.\n",
 			[]string{"Amina Diallo PERSON", "Senegal GPE"}},
+		{"title case, mostly names the body capitalises",
+			"Respected Comrade Kim Jong Un Receives Secretary of Security Council of Russian Federation\n\n" +
+				"Respected Comrade Kim Jong Un received Sergei Shoigu, secretary of the Security Council of the Russian Federation, on Wednesday. " +
+				"Shoigu conveyed to Comrade Kim Jong Un the greetings of Vladimir Putin, president of the Russian Federation, and the Security Council's wishes. " +
+				"The talks were held in a comradely atmosphere at the office building of the Central Committee, and both sides noted the growing ties.\n",
+			[]string{"Kim Jong Un PERSON", "Security Council of the Russian Federation ORG"}},
 		{"all caps",
 			"RUTO VISITS ETHIOPIA TO DISCUSS BORDER SECURITY\n\n" +
 				"Kenyan President William Ruto arrived in Ethiopia on Monday for security talks. " +

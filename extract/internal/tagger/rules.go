@@ -96,8 +96,12 @@ func stemOf(w string) string {
 // capitalised, and at least two of them (and a quarter), after the first
 // word, common words: words the model's lexicon (lower) knows as usually
 // written in lower case, or that the document's body (may be empty)
-// writes in lower case more often than not. A run of names ("Kim Jong Un and
-// Vladimir Putin", "Osman Adam Khatib, 20, London") is not a headline.
+// writes in lower case more often than not. Words the body writes
+// capitalised more often than not are names and count for neither ("Kim
+// Jong Un Receives Secretary of Security Council of Russian Federation"
+// is a headline of three words, two of them common). A run of names ("Kim
+// Jong Un and Vladimir Putin", "Osman Adam Khatib, 20, London") is not a
+// headline.
 func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool {
 	content, common := 0, 0
 	for i, w := range words {
@@ -111,6 +115,9 @@ func isHeadlineCase(words []string, lower map[string]bool, body caseStats) bool 
 		}
 		if !unicode.IsUpper(r) {
 			return false
+		}
+		if c := body.get(lw); i > 0 && c[1]+c[2] > c[0] {
+			continue // a name the body writes with its capital ("Kim", "Security Council")
 		}
 		content++
 		if i > 0 && !isAcronym(w) && (lower[lw] || lower[stemOf(lw)] || body.lowerMostly(lw)) {
