@@ -694,6 +694,13 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				typ = typLoc
 			}
 		}
+		// 5e. a minister's portfolio is no organisation ("minister of
+		// Foreign Affairs", "Minister of State for Foreign Affairs",
+		// "president of the State Affairs Commission" keeps its head)
+		if typ == typOrg && portfolioAfterTitle(words, s, e, gaz) {
+			clear(s, e)
+			continue
+		}
 		// 5d. where an expert works is an organisation ("an Iran analyst
 		// at Chatham House", "director of the Carnegie Russia Eurasia
 		// Center"), unless the gazetteer knows it as a place or it owns
@@ -703,6 +710,35 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			set(s, e, typOrg)
 		}
 	}
+}
+
+// portfolios are the last words of a ministerial portfolio's name.
+var portfolios = map[string]bool{
+	"Affairs": true, "Defence": true, "Defense": true, "Finance": true, "Justice": true, "Interior": true,
+	"Trade": true, "Health": true, "Education": true, "Energy": true, "Economy": true,
+}
+
+// portfolioAfterTitle reports whether the mention words[s:e] ends in a
+// portfolio word and follows "of" or "for" (and "the" perhaps) after a
+// title ("minister of Foreign Affairs", "Minister of State for Foreign
+// Affairs").
+func portfolioAfterTitle(words []string, s, e int, gaz *gazetteer.Gazetteer) bool {
+	if !portfolios[words[e-1]] || gaz == nil {
+		return false
+	}
+	i := s - 1
+	if i >= 0 && words[i] == "the" {
+		i--
+	}
+	if i < 1 || words[i] != "of" && words[i] != "for" {
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+		if gaz.Lookup(words[k])&gazetteer.Title != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // expertNouns are the people whose place of work follows "at" or "of"

@@ -460,6 +460,8 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "director of the [GPE Carnegie Russia Eurasia Center] in", "director of the [ORG Carnegie Russia Eurasia Center] in"},
 		{"apply", "an expert at [GPE Moscow] said", "an expert at [GPE Moscow] said"},                                         // a known place
 		{"apply", "director of [GPE Ukraine] 's military intelligence", "director of [GPE Ukraine] 's military intelligence"}, // owns something
+		{"apply", "Choe Son Hui , minister of [ORG Foreign Affairs] , attended", "Choe Son Hui , minister of Foreign Affairs , attended"},
+		{"apply", "met the [ORG Ministry of Foreign Affairs] officials", "met the [ORG Ministry of Foreign Affairs] officials"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
