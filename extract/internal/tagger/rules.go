@@ -1439,13 +1439,22 @@ func extendOrgComplements(words []string, classes []int) {
 	}
 }
 
+// movementWords take a place, not a person, in their to-phrase ("access
+// to Natanz", "flights to Pyongyang", "troops deployed to Kursk").
+var movementWords = map[string]bool{
+	"access": true, "trip": true, "visit": true, "visits": true, "flights": true, "flight": true, "route": true,
+	"travel": true, "travelled": true, "traveled": true, "flew": true, "deployed": true, "shipped": true,
+	"relocated": true, "journey": true,
+}
+
 // afterLocative reports whether the mention that starts at word s
-// follows a locative ("in Rafah"), or a list of places that follows one
-// ("in Khan Younis and Deir el-Balah", "at Rafah, Kerem Shalom and ...").
+// follows a locative ("in Rafah", "access to Natanz", "the islands of
+// Kinmen"), or a list of places that follows one ("in Khan Younis and
+// Deir el-Balah", "the islands of Kinmen and Matsu").
 func afterLocative(words []string, classes []int, s int) bool {
 	for i := s - 1; i >= 0; {
 		w := words[i]
-		if locatives[w] {
+		if locatives[w] || i > 0 && (w == "to" && movementWords[words[i-1]] || w == "of" && settlementNouns[words[i-1]]) {
 			return true
 		}
 		if (w != "and" && w != ",") || i == 0 {

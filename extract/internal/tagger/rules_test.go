@@ -462,6 +462,9 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "director of [GPE Ukraine] 's military intelligence", "director of [GPE Ukraine] 's military intelligence"}, // owns something
 		{"apply", "Choe Son Hui , minister of [ORG Foreign Affairs] , attended", "Choe Son Hui , minister of Foreign Affairs , attended"},
 		{"apply", "met the [ORG Ministry of Foreign Affairs] officials", "met the [ORG Ministry of Foreign Affairs] officials"},
+		{"apply", "the IAEA 's access to [PERSON Natanz] would", "the [ORG IAEA] 's access to [GPE Natanz] would"},
+		{"apply", "the islands of [LOC Kinmen] and [PERSON Matsu] ,", "the islands of [LOC Kinmen] and [GPE Matsu] ,"},
+		{"apply", "sent a letter to [PERSON Putin] .", "sent a letter to [PERSON Putin] ."},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
