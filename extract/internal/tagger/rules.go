@@ -701,6 +701,15 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			clear(s, e)
 			continue
 		}
+		// 5f. a company or group by what is said of it: its executives
+		// ("Barrick chief executive Mark Bristow"), an apposition ("Vostok
+		// Intur, a travel agency based in ..."), its fighters ("Wagner
+		// contractors")
+		if (typ == typPerson || typ == typGPE || typ == typLoc || typ == typFac) && companyCue(words, s, e) &&
+			(gaz == nil || gaz.Lookup(strings.Join(ws, " "))&gazetteer.Place == 0) {
+			set(s, e, typOrg)
+			typ = typOrg
+		}
 		// 5d. where an expert works is an organisation ("an Iran analyst
 		// at Chatham House", "director of the Carnegie Russia Eurasia
 		// Center"), unless the gazetteer knows it as a place or it owns
@@ -710,6 +719,52 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			set(s, e, typOrg)
 		}
 	}
+}
+
+// companyNouns head an apposition that says a name is a company or
+// group ("a travel agency", "the state oil company").
+var companyNouns = map[string]bool{
+	"agency": true, "company": true, "firm": true, "group": true, "operator": true, "miner": true,
+	"airline": true, "bank": true, "lender": true, "insurer": true, "broker": true, "trader": true,
+	"exporter": true, "producer": true, "refiner": true, "manufacturer": true, "maker": true,
+	"broadcaster": true, "newspaper": true, "outlet": true, "party": true, "militia": true,
+	"organisation": true, "organization": true, "think-tank": true, "charity": true, "consortium": true,
+	"conglomerate": true, "subsidiary": true, "contractor": true, "giant": true,
+}
+
+// appositionEnds may follow an apposition's head noun ("a travel agency
+// based in", "a state-run firm that").
+var appositionEnds = map[string]bool{
+	",": true, ".": true, ";": true, ")": true, "based": true, "in": true, "that": true, "which": true,
+	"with": true, "owned": true, "run": true, "of": true, "for": true, "and": true, "linked": true,
+	"backed": true, "founded": true, "controlled": true, "headquartered": true, "accused": true,
+}
+
+// companyCue reports whether the text around the mention words[s:e]
+// says it names a company or an armed group: executives after it ("Barrick
+// chief executive", "Gazprom CEO"), an apposition headed by a company noun
+// ("Vostok Intur, a travel agency based in Vladivostok"), or fighters
+// after it ("Wagner contractors", "Wagner mercenaries").
+func companyCue(words []string, s, e int) bool {
+	if e+1 < len(words) {
+		switch words[e] {
+		case "CEO", "executives", "shareholders", "mercenaries", "contractors", "fighters", "militants":
+			return true
+		case "chief", "founder", "chairman":
+			return words[e] != "chief" || words[e+1] == "executive" || words[e+1] == "financial"
+		}
+	}
+	if e+3 < len(words) && words[e] == "," && (words[e+1] == "a" || words[e+1] == "an" || words[e+1] == "the") {
+		for k := e + 2; k < len(words)-1 && k <= e+5; k++ {
+			if companyNouns[words[k]] {
+				return appositionEnds[words[k+1]]
+			}
+			if !isLowerWord(words[k]) {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // portfolios are the last words of a ministerial portfolio's name.

@@ -465,6 +465,11 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "the IAEA 's access to [PERSON Natanz] would", "the [ORG IAEA] 's access to [GPE Natanz] would"},
 		{"apply", "the islands of [LOC Kinmen] and [PERSON Matsu] ,", "the islands of [LOC Kinmen] and [GPE Matsu] ,"},
 		{"apply", "sent a letter to [PERSON Putin] .", "sent a letter to [PERSON Putin] ."},
+		{"apply", "[PERSON Barrick] chief executive [PERSON Mark Bristow] said", "[ORG Barrick] chief executive [PERSON Mark Bristow] said"},
+		{"apply", "[PERSON Vostok Intur] , a travel agency based in [GPE Vladivostok]", "[ORG Vostok Intur] , a travel agency based in [GPE Vladivostok]"},
+		{"apply", "replaced [PERSON Wagner] contractors at", "replaced [ORG Wagner] contractors at"},
+		{"apply", "[PERSON Putin] spokesman [PERSON Dmitry Peskov] said", "[PERSON Putin] spokesman [PERSON Dmitry Peskov] said"},
+		{"apply", "[PERSON Lee] , a party member , said", "[PERSON Lee] , a party member , said"}, // the apposition's head is "member"
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
