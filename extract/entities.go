@@ -16,19 +16,20 @@ import (
 // Rules that link an alias to a document entity (Alias.Rule). graph adds
 // its own rules for links across documents.
 const (
-	RuleSpelling   = "spelling"     // same key, written differently ("Kim Jong-un" for "Kim Jong Un")
-	RuleSurname    = "surname"      // a family name alone, after or before the full name in the document
-	RuleGivenName  = "given name"   // a given name alone ("Ethan" for "Ethan Kim")
-	RulePartial    = "partial name" // a longer part of the full name ("Jong-un")
-	RuleMiddleName = "middle name"  // the full name without a middle name ("Brock Holt" for "Brock Wyatt Holt")
-	RuleShortName  = "short name"   // the first or last words of an organisation's name ("Harvard"), or a country's ("the North" for North Korea)
-	RuleTitle      = "title"        // a title alone ("the President") for the one person with that role
-	RuleAcronym    = "acronym"      // defined in the text: "Korean Central News Agency (KCNA)"
-	RuleInitials   = "initials"     // the initials of one organisation in the document ("WFP")
-	RuleCountry    = "country name" // a country's common, official or alternate name (gazetteer)
-	RuleDemonym    = "demonym"      // a nationality word linked to its country ("North Korean")
-	RuleTypeVote   = "same name"    // the same name tagged with another type in the document
-	RuleInverted   = "inverted"     // an organisation's name with its of-phrase first ("WPK Central Committee" for "Central Committee of the WPK"), or without a "the"
+	RuleSpelling         = "spelling"       // same key, written differently ("Kim Jong-un" for "Kim Jong Un")
+	RuleSurname          = "surname"        // a family name alone, after or before the full name in the document
+	RuleGivenName        = "given name"     // a given name alone ("Ethan" for "Ethan Kim")
+	RulePartial          = "partial name"   // a longer part of the full name ("Jong-un")
+	RuleMiddleName       = "middle name"    // the full name without a middle name ("Brock Holt" for "Brock Wyatt Holt")
+	RuleShortName        = "short name"     // the first or last words of an organisation's name ("Harvard"), or a country's ("the North" for North Korea)
+	RuleTitle            = "title"          // a title alone ("the President") for the one person with that role
+	RuleAcronym          = "acronym"        // defined in the text: "Korean Central News Agency (KCNA)"
+	RuleInitials         = "initials"       // the initials of one organisation in the document ("WFP")
+	RuleCountry          = "country name"   // a country's common, official or alternate name (gazetteer)
+	RuleDemonym          = "demonym"        // a nationality word linked to its country ("North Korean")
+	RuleTypeVote         = "same name"      // the same name tagged with another type in the document
+	RuleCountryQualifier = "country's body" // a body many countries have, named without its country ("Foreign Ministry" for "South Korean Foreign Ministry")
+	RuleInverted         = "inverted"       // an organisation's name with its of-phrase first ("WPK Central Committee" for "Central Committee of the WPK"), or without a "the"
 )
 
 // resolve groups doc.Mentions into document entities (doc.Entities) and
@@ -108,6 +109,104 @@ func (e *Extractor) resolve(doc *Document) {
 		doc.Entities[ei].Type = majorityType(doc.Entities[ei].Mentions, infos)
 		unshout(&doc.Entities[ei])
 	}
+	qualifyGenericOrgs(doc)
+}
+
+// genericOrgWords make up the names that many countries' bodies share
+// ("Foreign Ministry", "Joint Chiefs of Staff", "National Assembly");
+// genericOrgHeads are the ones such a name must have.
+var (
+	genericOrgWords = map[string]bool{
+		"foreign": true, "defence": true, "defense": true, "interior": true, "justice": true, "finance": true,
+		"affairs": true, "of": true, "the": true, "for": true, "and": true, "national": true, "state": true,
+		"security": true, "presidential": true, "joint": true, "chiefs": true, "central": true, "supreme": true,
+		"constitutional": true, "air": true, "coast": true, "general": true, "trade": true,
+		"economy": true, "energy": true, "health": true, "education": true, "unification": true, "home": true,
+		"armed": true, "military": true, "election": true, "public": true, "prosecutors": true, "prosecutor's": true,
+		"emergency": true, "emergencies": true, "situations": true, "industry": true, "transport": true,
+	}
+	genericOrgHeads = map[string]bool{
+		"ministry": true, "office": true, "council": true, "court": true, "bank": true, "army": true, "navy": true,
+		"force": true, "forces": true, "guard": true, "parliament": true, "assembly": true, "department": true,
+		"service": true, "committee": true, "police": true, "government": true, "cabinet": true, "embassy": true,
+		"commission": true, "agency": true, "staff": true, "ministries": true,
+	}
+)
+
+// qualifyGenericOrgs names an organisation whose name many countries'
+// bodies share ("Foreign Ministry", "Joint Chiefs of Staff") after the
+// country the document ties it to, by a possessive ("South Korea's
+// Foreign Ministry") or a nationality before it ("the Japanese Defence
+// Ministry" tagged as two names): "South Korean Foreign Ministry", with
+// the bare name as an alias. Across documents the graph then keeps each
+// country's ministry apart instead of merging them all into one. A name
+// the document ties to no country, or to two, is left as it is.
+func qualifyGenericOrgs(doc *Document) {
+	for ei := range doc.Entities {
+		e := &doc.Entities[ei]
+		if e.Type != Org || !isGenericOrg(e.Name) {
+			continue
+		}
+		country := ""
+		for _, mi := range e.Mentions {
+			c := mentionCountry(doc, mi)
+			if c == "" {
+				continue
+			}
+			if country != "" && c != country {
+				country = "-"
+				break
+			}
+			country = c
+		}
+		dem := alias.DemonymOf(country)
+		if country == "" || country == "-" || dem == "" {
+			continue
+		}
+		addAlias(e, e.Name, RuleCountryQualifier)
+		e.Name = dem + " " + e.Name
+		e.Key = Key(Org, e.Name)
+	}
+}
+
+// isGenericOrg reports whether every word of an organisation's name is a
+// generic one, with an organisation's head among them (genericOrgWords).
+func isGenericOrg(name string) bool {
+	head := false
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch {
+		case genericOrgHeads[w]:
+			head = true
+		case !genericOrgWords[w]:
+			return false
+		}
+	}
+	return head
+}
+
+// mentionCountry returns the country that the words just before mention
+// mi tie it to: a country's name and a possessive ("South Korea's"), or
+// an adjacent nationality ("Japanese"); "" if none.
+func mentionCountry(doc *Document, mi int) string {
+	m := doc.Mentions[mi]
+	for pi := mi - 1; pi >= 0 && pi >= mi-2; pi-- {
+		p := doc.Mentions[pi]
+		if p.Entity < 0 {
+			continue
+		}
+		name := doc.Entities[p.Entity].Name
+		switch {
+		case p.End == m.First && p.Type == NORP:
+			if a, ok := alias.Lookup(doc.Slice(p.Span)); ok && a.Kind == alias.Demonym {
+				return a.Country
+			}
+		case p.End+1 == m.First && (doc.Slice(doc.Tokens[p.End].Span) == "'s" || doc.Slice(doc.Tokens[p.End].Span) == "’s") && doc.Entities[p.Entity].Type == GPE:
+			if a, ok := alias.Lookup(name); ok && a.Kind != alias.Capital && a.Kind != alias.Demonym {
+				return a.Country
+			}
+		}
+	}
+	return ""
 }
 
 // unshout names an entity first met in capitals (a dateline's "MOSCOW",

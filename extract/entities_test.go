@@ -472,3 +472,31 @@ func TestSplitPlaceCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestQualifyGenericOrgs(t *testing.T) {
+	ex, err := New(WithMode(NoRelations))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"South Korea's Foreign Ministry said on Monday it was concerned. The Foreign Ministry added that Seoul would respond.", "South Korean Foreign Ministry"},
+		{"Japan's Defence Ministry reported the launch on Monday.", "Japanese Defence Ministry"},
+		{"The Foreign Ministry said on Monday it was concerned.", "Foreign Ministry"},                                          // no country
+		{"Japan's Defence Ministry and South Korea's Defence Ministry reported the launch.", "Defence Ministry"},               // two countries
+		{"South Korea's National Intelligence Service said on Monday that troops had moved.", "National Intelligence Service"}, // not a generic name
+	} {
+		doc, err := ex.Extract(context.Background(), Input{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var orgs []string
+		for _, e := range doc.Entities {
+			if e.Type == Org {
+				orgs = append(orgs, e.Name)
+			}
+		}
+		if !slices.Contains(orgs, tc.want) {
+			t.Errorf("%q: organisations %q, want %q among them", tc.text, orgs, tc.want)
+		}
+	}
+}

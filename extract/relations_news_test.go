@@ -119,8 +119,8 @@ func TestNewsPhrasings(t *testing.T) {
 		{
 			name: "the ministry is the ministry named before",
 			text: "Officials spoke on Monday. North Korea's Foreign Ministry issued a statement. The ministry accused South Korea of provocations. The defence ministry accused Japan.",
-			want: []string{"Foreign Ministry -accused-> South Korea ACCUSE"},
-			not:  []string{"Foreign Ministry -accused-> Japan ACCUSE"},
+			want: []string{"North Korean Foreign Ministry -accused-> South Korea ACCUSE"},
+			not:  []string{"North Korean Foreign Ministry -accused-> Japan ACCUSE"},
 		},
 		{
 			name: "family ties",

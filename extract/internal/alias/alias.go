@@ -76,6 +76,26 @@ func Lookup(phrase string) (Entry, bool) {
 	return e, ok
 }
 
+// DemonymOf returns the nationality adjective of a country's common name
+// ("North Korean" for "North Korea"), or "" if the table has none: the
+// first singular, unabbreviated demonym the table gives for it.
+func DemonymOf(country string) string { return demonyms()[country] }
+
+var demonyms = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for line := range strings.Lines(countriesTSV) {
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		if len(f) != 3 || f[1] != "demonym" || strings.Contains(f[0], ".") {
+			continue
+		}
+		if cur, ok := m[f[2]]; ok && (!strings.HasSuffix(cur, "s") || strings.HasSuffix(f[0], "s")) {
+			continue // "American", not "Americans"
+		}
+		m[f[2]] = f[0]
+	}
+	return m
+})
+
 // Len is the number of phrases in the table.
 func Len() int { return len(table()) }
 

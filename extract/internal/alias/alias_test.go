@@ -65,3 +65,17 @@ func TestTableWellFormed(t *testing.T) {
 		t.Errorf("table has %d lines, %d phrases; want > 1000", n, Len())
 	}
 }
+
+func TestDemonymOf(t *testing.T) {
+	for _, tc := range []struct{ country, want string }{
+		{"North Korea", "North Korean"}, // not "N. Korean"
+		{"United States", "American"},   // not "Americans"
+		{"Russia", "Russian"},
+		{"United Kingdom", "British"},
+		{"Atlantis", ""},
+	} {
+		if got := DemonymOf(tc.country); got != tc.want {
+			t.Errorf("DemonymOf(%q) = %q, want %q", tc.country, got, tc.want)
+		}
+	}
+}
