@@ -11,6 +11,7 @@ import (
 
 	"github.com/kgx-project/kgx/extract/internal/alias"
 	"github.com/kgx-project/kgx/extract/internal/gazetteer"
+	"github.com/kgx-project/kgx/extract/internal/tagger"
 )
 
 // Rules that link an alias to a document entity (Alias.Rule). graph adds
@@ -471,10 +472,30 @@ func shortName(words, full []string, acronym bool) string {
 		return ""
 	}
 	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) ||
-		slices.Equal(words, full[len(full)-len(words):]) && !placeName(words) {
+		slices.Equal(words, full[len(full)-len(words):]) && !placeName(words) && countryPrefix(words, full) {
 		return RuleShortName
 	}
 	return ""
+}
+
+// countryPrefix reports whether a name of two words or more that ends
+// full drops only a country or nationality from it ("Foreign Ministry"
+// of "North Korean Foreign Ministry"), not a word of the name itself
+// ("Democratic Party" is another party than "Liberal Democratic Party").
+// A one-word short name ("Times") needs nothing.
+func countryPrefix(words, full []string) bool {
+	if len(words) < 2 {
+		return true
+	}
+	prefix := strings.Join(full[:len(full)-len(words)], " ")
+	if _, ok := alias.Lookup(prefix); ok {
+		return true
+	}
+	if len(full)-len(words) == 1 && tagger.IsKnownOrg([]string{strings.ToUpper(prefix)}) {
+		return true // "UN Security Council"
+	}
+	g, err := gazetteer.Default()
+	return err == nil && g.Lookup(prefix)&gazetteer.OrgName != 0 // "United Nations Security Council"
 }
 
 // placeName reports whether words (folded) are a country, city or region
