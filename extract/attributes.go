@@ -138,6 +138,9 @@ func (r *relater) holders(t int) []arg {
 // it is a role in: "secretary of the Security Council", "Security Council
 // chief", "Russia's defense minister".
 func (r *relater) role(s Sentence, t int) {
+	if roleQualifiers[r.lower(t)] && t+1 < len(r.ment) && r.ment[t+1] < 0 && (roleNouns[r.lower(t+1)] || roleQualifiers[r.lower(t+1)]) {
+		return // "Deputy Prime Minister": the minister's role is deputy_prime_minister_of
+	}
 	holders := r.holders(t)
 	if len(holders) == 0 {
 		return
@@ -216,7 +219,10 @@ func (r *relater) role(s Sentence, t int) {
 	// "Director General", "Secretary General": a compound of role words
 	// is the role ("director_general_of", not "general_of")
 	for k := t - 1; k >= 0 && t-k <= 2; k-- {
-		if r.head(k) != t || r.dep(k) != "compound" || r.ment[k] >= 0 || !roleNouns[r.lower(k)] && r.lower(k) != "crown" {
+		// a qualifier just before ("Prime Minister", "Deputy Prime
+		// Minister"), however parsed
+		q := roleQualifiers[r.lower(k)] && r.ment[k] < 0
+		if !q && (r.head(k) != t || r.dep(k) != "compound" || r.ment[k] >= 0 || !roleNouns[r.lower(k)]) {
 			break
 		}
 		label = r.lower(k) + "_" + label
@@ -251,6 +257,10 @@ func (r *relater) demonymCountry(name string) int {
 	}
 	return -1
 }
+
+// roleQualifiers make another office of the role they qualify ("Prime
+// Minister", "Vice President", "Deputy Prime Minister", "Crown Prince").
+var roleQualifiers = map[string]bool{"crown": true, "prime": true, "vice": true, "deputy": true}
 
 // placeNoun links "the Kursk region of Russia" / "Russia's Kursk region".
 func (r *relater) placeNoun(s Sentence, t int) {

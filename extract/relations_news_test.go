@@ -420,6 +420,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Arvind Menon -met-> S. Jaishankar CONSULT @New Delhi"},
 		},
 		{
+			name: "prime and deputy make another office",
+			text: "Officials met on Monday. Diplomats expect resistance from Hungary's Prime Minister Viktor Orbán. Ukraine's Deputy Prime Minister Olha Stefanishyna spoke.",
+			want: []string{"Viktor Orbán -prime_minister_of-> Hungary ATTRIBUTE", "Olha Stefanishyna -deputy_prime_minister_of-> Ukraine ATTRIBUTE"},
+			not:  []string{"Viktor Orbán -minister_of-> Hungary ATTRIBUTE", "Olha Stefanishyna -deputy_of-> Ukraine ATTRIBUTE"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
