@@ -7,7 +7,7 @@ import re, sys
 MARK = re.compile(r'\[\[(PER|ORG|PLACE):([^\]]+)\]\]')
 TYPE = {'PER': 'PERSON', 'ORG': 'ORG', 'PLACE': 'GPE'}
 ABBR = {'mr','mrs','ms','dr','gen','lt','col','maj','sgt','st','jan','feb','mar','apr','jun','jul','aug','sep','sept','oct','nov','dec','jr','sr','co','inc','ltd','corp','vs','gov','sen','rep','adm','capt','prof','rev','mt'}
-TOK = re.compile(r"""['’][sS]\b|\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+(?:-[^\W_]+)*|--|[^\s\w]""", re.U)
+TOK = re.compile(r"""['’][sS]\b|[A-Za-z]+\d+[A-Za-z\d]*|\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+(?:-[^\W_]+)*|--|[^\s\w]""", re.U)
 
 def tokens(seg):
     out = []
