@@ -304,7 +304,8 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 // names its entities: the recogniser's mentions (POS, NER, its rules),
 // split and retyped as extract splits them, each written with its
 // entity's type and over its name only, as the graph names the entity
-// (mentionName: no leading title or trailing possessive; "Turkish
+// (mentionName: no leading title or trailing possessive, and no "the"
+// before a name the gazetteer knows, "the Kremlin"; "Turkish
 // Foreign Minister Hakan Fidan" gives NORP "Turkish" and PERSON "Hakan
 // Fidan"; a nationality stays NORP although resolve links it to its
 // country). Words of no entity, and mentions resolve links to none, are O.
@@ -341,8 +342,8 @@ func (e *Extractor) nameTags(words [][]string) [][]string {
 			continue
 		}
 		roleFirst, first, end := nameRange(doc, m)
-		if first == roleFirst {
-			first = m.First // no title: an article stays ("The New York Times")
+		if first == roleFirst && first > m.First && e.m.gaz.Lookup(doc.Text[doc.Tokens[first].Start:doc.Tokens[end-1].End])&(gazetteer.OrgName|gazetteer.Place|gazetteer.OrgWord) == 0 {
+			first = m.First // an article stays ("The New York Times"), unless the rest is a known name ("the Kremlin")
 		}
 		t := doc.Entities[m.Entity].Type.String()
 		if m.Type == NORP { // "Chinese", linked to China, is still a nationality
