@@ -407,6 +407,9 @@ func linkNameParts(infos []mentionInfo) {
 		if in.class != "PERSON" && in.class != "ORG" && in.class != "EVENT" {
 			continue // "Korea" is no short name of "North Korea"
 		}
+		if strings.ContainsRune(in.name, '@') {
+			continue // "Michael Olsen@ENRON": "Enron" is no surname
+		}
 		seen[in.key] = true
 		names = append(names, name{in.words, i})
 	}
