@@ -30,7 +30,7 @@ var roleNouns = map[string]bool{
 	"speaker": true, "prosecutor": true, "judge": true, "king": true, "queen": true, "emperor": true,
 	"marshal": true, "admiral": true, "colonel": true, "captain": true, "lieutenant": true, "correspondent": true,
 	"vice-chairman": true, "vice-chairwoman": true, "vice-chair": true, "vice-president": true, "secretary-general": true,
-	"prince": true, "princess": true, "emir": true, "sultan": true,
+	"prince": true, "princess": true, "emir": true, "sultan": true, "coordinator": true, "executive": true,
 }
 
 // kinNouns are family ties that attributes read like roles, between two

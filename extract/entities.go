@@ -1050,6 +1050,8 @@ var titles = map[string]bool{
 	"congresswoman": true, "mr": true, "mrs": true, "ms": true, "pres.": true, "comrade": true,
 	"president-elect": true, "vice-president": true, "minister-designate": true, "premier-designate": true,
 	"secretary-general": true, "chancellor-elect": true, "governor-elect": true, "mayor-elect": true,
+	"executive": true, "prosecutor": true, "coordinator": true, "commissioner": true, "negotiator": true,
+	"mediator": true, "rapporteur": true, "lawmaker": true, "legislator": true,
 }
 
 // roleHeads are the words a role before a name ends with ("chief",
@@ -1073,13 +1075,22 @@ func lastTitle(doc *Document, lo, end int) int {
 			continue
 		}
 		for j := k + 1; j < end; j++ {
-			if r, _ := utf8.DecodeRuneInString(doc.Slice(doc.Tokens[j].Span)); !unicode.IsUpper(r) {
-				return -1
+			w := doc.Slice(doc.Tokens[j].Span)
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameParticles[w] && !particlePrefix(w) {
+				return -1 // ("Majed al-Ansari", "Osama bin Laden" are names)
 			}
 		}
 		return k
 	}
 	return -1
+}
+
+// particlePrefix reports whether w opens with a name particle and a
+// hyphen before a capital ("al-Ansari", "el-Sisi", "bin-Salman").
+func particlePrefix(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && nameParticles[p] && unicode.IsUpper(r)
 }
 
 // mentionName returns the mention's name with leading titles (returned as

@@ -117,7 +117,8 @@ func (e *Extractor) splitOrgTitle(doc *Document) {
 		// a known name, or a longer one headed by an organisation word
 		// ("Foreign Office"; "Office" alone is no name)
 		known := e.m.gaz.Lookup(strings.Join(words, " "))&gazetteer.OrgName != 0 || tagger.IsKnownOrg(words) ||
-			len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0
+			len(words) >= 2 && e.m.gaz.Lookup(words[len(words)-1])&gazetteer.OrgWord != 0 ||
+			len(words) == 1 && AcronymShaped(words[0]) && !isCountryName(words[0]) // "AFC coordinator Corneille Nangaa"
 		return j, k + 1, Org, Person, known
 	})
 }
@@ -138,6 +139,13 @@ func (e *Extractor) orgBeforeTitle(doc *Document, lo, end int) int {
 		return -1
 	}
 	return o
+}
+
+// isCountryName reports whether w names a country ("US", "UK", "DPRK"),
+// which is no organisation.
+func isCountryName(w string) bool {
+	a, ok := alias.Lookup(w)
+	return ok && a.Kind != alias.Demonym && a.Kind != alias.Capital
 }
 
 // splitPlaceCountry splits a place's mention that ends in a comma and a

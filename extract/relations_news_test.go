@@ -426,6 +426,11 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Viktor Orbán -minister_of-> Hungary ATTRIBUTE", "Olha Stefanishyna -deputy_of-> Ukraine ATTRIBUTE"},
 		},
 		{
+			name: "an acronym before a title is the organisation",
+			text: "Officials met on Monday. AFC coordinator Corneille Nangaa said the rebels would advance. VTB Chief Executive Andrei Kostin told TASS that restrictions would fail.",
+			want: []string{"Corneille Nangaa -coordinator_of-> AFC ATTRIBUTE", "Andrei Kostin -chief_of-> VTB ATTRIBUTE"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},

@@ -593,6 +593,13 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 				}
 			}
 		}
+		// 2e'. an "organisation" that goes on with a lower-case role and
+		// a name is that person, the organisation before the role ("AFC
+		// coordinator Corneille Nangaa"), which extract splits off
+		if typ == typOrg && orgThenPerson(words, s, e, gaz) {
+			set(s, e, typPerson)
+			typ = typPerson
+		}
 		// 2c. a "person" that names a place noun is a place ("the Kerem
 		// Shalom crossing", "the Kursk region")
 		if typ == typPerson && e < len(words) && placeNouns[words[e]] {
@@ -1500,6 +1507,32 @@ var movementWords = map[string]bool{
 	"access": true, "trip": true, "visit": true, "visits": true, "flights": true, "flight": true, "route": true,
 	"travel": true, "travelled": true, "traveled": true, "flew": true, "deployed": true, "shipped": true,
 	"relocated": true, "journey": true,
+}
+
+// orgRoles are the roles people hold in an organisation, as written in
+// lower case after its name ("AFC coordinator", "Barrick founder").
+var orgRoles = map[string]bool{
+	"coordinator": true, "executive": true, "founder": true, "co-founder": true, "chairman": true,
+	"chairwoman": true, "spokesperson": true, "director": true, "boss": true, "commander": true,
+}
+
+// orgThenPerson reports whether the mention words[s:e] has a lower-case
+// role noun inside that only capitalised words follow ("AFC coordinator
+// Corneille Nangaa", "Barrick chief executive Mark Bristow").
+func orgThenPerson(words []string, s, e int, gaz *gazetteer.Gazetteer) bool {
+	for k := s + 1; k < e-1; k++ {
+		w := words[k]
+		if !isLowerWord(w) || !roleNouns[w] && !orgRoles[w] && (gaz == nil || gaz.Lookup(w)&gazetteer.Title == 0) {
+			continue
+		}
+		for j := k + 1; j < e; j++ {
+			if !startsUpper(words[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // afterLocative reports whether the mention that starts at word s
