@@ -467,6 +467,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	joinSplitPersons(words, classes)
 	tagDateline(words, classes, gaz)
 	tagOrgHeadedRuns(words, classes, gaz)
+	tagCuedOrgs(words, classes)
 	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
@@ -712,7 +713,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// ("Barrick chief executive Mark Bristow"), an apposition ("Vostok
 		// Intur, a travel agency based in ..."), its fighters ("Wagner
 		// contractors")
-		if (typ == typPerson || typ == typGPE || typ == typLoc || typ == typFac) && companyCue(words, s, e) &&
+		if (typ == typPerson || typ == typGPE || typ == typLoc || typ == typFac) && companyCue(words, s, e, gaz != nil && gaz.Lookup(ws[0])&gazetteer.GivenName != 0) &&
 			(gaz == nil || gaz.Lookup(strings.Join(ws, " "))&gazetteer.Place == 0) {
 			set(s, e, typOrg)
 			typ = typOrg
@@ -739,6 +740,43 @@ var companyNouns = map[string]bool{
 	"conglomerate": true, "subsidiary": true, "contractor": true, "giant": true,
 }
 
+// tagCuedOrgs tags as an organisation a run of capitalised words the
+// model left untagged that what is said of it marks as a company or
+// group (companyCue: "the Mercosur trade bloc", "Transmashholding,
+// Russia's biggest locomotive maker,"). A run at a sentence's start must
+// be no closed-class or discourse word ("However, the company ...").
+func tagCuedOrgs(words []string, classes []int) {
+	for s := 0; s < len(words); s++ {
+		if classes[s] != 0 || !startsUpper(words[s]) {
+			continue
+		}
+		e := s
+		for e < len(words) && e-s < 5 && classes[e] == 0 && startsUpper(words[e]) {
+			e++
+		}
+		lw := strings.ToLower(words[s])
+		if s == 0 && (closedClass[lw] || discourseWords[lw]) || calendarWords[lw] {
+			s = e - 1
+			continue
+		}
+		if companyCue(words, s, e, false) {
+			setSpan(classes, s, e, typOrg)
+		}
+		s = e - 1
+	}
+}
+
+// discourseWords open sentences with a capital and are no names.
+var discourseWords = map[string]bool{
+	"however": true, "meanwhile": true, "still": true, "instead": true, "now": true, "today": true,
+	"yesterday": true, "earlier": true, "later": true, "also": true, "separately": true, "elsewhere": true,
+	"moreover": true, "indeed": true, "nevertheless": true, "so": true, "then": true, "there": true, "here": true,
+}
+
+// groupNouns follow, in lower case, the name of a party or group ("the
+// Otzma Yehudit party", "the Alternative bloc").
+var groupNouns = map[string]bool{"party": true, "bloc": true, "movement": true, "faction": true, "militia": true, "coalition": true}
+
 // appositionEnds may follow an apposition's head noun ("a travel agency
 // based in", "a state-run firm that").
 var appositionEnds = map[string]bool{
@@ -748,11 +786,24 @@ var appositionEnds = map[string]bool{
 }
 
 // companyCue reports whether the text around the mention words[s:e]
-// says it names a company or an armed group: executives after it ("Barrick
-// chief executive", "Gazprom CEO"), an apposition headed by a company noun
-// ("Vostok Intur, a travel agency based in Vladivostok"), or fighters
-// after it ("Wagner contractors", "Wagner mercenaries").
-func companyCue(words []string, s, e int) bool {
+// says it names a company or an armed group: a company noun before it
+// ("ship-tracking firm Kpler"; not for a name that opens with a given
+// name, given: "the newspaper Ana Lima founded"), a group noun after it
+// ("the Otzma Yehudit party", "the Mercosur trade bloc"), executives or
+// fighters after it ("Barrick chief executive", "Gazprom CEO", "Wagner
+// contractors"), or an apposition headed by a company noun ("Vostok
+// Intur, a travel agency based in Vladivostok", "Transmashholding,
+// Russia's biggest locomotive maker,").
+func companyCue(words []string, s, e int, given bool) bool {
+	if s > 0 && companyNouns[words[s-1]] && !vesselNouns[words[s-1]] && !given {
+		return true // "ship-tracking firm Kpler" (but "the newspaper Ana Lima founded")
+	}
+	if e < len(words) && groupNouns[words[e]] {
+		return true // "the Otzma Yehudit party", "the Mercosur trade bloc"
+	}
+	if e+1 < len(words) && words[e] == "trade" && words[e+1] == "bloc" {
+		return true
+	}
 	if e+1 < len(words) {
 		switch words[e] {
 		case "CEO", "executives", "shareholders", "mercenaries", "contractors", "fighters", "militants":
@@ -761,8 +812,12 @@ func companyCue(words []string, s, e int) bool {
 			return words[e] != "chief" || words[e+1] == "executive" || words[e+1] == "financial"
 		}
 	}
-	if e+3 < len(words) && words[e] == "," && (words[e+1] == "a" || words[e+1] == "an" || words[e+1] == "the") {
-		for k := e + 2; k < len(words)-1 && k <= e+5; k++ {
+	if e+3 < len(words) && words[e] == "," && (words[e+1] == "a" || words[e+1] == "an" || words[e+1] == "the" || isPossessive(words[e+2])) {
+		// ("Transmashholding, Russia 's biggest locomotive maker,")
+		for k := e + 2; k < len(words)-1 && k <= e+6; k++ {
+			if isPossessive(words[k]) || k == e+1 {
+				continue
+			}
 			if companyNouns[words[k]] {
 				return appositionEnds[words[k+1]]
 			}
@@ -1085,7 +1140,7 @@ var knownOrgNames = []string{
 	"Arab League", "Group of Seven", "G7", "G20", "State Department", "Defense Department", "Treasury",
 	// Acronyms the model leaves untagged where they open a long sentence
 	// ("EU foreign policy chief Josep Borrell said ...").
-	"EU", "UN", "NATO", "OPEC", "ASEAN", "IAEA", "ECOWAS", "Hezbollah", "Hamas", "Taliban",
+	"EU", "UN", "NATO", "OPEC", "ASEAN", "IAEA", "ECOWAS", "Hezbollah", "Hamas", "Taliban", "AU", "AfDB", "IMF",
 	// Seats of government that speak for it ("the White House said").
 	"White House", "Kremlin", "Pentagon", "Downing Street", "Elysee", "Elysee Palace",
 	"Blue House", "Zhongnanhai", "Quai d'Orsay",

@@ -470,6 +470,11 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "replaced [PERSON Wagner] contractors at", "replaced [ORG Wagner] contractors at"},
 		{"apply", "[PERSON Putin] spokesman [PERSON Dmitry Peskov] said", "[PERSON Putin] spokesman [PERSON Dmitry Peskov] said"},
 		{"apply", "[PERSON Lee] , a party member , said", "[PERSON Lee] , a party member , said"}, // the apposition's head is "member"
+		{"apply", "from ship-tracking firm [PERSON Kpler] show", "from ship-tracking firm [ORG Kpler] show"},
+		{"apply", "whose [PERSON Otzma Yehudit] party opposes", "whose [ORG Otzma Yehudit] party opposes"},
+		{"apply", "Transmashholding , [GPE Russia] 's biggest locomotive maker , has", "[ORG Transmashholding] , [GPE Russia] 's biggest locomotive maker , has"},
+		{"apply", "of the Mercosur trade bloc vowed", "of the [ORG Mercosur] trade bloc vowed"},
+		{"apply", "However , the company based in [GPE Moscow] said", "However , the company based in [GPE Moscow] said"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
