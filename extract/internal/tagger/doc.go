@@ -277,6 +277,7 @@ func (m *Model) CaseView(words [][]string, gaz *gazetteer.Gazetteer) [][]string 
 // Sumy" in the body).
 func (m *Model) tagKnownNames(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer) {
 	tagGazetteerPlaces(words, classes, prob, gaz, m.Lower)
+	tagGazetteerPhrasePlaces(words, classes, prob, gaz)
 	tagGazetteerOrgs(words, classes, prob, gaz)
 	tagSettlementNames(words, classes, prob)
 }

@@ -950,7 +950,7 @@ var nameInnerWords = map[string]bool{
 	"der": true, "den": true, "ter": true, "bin": true, "bint": true, "ibn": true, "al": true, "el": true,
 	"y": true, "e": true, "upon": true, "on": true, "am": true, "im": true, "and": true, "the": true,
 	"au": true, "aux": true, "sur": true, "en": true, "zu": true, "abu": true, "ben": true, "bat": true,
-	"ould": true, "ag": true, "mac": true, "st": true, "in": true, "under": true, "at": true, "by": true,
+	"ould": true, "ag": true, "es": true, "mac": true, "st": true, "in": true, "under": true, "at": true, "by": true,
 	"ad": true, "az": true, "as": true, "ar": true, "an": true, "ash": true, "adh": true, "ath": true, "ud": true, "ul": true,
 	"city": true, "town": true, "village": true, "province": true, "region": true, "district": true, "port": true,
 }
@@ -1258,6 +1258,46 @@ func tagGazetteerPlaces(words []string, classes []int, prob []float32, gaz *gaze
 		classes[i] = 1 + 2*typGPE
 		setProb(prob, i, i+1)
 	}
+}
+
+// tagGazetteerPhrasePlaces tags as one place a country, city or region
+// of two words or more that the gazetteer knows and the model cut up or
+// took for something else ("Dar | es Salaam", "Mato Grosso do Sul" a
+// person), unless a mention reaches into it from outside ("the New York
+// Times"). Its words are capitalised but for short particles ("es",
+// "do", "el").
+func tagGazetteerPhrasePlaces(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer) {
+	if gaz == nil || len(words) < 2 {
+		return
+	}
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = gazetteer.Norm(w)
+	}
+	gaz.Match(lw, func(s, e int, c gazetteer.Category) {
+		if e-s < 2 || c&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 || !startsUpper(words[s]) || !startsUpper(words[e-1]) {
+			return
+		}
+		for k := s + 1; k < e-1; k++ {
+			if !startsUpper(words[k]) && len(words[k]) > 3 {
+				return
+			}
+		}
+		if classes[s]%2 == 0 && classes[s] != 0 || e < len(words) && classes[e]%2 == 0 && classes[e] != 0 {
+			return // a mention reaches in from outside
+		}
+		if t := classes[s]; (t == 1+2*typGPE || t == 1+2*typLoc) && (e == len(words) || classes[e] == 0 || classes[e]%2 == 1) {
+			whole := true
+			for k := s + 1; k < e; k++ {
+				whole = whole && classes[k] == t+1
+			}
+			if whole {
+				return // already one place
+			}
+		}
+		setSpan(classes, s, e, typGPE)
+		setProb(prob, s, e)
+	})
 }
 
 // tagSettlementNames tags GPE the untagged capitalised words after a

@@ -438,6 +438,7 @@ func TestSentenceRules(t *testing.T) {
 		"settlements":   func(w []string, c []int) { tagSettlementNames(w, c, nil) },
 		"complements":   func(w []string, c []int) { extendOrgComplements(w, c) },
 		"dateline":      func(w []string, c []int) { tagDateline(w, c, gaz) },
+		"phrases":       func(w []string, c []int) { tagGazetteerPhrasePlaces(w, c, nil, gaz) },
 		"apply":         func(w []string, c []int) { applyRules(w, c, gaz) },
 	}
 	for _, tc := range []struct{ rule, in, want string }{
@@ -475,6 +476,9 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "Transmashholding , [GPE Russia] 's biggest locomotive maker , has", "[ORG Transmashholding] , [GPE Russia] 's biggest locomotive maker , has"},
 		{"apply", "of the Mercosur trade bloc vowed", "of the [ORG Mercosur] trade bloc vowed"},
 		{"apply", "However , the company based in [GPE Moscow] said", "However , the company based in [GPE Moscow] said"},
+		{"phrases", "from [LOC Dar] es [GPE Salaam] to", "from [GPE Dar es Salaam] to"},
+		{"phrases", "read [ORG The New York Times] today", "read [ORG The New York Times] today"}, // a mention reaches in
+		{"phrases", "flew to [GPE New York] today", "flew to [GPE New York] today"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
