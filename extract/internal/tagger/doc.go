@@ -86,11 +86,13 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		}
 	}()
 	var ms []Mention
+	sure := map[string]bool{} // names what is said of them makes organisations (markCuedOrgs)
 	for s := range words {
 		res.Classes[s] = make([]int, len(words[s]))
 		res.Prob[s] = make([]float32, len(words[s]))
 		m.TagNER(words[s], pos[s], gaz, res.Classes[s], res.Prob[s])
 		m.tagKnownNames(words[s], res.Classes[s], res.Prob[s], gaz)
+		markCuedOrgs(words[s], res.Classes[s], res.Prob[s], gaz, sure)
 		ms = append(ms, SentMentions(s, res.Classes[s], res.Prob[s])...)
 	}
 	if len(ms) == 0 {
@@ -113,7 +115,13 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		}
 		c[mn.Start] = 1 + 2*typ
 	}
-	// 1. majority type per surface form
+	// 1. majority type per surface form (an organisation by its cues
+	// wins: "the Mercosur trade bloc" makes every "Mercosur" one)
+	for k := range sure {
+		if v := votes[k]; v != nil {
+			v[typOrg] += 100
+		}
+	}
 	for _, mn := range ms {
 		v := votes[key(mn)]
 		best := mn.Type
@@ -162,6 +170,9 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 			continue
 		}
 		score := mn.Score
+		if sure[key(mn)] {
+			score = max(score, 0.9)
+		}
 		if Types[typ] == Types[person] && gaz != nil {
 			// A person the gazetteer knows by the mention's full name
 			// (after any title, or with the capitalised word before a

@@ -766,6 +766,36 @@ func tagCuedOrgs(words []string, classes []int) {
 	}
 }
 
+// markCuedOrgs tags, before the document's consistency steps, the names
+// that what is said of them makes organisations (companyCue; rule 5f of
+// applyRules, and tagCuedOrgs for names the model left untagged), with
+// probability 0.9, and records them in sure, so that TagDoc gives their
+// other mentions that type too ("the Mercosur trade bloc", then
+// "Mercosur has been a cage", tagged a person by the model).
+func markCuedOrgs(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer, sure map[string]bool) {
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e, typ := mn.Start, mn.End, mn.Type
+		if typ != typPerson && typ != typGPE && typ != typLoc && typ != typFac {
+			continue
+		}
+		ws := words[s:e]
+		given := gaz != nil && gaz.Lookup(ws[0])&gazetteer.GivenName != 0
+		if companyCue(words, s, e, given) && (gaz == nil || gaz.Lookup(strings.Join(ws, " "))&gazetteer.Place == 0) {
+			setSpan(classes, s, e, typOrg)
+			setProb(prob, s, e)
+			sure[strings.Join(ws, " ")] = true
+		}
+	}
+	before := slices.Clone(classes)
+	tagCuedOrgs(words, classes)
+	for _, mn := range SentMentions(0, classes, nil) {
+		if mn.Type == typOrg && before[mn.Start] == 0 {
+			setProb(prob, mn.Start, mn.End)
+			sure[strings.Join(words[mn.Start:mn.End], " ")] = true
+		}
+	}
+}
+
 // discourseWords open sentences with a capital and are no names.
 var discourseWords = map[string]bool{
 	"however": true, "meanwhile": true, "still": true, "instead": true, "now": true, "today": true,
