@@ -113,6 +113,23 @@ func (e *Extractor) resolve(doc *Document) {
 	qualifyGenericOrgs(doc)
 }
 
+// andCountry returns the index of an "and" among tokens [first, k) of a
+// mention that only a country's name follows up to k ("Malian Armed
+// Forces and Russia" before "'s Africa Corps"), or -1.
+func andCountry(doc *Document, first, k int) int {
+	for a := k - 2; a > first; a-- {
+		if doc.Slice(doc.Tokens[a].Span) != "and" {
+			continue
+		}
+		e, ok := alias.Lookup(doc.Text[doc.Tokens[a+1].Start:doc.Tokens[k-1].End])
+		if ok && e.Kind != alias.Demonym && e.Kind != alias.Capital {
+			return a
+		}
+		return -1
+	}
+	return -1
+}
+
 // genericOrgWords make up the names that many countries' bodies share
 // ("Foreign Ministry", "Joint Chiefs of Staff", "National Assembly");
 // genericOrgHeads are the ones such a name must have.
@@ -677,6 +694,12 @@ func splitPossessives(doc *Document) {
 			continue
 		}
 		changed = true
+		// "the Malian Armed Forces and Russia's Africa Corps", tagged as
+		// one name: the owner is the country after "and"
+		if a := andCountry(doc, m.First, k); a > 0 {
+			out = append(out, Mention{Span: Span{doc.Tokens[m.First].Span.Start, doc.Tokens[a-1].Span.End}, First: m.First, End: a, Type: m.Type, Entity: -1, Score: m.Score})
+			m.First, m.Span.Start = a+1, doc.Tokens[a+1].Span.Start
+		}
 		left := Mention{Span: Span{doc.Tokens[m.First].Span.Start, doc.Tokens[k-1].Span.End}, First: m.First, End: k, Type: m.Type, Entity: -1, Score: m.Score}
 		if a, ok := alias.Lookup(doc.Slice(left.Span)); ok && a.Kind != alias.Demonym {
 			left.Type = GPE

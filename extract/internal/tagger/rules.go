@@ -803,6 +803,10 @@ var discourseWords = map[string]bool{
 	"moreover": true, "indeed": true, "nevertheless": true, "so": true, "then": true, "there": true, "here": true,
 }
 
+// outletAfter follow, in lower case, a broadcaster's or paper's name
+// ("on Al-Masirah television", "the Kommersant daily").
+var outletAfter = map[string]bool{"television": true, "channel": true, "newspaper": true, "daily": true, "radio": true, "tv": true}
+
 // groupNouns follow, in lower case, the name of a party or group ("the
 // Otzma Yehudit party", "the Alternative bloc").
 var groupNouns = map[string]bool{"party": true, "bloc": true, "movement": true, "faction": true, "militia": true, "coalition": true}
@@ -828,8 +832,8 @@ func companyCue(words []string, s, e int, given bool) bool {
 	if s > 0 && companyNouns[words[s-1]] && !vesselNouns[words[s-1]] && !given {
 		return true // "ship-tracking firm Kpler" (but "the newspaper Ana Lima founded")
 	}
-	if e < len(words) && groupNouns[words[e]] {
-		return true // "the Otzma Yehudit party", "the Mercosur trade bloc"
+	if e < len(words) && (groupNouns[words[e]] || outletAfter[words[e]]) {
+		return true // "the Otzma Yehudit party", "on Al-Masirah television"
 	}
 	if e+1 < len(words) && words[e] == "trade" && words[e+1] == "bloc" {
 		return true
@@ -1582,25 +1586,29 @@ var complementHeads = map[string]bool{
 	"Board": true, "Academy": true, "Court": true, "Tribunal": true, "Directorate": true, "Organization": true,
 	"Organisation": true, "Federation": true, "Association": true, "League": true, "Society": true, "Fund": true,
 	"Authority": true, "Service": true, "Command": true, "Secretariat": true, "Administration": true,
+	"Bank": true, "Group": true, "Panel": true, "Assembly": true,
 }
 
 // extendOrgComplements extends an organisation's mention headed by an
 // institution word over the of- or for-phrase of capitalised words that
 // follows it, which the model tends to leave out or tag as a place of
 // its own ("Security Council | of the | Russian Federation", "Centre for
-// Research on Energy | and Clean Air"): "of", "for", "on", "and" and
-// "the" may join capitalised words inside; any name but a place's, a
-// date word or a lower-case word ends it.
+// Research on Energy | and Clean Air", "High-Level Panel | on Sudan"):
+// "of", "for", "on", "and" and "the" may join capitalised words inside;
+// any name but a place's (or after "of", an organisation's: "Central
+// Committee of the Workers' Party of Korea"), a date word or a
+// lower-case word ends it.
 func extendOrgComplements(words []string, classes []int) {
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e := mn.Start, mn.End
-		if mn.Type != typOrg || !complementHeads[words[e-1]] || e+1 >= len(words) || words[e] != "of" && words[e] != "for" {
+		if mn.Type != typOrg || !complementHeads[words[e-1]] || e+1 >= len(words) || words[e] != "of" && words[e] != "for" && words[e] != "on" {
 			continue
 		}
+		of := words[e] == "of" // may take an organisation ("Parliamentary Assembly of the Council of Europe")
 		last := -1
 		for k := e + 1; k < len(words) && k-e <= 8; k++ {
 			w := words[k]
-			if c := classes[k]; c != 0 && (c-1)/2 != typGPE && (c-1)/2 != typLoc {
+			if c := classes[k]; c != 0 && (c-1)/2 != typGPE && (c-1)/2 != typLoc && !(of && (c-1)/2 == typOrg) {
 				break // a person, or an organisation of its own ("Foundation for | FC Barcelona")
 			}
 			if startsUpper(w) && !calendarWords[strings.ToLower(w)] {
@@ -1941,6 +1949,7 @@ var facilityHeads = map[string]bool{
 	"bridge": false, "dam": false, "cosmodrome": false, "spaceport": false, "crossing": false,
 	"airport": true, "airfield": true, "airbase": true, "stadium": true, "arena": true, "park": true,
 	"plaza": true, "palace": true, "cathedral": true, "mosque": true, "tower": true, "canal": true,
+	"prison": false, "jail": false,
 	// natural features ("Second Thomas Shoal" was a person); as the end
 	// of a team's or body's name ("Tampa Bay") they are left alone
 	"shoal": true, "reef": true, "atoll": true, "island": true, "islands": true, "islet": true,
@@ -2045,7 +2054,8 @@ var roleNouns = func() map[string]bool {
 		designer architect engineer surgeon pastor cleric imam rabbi prosecutor premier mayor
 		councillor congressman congresswoman comedian historian philosopher physicist filmmaker
 		screenwriter playwright dancer musician pianist violinist conductor cartoonist columnist
-		commentator presenter broadcaster counterpart aide adviser advisor deputy secretary`) {
+		commentator presenter broadcaster counterpart aide adviser advisor deputy secretary resident
+		citizen coordinator negotiator mediator defector dissident`) {
 		m[w] = true
 	}
 	return m

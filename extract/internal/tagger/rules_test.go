@@ -479,6 +479,10 @@ func TestSentenceRules(t *testing.T) {
 		{"phrases", "from [LOC Dar] es [GPE Salaam] to", "from [GPE Dar es Salaam] to"},
 		{"phrases", "read [ORG The New York Times] today", "read [ORG The New York Times] today"}, // a mention reaches in
 		{"phrases", "flew to [GPE New York] today", "flew to [GPE New York] today"},
+		{"complements", "The [ORG Central Bank] of the [GPE UAE] did", "The [ORG Central Bank of the UAE] did"},
+		{"complements", "the [ORG Parliamentary Assembly] of the [ORG Council of Europe] arrived", "the [ORG Parliamentary Assembly of the Council of Europe] arrived"},
+		{"apply", "said on [GPE Al-Masirah] television that", "said on [ORG Al-Masirah] television that"},
+		{"apply", "released from [PERSON Ofer Prison] will", "released from [LOC Ofer Prison] will"},
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
