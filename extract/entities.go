@@ -1074,7 +1074,7 @@ var titles = map[string]bool{
 	"president-elect": true, "vice-president": true, "minister-designate": true, "premier-designate": true,
 	"secretary-general": true, "chancellor-elect": true, "governor-elect": true, "mayor-elect": true,
 	"executive": true, "prosecutor": true, "coordinator": true, "commissioner": true, "negotiator": true,
-	"mediator": true, "rapporteur": true, "lawmaker": true, "legislator": true,
+	"mediator": true, "rapporteur": true, "lawmaker": true, "legislator": true, "sheikh": true, "sheik": true,
 }
 
 // roleHeads are the words a role before a name ends with ("chief",

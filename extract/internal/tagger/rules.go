@@ -467,6 +467,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	joinSplitPersons(words, classes)
 	tagDateline(words, classes, gaz)
 	tagOrgHeadedRuns(words, classes, gaz)
+	tagFacilityRuns(words, classes)
 	tagCuedOrgs(words, classes)
 	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
@@ -1520,6 +1521,42 @@ var runOrgHeads = map[string]bool{
 	"Front": true, "Movement": true, "Ministry": true, "Corps": true, "Brigade": true, "Authority": true,
 	"Court": true, "Federation": true, "Union": true, "Society": true, "Centre": true,
 	"Center": true, "Platform": true,
+}
+
+// facilityRunHeads end the name of a built place ("Zaporizhzhia Nuclear
+// Power Plant", "Vostochny Cosmodrome", "Nampho Dockyard").
+var facilityRunHeads = map[string]bool{
+	"Plant": true, "Airport": true, "Airbase": true, "Dockyard": true, "Shipyard": true, "Cosmodrome": true,
+	"Prison": true, "Jail": true, "Dam": true, "Refinery": true, "Terminal": true,
+}
+
+// tagFacilityRuns tags as one built place a run of up to five
+// capitalised words ending in a facility's head word that the model left
+// untagged or tagged in part as a place ("Zaporizhzhia | Nuclear Power
+// Plant"). A run with a person's or organisation's mention in it is left
+// alone.
+func tagFacilityRuns(words []string, classes []int) {
+	for e := 1; e < len(words); e++ {
+		if !facilityRunHeads[words[e]] || e+1 < len(words) && startsUpper(words[e+1]) {
+			continue
+		}
+		s := e
+		for s > 0 && e-s < 5 && startsUpper(words[s-1]) && !closedClass[strings.ToLower(words[s-1])] {
+			s--
+		}
+		if s == e || classes[s]%2 == 0 && classes[s] != 0 {
+			continue // one word, or a mention reaches in from before
+		}
+		ok := true
+		for k := s; k <= e; k++ {
+			if c := classes[k]; c != 0 && (c-1)/2 != typGPE && (c-1)/2 != typLoc && (c-1)/2 != typFac {
+				ok = false
+			}
+		}
+		if ok {
+			setSpan(classes, s, e+1, typFac)
+		}
+	}
 }
 
 // closedClass are determiners, pronouns, prepositions and conjunctions,

@@ -483,6 +483,8 @@ func TestSentenceRules(t *testing.T) {
 		{"complements", "the [ORG Parliamentary Assembly] of the [ORG Council of Europe] arrived", "the [ORG Parliamentary Assembly of the Council of Europe] arrived"},
 		{"apply", "said on [GPE Al-Masirah] television that", "said on [ORG Al-Masirah] television that"},
 		{"apply", "released from [PERSON Ofer Prison] will", "released from [LOC Ofer Prison] will"},
+		{"apply", "control of the [GPE Zaporizhzhia] Nuclear Power Plant .", "control of the [FAC Zaporizhzhia Nuclear Power Plant] ."},
+		{"apply", "met [ORG Gazprom] Refinery workers", "met [ORG Gazprom] Refinery workers"}, // an organisation's mention in the run
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
