@@ -128,6 +128,11 @@ func (r *relater) holders(t int) []arg {
 		if h := r.head(t); h >= 0 {
 			if sj := r.child(h, "nsubj"); sj >= 0 {
 				add(sj)
+				// "Shoigu, who served as ... and is now the secretary
+				// of ...": the relative pronoun stands for its head
+				if w := r.lower(sj); len(out) == 0 && (w == "who" || w == "which") && r.dep(h) == "acl:relcl" {
+					add(r.head(h))
+				}
 			}
 		}
 	}

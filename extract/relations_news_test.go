@@ -431,6 +431,11 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Corneille Nangaa -coordinator_of-> AFC ATTRIBUTE", "Andrei Kostin -chief_of-> VTB ATTRIBUTE"},
 		},
 		{
+			name: "a role after a relative pronoun is its head's",
+			text: "Officials met on Monday. Sergei Shoigu, who served as Russia's defense minister until May and is now the secretary of the Security Council, had previously visited Pyongyang.",
+			want: []string{"Sergei Shoigu -secretary_of-> Security Council ATTRIBUTE"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},

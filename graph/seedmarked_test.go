@@ -128,8 +128,13 @@ func TestSeedMarked(t *testing.T) {
 		{extract.Person, []string{"Ethan Kim", "Ethan"}},
 		{extract.Org, []string{"TASS", "Tass"}},
 		{extract.Org, []string{"Korean Central News Agency", "KCNA"}},
-		{extract.Org, []string{"Security Council"}},
-		{extract.Org, []string{"Unification Ministry"}},
+		// A body many countries have is named after the country a
+		// document ties it to ("Russian Security Council"); the article
+		// that writes only "the Security Council" keeps the bare name, a
+		// second entity (see extra): merged, the UN's and every country's
+		// security council would be one.
+		{extract.Org, []string{"Russian Security Council"}},
+		{extract.Org, []string{"South Korean Unification Ministry", "Unification Ministry"}},
 		{extract.GPE, []string{"North Korea", "DPRK", "Democratic People’s Republic of Korea", "North Korean"}},
 		{extract.GPE, []string{"South Korea", "South Korean"}},
 		{extract.GPE, []string{"United States", "U.S.", "US", "American"}},
@@ -174,7 +179,7 @@ func TestSeedMarked(t *testing.T) {
 		t.Error("a compound of countries became an entity")
 	}
 	// And no entity is left over except the ones listed or known extra.
-	extra := []string{"China", "Japan", "Korea", "Crimea", "Sadong", "State Duma", "Workers’ Party", "Russian Embassy", "Stanford University", "Soviet", "Korean", "Victory Day"}
+	extra := []string{"China", "Japan", "Korea", "Crimea", "Sadong", "State Duma", "Workers’ Party", "Russian Embassy", "Stanford University", "Soviet", "Korean", "Victory Day", "Security Council"}
 	for _, e := range g.Entities() {
 		if _, ok := ids[e.ID]; !ok && !slices.Contains(extra, e.Name) {
 			t.Errorf("unexpected entity %s (%v)", e.Name, e.Type)
