@@ -1525,7 +1525,8 @@ func (r *relater) verbTrigger(s Sentence, t int, form string) {
 	if len(targets) == 0 {
 		// "X and Y discussed ..." / "X and Y met" / "X and Y signed a
 		// treaty": symmetric among subjects.
-		if (rd.category == "CONSULT" && !mediatorVerbs[lemma] || jointVerbs[lemma]) && len(sources) > 1 {
+		solo := soloVerbs[lemma] && (lemma != "attend" || f.obj < 0) // "attended the meeting" is a meeting
+		if (rd.category == "CONSULT" && !mediatorVerbs[lemma] && !solo || jointVerbs[lemma]) && len(sources) > 1 {
 			// (mediators do not mediate between one another: "talks
 			// mediated by Qatar, Egypt and the United States", "a
 			// ceasefire brokered by the United States and France",
@@ -2139,6 +2140,14 @@ func (r *relater) namesObject(t int) bool {
 		}
 	}
 	return objs >= 2
+}
+
+// soloVerbs are consultations each subject makes alone: "Boric and
+// Mulino attended" (with no object: "attended the meeting" pairs them)
+// or "Putin and Kim visited the plant" pair no one.
+var soloVerbs = map[string]bool{
+	"attend": true, "visit": true, "arrive": true, "travel": true, "tour": true, "fly": true, "go": true,
+	"come": true, "return": true, "leave": true, "depart": true, "land": true, "head": true,
 }
 
 // reciprocal reports whether verb t has "each other" or "one another"

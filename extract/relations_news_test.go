@@ -436,6 +436,12 @@ func TestNewsPhrasings(t *testing.T) {
 			want: []string{"Sergei Shoigu -secretary_of-> Security Council ATTRIBUTE"},
 		},
 		{
+			name: "attending alone pairs no one",
+			text: "Officials met on Monday. Chile's Gabriel Boric and Panama's José Raúl Mulino attended as leaders of associate states. Cambodian Prime Minister Hun Manet and Thai Prime Minister Anutin Charnvirakul attended the meeting in Putrajaya.",
+			want: []string{"Hun Manet -attended_meeting-> Anutin Charnvirakul CONSULT"},
+			not:  []string{"Gabriel Boric -attended-> José Raúl Mulino CONSULT", "Gabriel Boric -attended-> Panama CONSULT"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
