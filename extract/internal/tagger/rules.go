@@ -468,7 +468,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	tagDateline(words, classes, gaz)
 	tagOrgHeadedRuns(words, classes, gaz)
 	tagFacilityRuns(words, classes)
-	tagCuedOrgs(words, classes)
+	tagCuedOrgs(words, classes, nil)
 	extendOrgComplements(words, classes)
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e, typ := mn.Start, mn.End, mn.Type
@@ -744,9 +744,10 @@ var companyNouns = map[string]bool{
 // tagCuedOrgs tags as an organisation a run of capitalised words the
 // model left untagged that what is said of it marks as a company or
 // group (companyCue: "the Mercosur trade bloc", "Transmashholding,
-// Russia's biggest locomotive maker,"). A run at a sentence's start must
-// be no closed-class or discourse word ("However, the company ...").
-func tagCuedOrgs(words []string, classes []int) {
+// Russia's biggest locomotive maker,"), and calls tagged, if not nil,
+// with each. A run at a sentence's start must be no closed-class or
+// discourse word ("However, the company ...").
+func tagCuedOrgs(words []string, classes []int, tagged func(s, e int)) {
 	for s := 0; s < len(words); s++ {
 		if classes[s] != 0 || !startsUpper(words[s]) {
 			continue
@@ -762,6 +763,9 @@ func tagCuedOrgs(words []string, classes []int) {
 		}
 		if companyCue(words, s, e, false) {
 			setSpan(classes, s, e, typOrg)
+			if tagged != nil {
+				tagged(s, e)
+			}
 		}
 		s = e - 1
 	}
@@ -787,14 +791,10 @@ func markCuedOrgs(words []string, classes []int, prob []float32, gaz *gazetteer.
 			sure[strings.Join(ws, " ")] = true
 		}
 	}
-	before := slices.Clone(classes)
-	tagCuedOrgs(words, classes)
-	for _, mn := range SentMentions(0, classes, nil) {
-		if mn.Type == typOrg && before[mn.Start] == 0 {
-			setProb(prob, mn.Start, mn.End)
-			sure[strings.Join(words[mn.Start:mn.End], " ")] = true
-		}
-	}
+	tagCuedOrgs(words, classes, func(s, e int) {
+		setProb(prob, s, e)
+		sure[strings.Join(words[s:e], " ")] = true
+	})
 }
 
 // discourseWords open sentences with a capital and are no names.
@@ -1305,34 +1305,56 @@ func tagGazetteerPhrasePlaces(words []string, classes []int, prob []float32, gaz
 	if gaz == nil || len(words) < 2 {
 		return
 	}
-	lw := make([]string, len(words))
-	for i, w := range words {
-		lw[i] = gazetteer.Norm(w)
+	// Only a capitalised word that begins a longer gazetteer phrase can
+	// begin one: look before normalising (most words begin none).
+	var buf [64]byte
+	for i := 0; i+1 < len(words); i++ {
+		if !startsUpper(words[i]) {
+			continue
+		}
+		if b, ascii := appendLowerASCII(buf[:0], words[i]); ascii && !gaz.StartsBytes(b) {
+			continue
+		}
+		key, e, c := gazetteer.Norm(words[i]), 0, gazetteer.Category(0)
+		for j := i + 1; j < len(words) && j-i < gaz.MaxWords() && gaz.Starts(key); j++ {
+			key += " " + gazetteer.Norm(words[j])
+			if cj := gaz.LookupNorm(key); cj != 0 {
+				e, c = j+1, cj
+			}
+		}
+		if e > 0 && tagPhrasePlace(words, classes, prob, i, e, c) {
+			i = e - 1
+		}
 	}
-	gaz.Match(lw, func(s, e int, c gazetteer.Category) {
-		if e-s < 2 || c&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 || !startsUpper(words[s]) || !startsUpper(words[e-1]) {
-			return
+}
+
+// tagPhrasePlace tags words [s, e), a gazetteer phrase of category c, as
+// one place if it is a place's name in capitals that no mention reaches
+// into, and reports whether it did.
+func tagPhrasePlace(words []string, classes []int, prob []float32, s, e int, c gazetteer.Category) bool {
+	if e-s < 2 || c&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 || !startsUpper(words[s]) || !startsUpper(words[e-1]) {
+		return false
+	}
+	for k := s + 1; k < e-1; k++ {
+		if !startsUpper(words[k]) && len(words[k]) > 3 {
+			return false
 		}
-		for k := s + 1; k < e-1; k++ {
-			if !startsUpper(words[k]) && len(words[k]) > 3 {
-				return
-			}
+	}
+	if classes[s]%2 == 0 && classes[s] != 0 || e < len(words) && classes[e]%2 == 0 && classes[e] != 0 {
+		return false // a mention reaches in from outside
+	}
+	if t := classes[s]; (t == 1+2*typGPE || t == 1+2*typLoc) && (e == len(words) || classes[e] == 0 || classes[e]%2 == 1) {
+		whole := true
+		for k := s + 1; k < e; k++ {
+			whole = whole && classes[k] == t+1
 		}
-		if classes[s]%2 == 0 && classes[s] != 0 || e < len(words) && classes[e]%2 == 0 && classes[e] != 0 {
-			return // a mention reaches in from outside
+		if whole {
+			return true // already one place
 		}
-		if t := classes[s]; (t == 1+2*typGPE || t == 1+2*typLoc) && (e == len(words) || classes[e] == 0 || classes[e]%2 == 1) {
-			whole := true
-			for k := s + 1; k < e; k++ {
-				whole = whole && classes[k] == t+1
-			}
-			if whole {
-				return // already one place
-			}
-		}
-		setSpan(classes, s, e, typGPE)
-		setProb(prob, s, e)
-	})
+	}
+	setSpan(classes, s, e, typGPE)
+	setProb(prob, s, e)
+	return true
 }
 
 // tagSettlementNames tags GPE the untagged capitalised words after a
