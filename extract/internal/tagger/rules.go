@@ -875,18 +875,23 @@ var portfolios = map[string]bool{
 // title ("minister of Foreign Affairs", "Minister of State for Foreign
 // Affairs").
 func portfolioAfterTitle(words []string, s, e int, gaz *gazetteer.Gazetteer) bool {
-	if !portfolios[words[e-1]] || gaz == nil {
-		return false
-	}
+	return portfolios[words[e-1]] && gaz != nil &&
+		wordBeforePrep(words, s, "of", "for", func(w string) bool { return gaz.Lookup(w)&gazetteer.Title != 0 })
+}
+
+// wordBeforePrep reports whether the mention at s follows preposition p
+// or q, and "the" perhaps, with a word that is up to three words
+// before the preposition ("minister of", "a senior fellow at the").
+func wordBeforePrep(words []string, s int, p, q string, is func(w string) bool) bool {
 	i := s - 1
 	if i >= 0 && words[i] == "the" {
 		i--
 	}
-	if i < 1 || words[i] != "of" && words[i] != "for" {
+	if i < 1 || words[i] != p && words[i] != q {
 		return false
 	}
 	for k := i - 1; k >= 0 && i-k <= 3; k-- {
-		if gaz.Lookup(words[k])&gazetteer.Title != 0 {
+		if is(words[k]) {
 			return true
 		}
 	}
@@ -904,19 +909,9 @@ var expertNouns = map[string]bool{
 // and "the" perhaps, after an expert noun no more than three words
 // before ("a senior fellow at Chatham House", "director of the ...").
 func expertBefore(words []string, s int) bool {
-	i := s - 1
-	if i >= 0 && words[i] == "the" {
-		i--
-	}
-	if i < 1 || words[i] != "at" && words[i] != "of" {
-		return false
-	}
-	for k := i - 1; k >= 0 && i-k <= 3; k-- {
-		if expertNouns[words[k]] || expertNouns[strings.TrimSuffix(words[k], "s")] {
-			return true
-		}
-	}
-	return false
+	return wordBeforePrep(words, s, "at", "of", func(w string) bool {
+		return expertNouns[w] || expertNouns[strings.TrimSuffix(w, "s")]
+	})
 }
 
 // possessiveCut returns k, the index of a possessive "'s" inside the
