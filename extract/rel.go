@@ -1215,6 +1215,10 @@ func (r *relater) trigger(s Sentence, t int) {
 		// "warned Moscow against supplying weapons", "cautioned against
 		// sending troops": what one is warned against is not said to
 		// happen, nor who would do it
+	case form == "given" && (t == s.First || r.lower(t-1) == ",") && t+1 < s.End &&
+		(r.doc.Tokens[t+1].XPOS == "DT" || r.doc.Tokens[t+1].XPOS == "PRP$"):
+		// "..., given its close ties with Pakistan": a preposition, no
+		// giving
 	case tok.Tag == "VERB":
 		r.verbTrigger(s, t, form)
 	case tok.Tag == "NOUN" || tok.Tag == "PROPN":

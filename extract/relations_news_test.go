@@ -442,6 +442,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Gabriel Boric -attended-> José Raúl Mulino CONSULT", "Gabriel Boric -attended-> Panama CONSULT"},
 		},
 		{
+			name: "given as a preposition gives nothing",
+			text: "Officials met on Monday. Arvind Menon said New Delhi would resist any role for Beijing, given its close ties with Pakistan. Russia has given Pyongyang oil.",
+			want: []string{"Russia -gave-> Pyongyang COOPERATE"},
+			not:  []string{"Beijing -gave-> Pakistan COOPERATE"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
