@@ -2558,6 +2558,8 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep
 			case p == "than":
 				return false // "pushed for a larger increase than Russia wanted": a comparison
+			case p == "despite" || p == "amid" || p == "notwithstanding":
+				return false // "help fill labour shortages despite U.N. sanctions": circumstances
 			case p == "as" && !before:
 				return false // "agree to resume flights as Modi meets Xi": another clause's subject
 			}

@@ -448,6 +448,11 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Beijing -gave-> Pakistan COOPERATE"},
 		},
 		{
+			name: "what happens despite something is no target",
+			text: "Officials met on Monday. Primorye governor Oleg Kozhemyako, a frequent visitor to Pyongyang, has pushed for North Korean workers to help fill labour shortages in the region, despite U.N. sanctions.",
+			not:  []string{"Oleg Kozhemyako -helped-> U.N. COOPERATE", "Oleg Kozhemyako -helped-> United Nations COOPERATE"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
