@@ -624,6 +624,12 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 			typ = typGPE
 		}
 		ws := words[s:e]
+		// 2g. a compound adjective of a nationality is no name
+		// ("a Ugandan-rooted militia", "Kremlin-linked" is kept: a name)
+		if e-s == 1 && demonymCompound(ws[0], gaz) {
+			clear(s, e)
+			continue
+		}
 		// 3. lower-case phrases are no names
 		allLower := true
 		for _, w := range ws {
@@ -1720,6 +1726,20 @@ func orgThenPerson(words []string, s, e int, gaz *gazetteer.Gazetteer) bool {
 		return true
 	}
 	return false
+}
+
+// demonymCompound reports whether w is a nationality joined by a hyphen
+// to a participle ("Ugandan-rooted", "Russian-made", "Iranian-backed").
+func demonymCompound(w string, gaz *gazetteer.Gazetteer) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 || gaz == nil {
+		return false
+	}
+	part := w[i+1:]
+	if !isLowerWord(part) || !strings.HasSuffix(part, "ed") && part != "made" && part != "built" && part != "run" && part != "led" {
+		return false
+	}
+	return gaz.Lookup(w[:i])&gazetteer.Demonym != 0
 }
 
 // afterLocative reports whether the mention that starts at word s

@@ -485,6 +485,8 @@ func TestSentenceRules(t *testing.T) {
 		{"apply", "released from [PERSON Ofer Prison] will", "released from [LOC Ofer Prison] will"},
 		{"apply", "control of the [GPE Zaporizhzhia] Nuclear Power Plant .", "control of the [FAC Zaporizhzhia Nuclear Power Plant] ."},
 		{"apply", "met [ORG Gazprom] Refinery workers", "met [ORG Gazprom] Refinery workers"}, // an organisation's mention in the run
+		{"apply", "the [ORG Allied Democratic Forces] , a [ORG Ugandan-rooted] militia", "the [ORG Allied Democratic Forces] , a Ugandan-rooted militia"},
+		{"apply", "a [ORG Kremlin-linked] group", "a [ORG Kremlin-linked] group"}, // a name, not a nationality
 		{"apply", "unloaded at [PERSON Rajin] with tankers", "unloaded at [GPE Rajin] with tankers"},
 		{"apply", "crowds in [GPE Rafah] and [PERSON Kerem Shalom] cheered", "crowds in [GPE Rafah] and [GPE Kerem Shalom] cheered"},
 		{"apply", "a meeting in [PERSON Vladimir Putin] 's residence", "a meeting in [PERSON Vladimir Putin] 's residence"}, // a given name
