@@ -2553,6 +2553,8 @@ func (r *relater) clauseEntity(t int, before bool) (arg, bool) {
 				switch p {
 				case "in", "at", "on", "during", "near", "inside", "from", "since", "until", "as":
 					return false // where or when, not who
+				case "despite", "amid", "notwithstanding":
+					return false // circumstances
 				}
 			case p == "in" || p == "during" || p == "inside" || p == "near" || p == "since" || p == "until" || p == "from":
 				return false // "a summit on the unrest in Iran", "a message from Putin": where or whence, however deep

@@ -449,7 +449,7 @@ func TestNewsPhrasings(t *testing.T) {
 		},
 		{
 			name: "what happens despite something is no target",
-			text: "Officials met on Monday. Primorye governor Oleg Kozhemyako, a frequent visitor to Pyongyang, has pushed for North Korean workers to help fill labour shortages in the region, despite U.N. sanctions.",
+			text: "Officials met on Monday. Primorye governor Oleg Kozhemyako, a frequent visitor to Pyongyang, has pushed for North Korean workers to help fill labour shortages in the region, despite U.N. sanctions banning such employment.",
 			not:  []string{"Oleg Kozhemyako -helped-> U.N. COOPERATE", "Oleg Kozhemyako -helped-> United Nations COOPERATE"},
 		},
 		{
