@@ -14,7 +14,7 @@ import (
 // and fails if micro F1 or a type's F1 falls under its floor, a few
 // points under the committed models' scores: the held-out dev slices
 // (testdata/ner, never trained on), the news articles whose errors were
-// read (in-sample) and the four news batches that never were
+// read (in-sample) and the five news batches that never were
 // (testdata/ner/news; a floor reads no error).
 func TestNERFloors(t *testing.T) {
 	dev, err := filepath.Glob("../testdata/ner/*.conll")
