@@ -476,8 +476,8 @@ func (r *relater) twoParties(t int) []arg {
 			two = true
 		}
 	}
-	if !two {
-		return nil
+	if !two || r.quoted(t) {
+		return nil // in a quotation the two sides are the speaker's, whom the text has not named
 	}
 	start := r.doc.Tokens[t].Span.Start
 	for i := len(r.out) - 1; i >= 0; i-- {
@@ -2152,6 +2152,23 @@ func (r *relater) namesObject(t int) bool {
 var soloVerbs = map[string]bool{
 	"attend": true, "visit": true, "arrive": true, "travel": true, "tour": true, "fly": true, "go": true,
 	"come": true, "return": true, "leave": true, "depart": true, "land": true, "head": true,
+}
+
+// quoted reports whether token t is inside a quotation that opens in
+// its sentence ("“Both sides are negotiating with Washington,” said ...").
+func (r *relater) quoted(t int) bool {
+	in := false
+	for k := sentenceOf(r.doc, t); k < t; k++ {
+		switch r.doc.Slice(r.doc.Tokens[k].Span) {
+		case "“":
+			in = true
+		case "”":
+			in = false
+		case "\"":
+			in = !in
+		}
+	}
+	return in
 }
 
 // reciprocal reports whether verb t has "each other" or "one another"

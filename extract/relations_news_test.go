@@ -453,6 +453,12 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Oleg Kozhemyako -helped-> U.N. COOPERATE", "Oleg Kozhemyako -helped-> United Nations COOPERATE"},
 		},
 		{
+			name: "the two sides in a quotation are the speaker's",
+			text: "Officials met on Monday. Turkish President Recep Tayyip Erdogan later spoke by telephone with Zelenskyy. \"Both sides are negotiating with Washington as much as with each other,\" said Fyodor Lukyanov.",
+			want: []string{"Recep Tayyip Erdogan -talked_with-> Zelenskyy CONSULT"},
+			not:  []string{"Zelenskyy -talked_with-> Recep Tayyip Erdogan CONSULT", "Recep Tayyip Erdogan -negotiated-> Washington CONSULT"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
