@@ -85,7 +85,7 @@ func splitMentions(doc *Document, cut func(m Mention) (end1, first2 int, t1, t2 
 // and split, it was parsed worse.
 func (e *Extractor) splitOrgTitle(doc *Document) {
 	splitMentions(doc, func(m Mention) (int, int, EntityType, EntityType, bool) {
-		if m.Type != Person || m.End-m.First < 3 || collapsible(doc, m) {
+		if m.Type != Person || m.End-m.First < 3 || collapsible(doc, m) && !acronymOpens(doc, m) {
 			return 0, 0, 0, 0, false
 		}
 		j := -1 // the first title word (after the organisation's word)
@@ -140,6 +140,19 @@ func (e *Extractor) orgBeforeTitle(doc *Document, lo, end int) int {
 	}
 	return o
 }
+
+// acronymOpens reports whether a person's mention opens with an
+// organisation's acronym before a title ("NIS Director Lee Jong-seok",
+// "IAEA Director General Rafael Grossi"), which splitOrgTitle splits off
+// even when the parser would read the whole mention as one name.
+func acronymOpens(doc *Document, m Mention) bool {
+	w := doc.Slice(doc.Tokens[m.First].Span)
+	return AcronymShaped(w) && !isCountryName(w) && !honorificAcronyms[w] && titles[strings.ToLower(doc.Slice(doc.Tokens[m.First+1].Span))]
+}
+
+// honorificAcronyms are styles before a name, not organisations ("HE Dr
+// Ibrahim Al-Ja'afari").
+var honorificAcronyms = map[string]bool{"HE": true, "H.E.": true, "HRH": true, "HH": true, "HM": true, "HIM": true}
 
 // isCountryName reports whether w names a country ("US", "UK", "DPRK"),
 // which is no organisation.

@@ -459,6 +459,11 @@ func TestNewsPhrasings(t *testing.T) {
 			not:  []string{"Zelenskyy -talked_with-> Recep Tayyip Erdogan CONSULT", "Recep Tayyip Erdogan -negotiated-> Washington CONSULT"},
 		},
 		{
+			name: "an acronym before a title is the organisation even in one proper-noun mention",
+			text: "Officials met on Monday. NIS Director Lee Jong-seok told lawmakers that Kim may visit Russia. Foreign Minister Julie Bishop met HE Dr Ibrahim Al-Ja'afari in Canberra.",
+			want: []string{"Lee Jong-seok -director_of-> NIS ATTRIBUTE", "Julie Bishop -met-> Ibrahim Al-Ja'afari CONSULT @Canberra"},
+		},
+		{
 			name: "a name with a plus, and no target after than",
 			text: "Officials spoke on Monday. OPEC+ agreed on Saturday to raise oil production in August, after Saudi Arabia pushed for a larger increase than Russia wanted, delegates said. Donald Trump had urged OPEC+ to bring down prices.",
 			want: []string{"Donald Trump -urged-> OPEC+ REQUEST"},
