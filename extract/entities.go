@@ -442,7 +442,7 @@ func linkNameParts(infos []mentionInfo) {
 				}
 				r = partRule(in.words, p.words)
 			} else if in.class == full.class {
-				r = shortName(in.words, p.words, AcronymShaped(in.name))
+				r = shortName(in.words, p.words, OrgAcronym(in.name))
 			}
 			if r == "" {
 				continue
@@ -478,9 +478,10 @@ func linkNameParts(infos []mentionInfo) {
 // ShortName says whether the words of part (names folded with Fold) are
 // a short form of the organisation or event name full: RuleShortName
 // for its first or last words ("Harvard", "Scientology"), else "".
-// acronym says part is written as an acronym (AcronymShaped), which then
+// acronym says part is written as an acronym (OrgAcronym), which then
 // names another organisation when it opens full: the "UN" of "UN
-// Security Council", the "US" of "US Navy".
+// Security Council", the "US" of "US Navy", the "ISIL" of "ISIL
+// Coalition".
 func ShortName(part, full []string, acronym bool) string { return shortName(part, full, acronym) }
 
 // shortName says whether words are a short form of an organisation's or
@@ -545,6 +546,24 @@ func parentName(words, full []string) bool {
 		return false
 	}
 	return g.LookupNorm(gazetteer.Norm(words[len(words)-1]))&gazetteer.OrgWord != 0
+}
+
+// OrgAcronym reports whether an organisation's name is written as an
+// acronym: AcronymShaped, or one word of two to six capitals ("ISIL",
+// "NATO", "ASEAN"), which AcronymShaped leaves out because a person's
+// name may be written so ("KIRBY" in a transcript's speaker label).
+func OrgAcronym(name string) bool {
+	if AcronymShaped(name) {
+		return true
+	}
+	n := 0
+	for _, c := range name {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
 }
 
 // AcronymShaped reports whether a name is written as an acronym: in

@@ -480,7 +480,7 @@ func (r *resolver) mergeNameParts() {
 			if r.ms[p].class == "PERSON" {
 				rl = extract.NamePart(m.skel, r.ms[p].skel)
 			} else {
-				rl = extract.ShortName(m.skel, r.ms[p].skel, acronymShaped(m))
+				rl = extract.ShortName(m.skel, r.ms[p].skel, orgAcronym(m))
 			}
 			if rl == "" || r.find(p) == r.find(i) || (m.class != "PERSON" && rl == extract.RuleGivenName) {
 				continue
@@ -539,9 +539,15 @@ func dominant(groups []partGroup) (partGroup, bool) {
 
 // acronymShaped reports whether every spelling of m is written as an
 // acronym (extract.AcronymShaped).
-func acronymShaped(m *member) bool {
+func acronymShaped(m *member) bool { return allNames(m, extract.AcronymShaped) }
+
+// orgAcronym reports whether every spelling of m is written as an
+// organisation's acronym (extract.OrgAcronym: "ISIL" too).
+func orgAcronym(m *member) bool { return allNames(m, extract.OrgAcronym) }
+
+func allNames(m *member, f func(string) bool) bool {
 	for n := range m.names {
-		if !extract.AcronymShaped(n) {
+		if !f(n) {
 			return false
 		}
 	}

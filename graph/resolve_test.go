@@ -108,6 +108,9 @@ func TestResolveRules(t *testing.T) {
 		{"organisation short name across documents", []*Facts{
 			doc("a", ent(O, "Church of Scientology", 2)), doc("b", ent(O, "Scientology", 3))},
 			nil, []string{"Church of Scientology ORG = Scientology:short name"}},
+		{"an acronym opening an organisation's name is another organisation", []*Facts{
+			doc("a", ent(O, "ISIL Coalition", 2)), doc("b", ent(O, "ISIL", 3)), doc("c", ent(O, "Coalition", 1))},
+			nil, []string{"ISIL Coalition ORG = Coalition:short name", "ISIL ORG"}},
 		{"a long name in under a tenth of the documents does not name the entity", append(docs("d", 11, ent(O, "Daesh", 2)),
 			doc("x", ent(O, "Stable Operations Daesh", 1))),
 			nil, []string{"Daesh ORG = Stable Operations Daesh:short name"}},
