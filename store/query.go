@@ -551,6 +551,10 @@ func (v *View) Graph(evidence bool) (*graph.Graph, error) {
 // Doc returns the document with id.
 func (v *View) Doc(id string) (graph.Doc, error) { return v.s.Doc(id) }
 
+// DocsByID returns the documents with the given ids that the store has,
+// by id (DB.DocsByID).
+func (v *View) DocsByID(ids []string) (map[string]graph.Doc, error) { return v.s.DocsByID(ids) }
+
 // ReindexIfStale runs Reindex unless the resolved view is current. It
 // reports whether it did.
 func (s *DB) ReindexIfStale() (bool, error) {

@@ -829,3 +829,57 @@ func TestEmptyMemtableAfterKill(t *testing.T) {
 		})
 	}
 }
+
+// TestDocsByID checks the batched document read against Doc, for ids
+// close together in key order (stepped through), far apart (sought),
+// repeated and missing.
+func TestDocsByID(t *testing.T) {
+	fs := synthFacts(1, 300)
+	s := MustOpen(t)
+	mustPut(t, s, fs...)
+	all, err := s.Docs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range all {
+		ids = append(ids, d.ID)
+	}
+	every := func(n int) []string {
+		var out []string
+		for i := 0; i < len(ids); i += n {
+			out = append(out, ids[i])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		ids  []string
+		want int
+	}{
+		{"none", nil, 0},
+		{"one", ids[7:8], 1},
+		{"all", ids, len(ids)},
+		{"all, last first", slices.Concat(ids[150:], ids[:150]), len(ids)},
+		{"every 3rd", every(3), len(every(3))},
+		{"every 40th", every(40), len(every(40))},
+		{"repeated", []string{ids[5], ids[5], ids[299], ids[5]}, 2},
+		{"missing", []string{"nope", ids[0], "zzz", ids[len(ids)-1], ""}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.DocsByID(tc.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tc.want {
+				t.Fatalf("%d documents, want %d", len(got), tc.want)
+			}
+			for id, d := range got {
+				want, err := s.Doc(id)
+				if err != nil || !reflect.DeepEqual(d, want) {
+					t.Fatalf("%s: %+v, Doc gives %+v, %v", id, d, want, err)
+				}
+			}
+		})
+	}
+}

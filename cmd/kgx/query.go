@@ -202,6 +202,28 @@ func (l *lookup) ref(id int64) (refJSON, error) {
 	return refJSON{ID: id, Name: e.Name, Type: e.Type.String()}, nil
 }
 
+// prefetch reads the documents with these ids that l has not read yet,
+// in one store call (View.DocsByID): a card that cites thousands of
+// sentences would otherwise read their documents one at a time.
+func (l *lookup) prefetch(ids []string) error {
+	ids = slices.DeleteFunc(ids, func(id string) bool { _, ok := l.docs[id]; return ok })
+	if len(ids) < 2 {
+		return nil
+	}
+	docs, err := l.db.DocsByID(ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		d, ok := docs[id]
+		if !ok {
+			d = graph.Doc{ID: id}
+		}
+		l.docs[id] = d
+	}
+	return nil
+}
+
 func (l *lookup) doc(id string) graph.Doc {
 	if d, ok := l.docs[id]; ok {
 		return d
@@ -673,6 +695,20 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 	if err != nil {
 		return v, err
 	}
+	// The documents to cite, read at once: every sentence's in JSON, the
+	// first titled sentences' of each relation on the card.
+	var docs []string
+	for _, r := range slices.Concat(out, in) {
+		for _, ev := range r.Evidence {
+			docs = append(docs, ev.Doc)
+		}
+	}
+	if titled > 0 {
+		docs = docs[:0]
+	}
+	if err := l.prefetch(docs); err != nil {
+		return v, err
+	}
 	add := func(dir string, r graph.Relation, other int64) error {
 		ref, err := l.ref(other)
 		if err != nil {
@@ -689,11 +725,6 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 		// The card's order needs no document read: an evidence sentence
 		// carries its date.
 		slices.SortStableFunc(sr.Evidence, compareEvidence)
-		if titled > 0 {
-			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
-				l.cite(&sr.Evidence[i])
-			}
-		}
 		v.Relations = append(v.Relations, sr)
 		return nil
 	}
@@ -705,6 +736,21 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 	for _, r := range in {
 		if err := add("in", r, r.Source); err != nil {
 			return v, err
+		}
+	}
+	if titled > 0 {
+		for _, sr := range v.Relations {
+			for _, e := range sr.Evidence[:min(titled, len(sr.Evidence))] {
+				docs = append(docs, e.Doc)
+			}
+		}
+		if err := l.prefetch(docs); err != nil {
+			return v, err
+		}
+		for _, sr := range v.Relations {
+			for i := range sr.Evidence[:min(titled, len(sr.Evidence))] {
+				l.cite(&sr.Evidence[i])
+			}
 		}
 	}
 	slices.SortStableFunc(v.Relations, func(a, b showRelationJSON) int {
