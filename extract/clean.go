@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -62,34 +63,41 @@ const (
 	blockDate           // a date line: metadata, not text
 )
 
+// lazyRegexp compiles expr on first use: most commands never clean a
+// page, and compiling every pattern at start-up cost each of them
+// milliseconds.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
 	// tailMarkers start the part of a page after the article: comment
 	// forms, share bars, related-article lists.
-	tailMarkers = regexp.MustCompile(`(?i)^(leave a (reply|comment)|post comment|share (this )?(post|article|story)?:?|related( (posts|articles|stories|news))?:?|more like this|popular( posts)?|you may also like|read more:?|recommended( for you)?|comments?( \(\d+\))?:?|sign up for .*newsletter.*|subscribe( to .*)?|tags?:.*)$`)
+	tailMarkers = lazyRegexp(`(?i)^(leave a (reply|comment)|post comment|share (this )?(post|article|story)?:?|related( (posts|articles|stories|news))?:?|more like this|popular( posts)?|you may also like|read more:?|recommended( for you)?|comments?( \(\d+\))?:?|sign up for .*newsletter.*|subscribe( to .*)?|tags?:.*)$`)
 	// dropLines are single boilerplate lines inside or around the article.
-	dropLines = regexp.MustCompile(`(?i)^(loading( now)?(\.\.\.)?|advertisement|skip to (main )?content|original source:.*|source:\s*\S+\.\S+|date:|image( source)?:.*|photo( credit)?:.*|credit:.*|file photo.*|\(?(photo|image|picture) by .*|your email address will not be published.*|required fields are marked.*|\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|follow us on .*|click here.*|share on (facebook|twitter|x|linkedin).*|copyright .*|© .*|all rights reserved\.?)$`)
+	dropLines = lazyRegexp(`(?i)^(loading( now)?(\.\.\.)?|advertisement|skip to (main )?content|original source:.*|source:\s*\S+\.\S+|date:|image( source)?:.*|photo( credit)?:.*|credit:.*|file photo.*|\(?(photo|image|picture) by .*|your email address will not be published.*|required fields are marked.*|\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|follow us on .*|click here.*|share on (facebook|twitter|x|linkedin).*|copyright .*|© .*|all rights reserved\.?)$`)
 	// byline is an author line ("By Lena Fischer", "By Jane Doe and Ali
 	// Khan, Reuters", "Reporting by ...; Editing by ..."): its names are
 	// the page's, not the story's.
-	byline = regexp.MustCompile(`^((?i:by|written by|words by)\s+(\p{Lu}[\p{L}'’.-]*\s*){1,4}((,|and|&)\s*(\p{Lu}[\p{L}'’.-]*\s*){1,4})*([|,–—-]\s*.{0,40})?|(?i:(additional )?reporting by|editing by|compiled by) .{0,200})$`)
+	byline = lazyRegexp(`^((?i:by|written by|words by)\s+(\p{Lu}[\p{L}'’.-]*\s*){1,4}((,|and|&)\s*(\p{Lu}[\p{L}'’.-]*\s*){1,4})*([|,–—-]\s*.{0,40})?|(?i:(additional )?reporting by|editing by|compiled by) .{0,200})$`)
 	// captionStart begins an image caption or stock-art description.
-	captionStart = regexp.MustCompile(`^(?i:abstract representation|an? (illustration|image|photo|picture|representation|depiction) (of|showing|depicting)|illustration:|this (image|photo|picture) (shows|depicts))`)
+	captionStart = lazyRegexp(`^(?i:abstract representation|an? (illustration|image|photo|picture|representation|depiction) (of|showing|depicting)|illustration:|this (image|photo|picture) (shows|depicts))`)
 	// authorBio is an author's byline biography ("Ethan Kim is an
 	// award-winning journalist ...").
-	authorBio  = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]+ ){1,3}is an? [^.]{0,80}\b(journalist|reporter|writer|editor|correspondent|columnist|author|contributor|analyst)\b`)
-	teaserTail = regexp.MustCompile(`(\.\.\.|…)$`)
+	authorBio  = lazyRegexp(`^(\p{Lu}[\p{L}'’.-]+ ){1,3}is an? [^.]{0,80}\b(journalist|reporter|writer|editor|correspondent|columnist|author|contributor|analyst)\b`)
+	teaserTail = lazyRegexp(`(\.\.\.|…)$`)
 	weekdays   = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?`
 	// dateLine is a line holding only a publication date: an optional
 	// label ("Published:", "Updated on"), an optional weekday, the date
 	// ("December 26, 2025", "Dec. 26, 2025", "26 December 2025",
 	// "2025-12-26", "2025-12-26T09:30:00Z") and an optional time of day.
-	dateLine    = regexp.MustCompile(`(?i)^` + dateLabel + `(` + weekdays + `,?\s+)?(\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?)` + timeOfDay + `$`)
+	dateLine    = lazyRegexp(`(?i)^` + dateLabel + `(` + weekdays + `,?\s+)?(\p{L}+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?)` + timeOfDay + `$`)
 	dateLabel   = `((published|updated|posted|last updated|first published|date)(\s+on)?\s*:?\s*)?`
 	timeOfDay   = `(,?\s*(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s+\(?[a-z]{2,5}\)?)?)?`
-	dateLabelRe = regexp.MustCompile(`(?i)^` + dateLabel)
-	timeOfDayRe = regexp.MustCompile(`(?i)` + timeOfDay + `$`)
-	weekdayRe   = regexp.MustCompile(`(?i)^` + weekdays + `,?\s+`)
-	ordinalRe   = regexp.MustCompile(`(?i)(\d)(st|nd|rd|th)\b`)
+	dateLabelRe = lazyRegexp(`(?i)^` + dateLabel)
+	timeOfDayRe = lazyRegexp(`(?i)` + timeOfDay + `$`)
+	weekdayRe   = lazyRegexp(`(?i)^` + weekdays + `,?\s+`)
+	ordinalRe   = lazyRegexp(`(?i)(\d)(st|nd|rd|th)\b`)
 )
 
 func classifyBlock(line string, i, n int) blockKind {
@@ -98,19 +106,19 @@ func classifyBlock(line string, i, n int) blockKind {
 		first = line[:j]
 	}
 	switch {
-	case tailMarkers.MatchString(first) && i > 0:
+	case tailMarkers().MatchString(first) && i > 0:
 		return blockTail
-	case dropLines.MatchString(line):
+	case dropLines().MatchString(line):
 		return blockDrop
-	case dateLine.MatchString(line):
+	case dateLine().MatchString(line):
 		return blockDate
-	case captionStart.MatchString(line):
+	case captionStart().MatchString(line):
 		return blockDrop
-	case len(line) < 250 && !strings.ContainsRune(line, '\n') && byline.MatchString(line):
+	case len(line) < 250 && !strings.ContainsRune(line, '\n') && byline().MatchString(line):
 		return blockDrop
-	case i >= n/2 && authorBio.MatchString(line):
+	case i >= n/2 && authorBio().MatchString(line):
 		return blockDrop
-	case teaserTail.MatchString(line) && !strings.Contains(line, ". "):
+	case teaserTail().MatchString(line) && !strings.Contains(line, ". "):
 		return blockDrop
 	}
 	return blockKeep
@@ -125,14 +133,14 @@ func parseDateLine(line string) (time.Time, bool) {
 
 func parseDate(line string) (time.Time, bool) {
 	s := strings.TrimSpace(line)
-	s = dateLabelRe.ReplaceAllString(s, "")
+	s = dateLabelRe().ReplaceAllString(s, "")
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
 		t, err := time.Parse("2006-01-02", s[:10])
 		return t, err == nil
 	}
-	s = timeOfDayRe.ReplaceAllString(s, "")
-	s = weekdayRe.ReplaceAllString(s, "")
-	s = ordinalRe.ReplaceAllString(s, "$1")
+	s = timeOfDayRe().ReplaceAllString(s, "")
+	s = weekdayRe().ReplaceAllString(s, "")
+	s = ordinalRe().ReplaceAllString(s, "$1")
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ".", "")), " ")
 	s = strings.Replace(s, "Sept ", "Sep ", 1)
 	for _, layout := range []string{"January 2, 2006", "January 2 2006", "2 January 2006", "2 January, 2006", "Jan 2, 2006", "Jan 2 2006", "2 Jan 2006", "2 Jan, 2006"} {
@@ -256,8 +264,8 @@ func leadTitle(block string) string {
 }
 
 var (
-	slugWord = regexp.MustCompile(`^\p{L}[\p{L}\p{N}]*$`)
-	textWord = regexp.MustCompile(`\p{L}[\p{L}\p{N}]*`)
+	slugWord = lazyRegexp(`^\p{L}[\p{L}\p{N}]*$`)
+	textWord = lazyRegexp(`\p{L}[\p{L}\p{N}]*`)
 )
 
 // slugTitle turns the last element of a path or URL that is a headline
@@ -282,7 +290,7 @@ func slugTitle(source, text string) string {
 	}
 	var words []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' || r == '+' || r == ' ' }) {
-		if slugWord.MatchString(w) {
+		if slugWord().MatchString(w) {
 			words = append(words, w)
 		}
 	}
@@ -290,7 +298,7 @@ func slugTitle(source, text string) string {
 		return ""
 	}
 	forms := map[string]map[string]int{} // lower-case word -> spelling -> count
-	for _, w := range textWord.FindAllString(text, -1) {
+	for _, w := range textWord().FindAllString(text, -1) {
 		lw := strings.ToLower(w)
 		if forms[lw] == nil {
 			forms[lw] = map[string]int{}

@@ -27,7 +27,7 @@ func TestParseDateLine(t *testing.T) {
 		{"Leave a Reply", ""},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
-			if !dateLine.MatchString(tc.line) {
+			if !dateLine().MatchString(tc.line) {
 				if tc.want != "" {
 					t.Fatalf("not a date line")
 				}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -56,10 +55,10 @@ func Text(src string, f Format) (text, title string) {
 }
 
 var (
-	mdImage   = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
-	mdLink    = regexp.MustCompile(`\[([^\]\n]*)\]\(([^)\n]*)\)`)
-	mdHeading = regexp.MustCompile(`(?m)^#{1,6}[ \t]`)
-	mdEmph    = regexp.MustCompile("[*_`]{1,3}")
+	mdImage   = lazyRegexp(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	mdLink    = lazyRegexp(`\[([^\]\n]*)\]\(([^)\n]*)\)`)
+	mdHeading = lazyRegexp(`(?m)^#{1,6}[ \t]`)
+	mdEmph    = lazyRegexp("[*_`]{1,3}")
 )
 
 func blank(b []byte, from, to int) {
@@ -72,15 +71,15 @@ func blank(b []byte, from, to int) {
 
 func markdownText(src string) (string, string) {
 	b := []byte(src)
-	for _, m := range mdImage.FindAllIndex(b, -1) {
+	for _, m := range mdImage().FindAllIndex(b, -1) {
 		blank(b, m[0], m[1])
 	}
-	for _, m := range mdLink.FindAllSubmatchIndex(b, -1) {
+	for _, m := range mdLink().FindAllSubmatchIndex(b, -1) {
 		blank(b, m[0], m[0]+1) // [
 		blank(b, m[3], m[1])   // ](url)
 	}
 	title := ""
-	for _, m := range mdHeading.FindAllIndex(b, -1) {
+	for _, m := range mdHeading().FindAllIndex(b, -1) {
 		if title == "" {
 			end := bytes.IndexByte(b[m[1]:], '\n')
 			if end < 0 {
@@ -90,7 +89,7 @@ func markdownText(src string) (string, string) {
 		}
 		blank(b, m[0], m[1])
 	}
-	for _, m := range mdEmph.FindAllIndex(b, -1) {
+	for _, m := range mdEmph().FindAllIndex(b, -1) {
 		blank(b, m[0], m[1])
 	}
 	return string(b), title
@@ -122,10 +121,10 @@ var titleMeta = map[string]bool{"og:title": true, "twitter:title": true}
 
 // siteSuffix is a trailing " | Site name" (or " - ", " – ", " — ") in a
 // <title>.
-var siteSuffix = regexp.MustCompile(`\s+[|–—-]\s+[^|–—]{1,40}$`)
+var siteSuffix = lazyRegexp(`\s+[|–—-]\s+[^|–—]{1,40}$`)
 
 // isoDate matches the date at the start of a machine-readable timestamp.
-var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+var isoDate = lazyRegexp(`^\d{4}-\d{2}-\d{2}`)
 
 func htmlText(src string) (string, string) {
 	z := html.NewTokenizer(strings.NewReader(src))
@@ -152,7 +151,7 @@ func htmlText(src string) (string, string) {
 		}
 		if t == "" {
 			t = strings.Join(strings.Fields(title.String()), " ")
-			if m := siteSuffix.FindStringIndex(t); m != nil && m[0] >= 20 {
+			if m := siteSuffix().FindStringIndex(t); m != nil && m[0] >= 20 {
 				t = t[:m[0]]
 			}
 		}
@@ -192,9 +191,9 @@ func htmlText(src string) (string, string) {
 				case a == atom.Meta && titleMeta[key] && metaTitle == "":
 					metaTitle = strings.Join(strings.Fields(content), " ")
 				case a == atom.Meta && dateMeta[key] && date == "":
-					date = isoDate.FindString(content)
+					date = isoDate().FindString(content)
 				case a == atom.Time && date == "":
-					date = isoDate.FindString(strings.TrimSpace(at["datetime"]))
+					date = isoDate().FindString(strings.TrimSpace(at["datetime"]))
 				}
 			}
 			if skipped[a] && tt == html.StartTagToken {
