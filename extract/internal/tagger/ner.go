@@ -257,8 +257,8 @@ func (m *Model) TagNER(words, pos []string, gaz *gazetteer.Gazetteer, out []int,
 	}
 	k := len(m.Classes)
 	m.transOnce.Do(func() { m.trans = transMatrix(m.P, k) })
-	sc := pool.Get().(*scratch)
-	defer pool.Put(sc)
+	sc := getScratch()
+	defer putScratch(sc)
 	m.cachedEmissions(sc, words, pos, gaz, true)
 	for i, w := range words {
 		if i < len(pos) && (pos[i] == "VERB" || pos[i] == "AUX") && startsLower(w) {

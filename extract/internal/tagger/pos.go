@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -26,7 +27,36 @@ type scratch struct {
 	ner    wordCache // TagNER's
 }
 
-var pool = sync.Pool{New: func() any { return new(scratch) }}
+// scratches keeps idle scratches for the next tagging call. Not a
+// sync.Pool: a pool drops its objects after two garbage collections, and
+// during an ingest (a collection every quarter second) the scratches' word
+// caches, megabytes of scores each, were thrown away and grown again from
+// empty many times a second. At most GOMAXPROCS scratches wait here.
+var scratches struct {
+	mu   sync.Mutex
+	free []*scratch
+}
+
+// getScratch returns an idle scratch, or a new one.
+func getScratch() *scratch {
+	scratches.mu.Lock()
+	defer scratches.mu.Unlock()
+	if n := len(scratches.free); n > 0 {
+		sc := scratches.free[n-1]
+		scratches.free = scratches.free[:n-1]
+		return sc
+	}
+	return new(scratch)
+}
+
+// putScratch gives sc back for reuse, unless enough wait already.
+func putScratch(sc *scratch) {
+	scratches.mu.Lock()
+	defer scratches.mu.Unlock()
+	if len(scratches.free) < runtime.GOMAXPROCS(0) {
+		scratches.free = append(scratches.free, sc)
+	}
+}
 
 // TagPOS tags words with POS classes (indices into m.Classes), writing
 // them to out (len(words) long). Frequent unambiguous words take their
@@ -40,8 +70,8 @@ func (m *Model) TagPOSFixed(words []string, fixed []int, out []int) {
 	if m.Kind != POS {
 		panic("tagger: TagPOS on a " + string(m.Kind) + " model")
 	}
-	sc := pool.Get().(*scratch)
-	defer pool.Put(sc)
+	sc := getScratch()
+	defer putScratch(sc)
 	m.tagPOS(sc, words, fixed, out)
 }
 
