@@ -492,12 +492,21 @@ func shortName(words, full []string, acronym bool) string {
 	if len(words) >= len(full) || smallWords[words[0]] || smallWords[words[len(words)-1]] {
 		return ""
 	}
+	// A year or number names one instance: the "1991 Hajj" is not every
+	// "Hajj", nor "Euro 2024" every "Euro".
+	if slices.Equal(words, full[len(full)-len(words):]) && slices.ContainsFunc(full[:len(full)-len(words)], hasDigit) ||
+		slices.Equal(words, full[:len(words)]) && slices.ContainsFunc(full[len(words):], hasDigit) {
+		return ""
+	}
 	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) ||
 		slices.Equal(words, full[len(full)-len(words):]) && !placeName(words) && countryPrefix(words, full) {
 		return RuleShortName
 	}
 	return ""
 }
+
+// hasDigit reports whether w has a digit ("1991", "20th", "G7").
+func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 
 // countryPrefix reports whether a name of two words or more that ends
 // full drops only a country or nationality from it ("Foreign Ministry"

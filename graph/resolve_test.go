@@ -54,7 +54,7 @@ func clusters(g *Graph) []string {
 }
 
 func TestResolveRules(t *testing.T) {
-	P, G, O, N := extract.Person, extract.GPE, extract.Org, extract.NORP
+	P, G, O, N, E := extract.Person, extract.GPE, extract.Org, extract.NORP, extract.Event
 	al := func(n, r string) extract.Alias { return extract.Alias{Name: n, Rule: r} }
 	for _, tc := range []struct {
 		name  string
@@ -108,6 +108,9 @@ func TestResolveRules(t *testing.T) {
 		{"organisation short name across documents", []*Facts{
 			doc("a", ent(O, "Church of Scientology", 2)), doc("b", ent(O, "Scientology", 3))},
 			nil, []string{"Church of Scientology ORG = Scientology:short name"}},
+		{"a name without the year of a longer one is another event", []*Facts{
+			doc("a", ent(E, "1991 Hajj", 2)), doc("b", ent(E, "Hajj", 3))},
+			nil, []string{"1991 Hajj EVENT", "Hajj EVENT"}},
 		{"an acronym opening an organisation's name is another organisation", []*Facts{
 			doc("a", ent(O, "ISIL Coalition", 2)), doc("b", ent(O, "ISIL", 3)), doc("c", ent(O, "Coalition", 1))},
 			nil, []string{"ISIL Coalition ORG = Coalition:short name", "ISIL ORG"}},
