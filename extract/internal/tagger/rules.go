@@ -459,6 +459,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		}
 	}
 	splitClauses(words, classes)
+	splitJoinedOrgs(words, classes)
 	joinParticles(words, classes)
 	tagKnownOrgs(words, classes)
 	tagNamedOutlets(words, classes)
@@ -1129,6 +1130,49 @@ func splitClauses(words []string, classes []int) {
 		k = j
 	}
 }
+
+// splitJoinedOrgs cuts an organisation's mention at an "and" (or "and
+// the") between two whole names, each of two words or more ending in an
+// organisation's head word ("Republican Guard and Russian Orthodox
+// Church", "Irving Independent School District and the Irving Police
+// Department" were one name each);
+// the two become organisations. An "and" inside one name leaves a part
+// that ends otherwise ("Ministry of Trade and Industry", "Institute for
+// Science and International Security").
+func splitJoinedOrgs(words []string, classes []int) {
+	for _, mn := range SentMentions(0, classes, nil) {
+		s, e := mn.Start, mn.End
+		if mn.Type != typOrg || e-s < 5 || !joinedOrgHeads[words[e-1]] {
+			continue
+		}
+		for k := s + 2; k < e-2; k++ {
+			if words[k] != "and" || !joinedOrgHeads[words[k-1]] {
+				continue
+			}
+			j := k + 1 // the second name, after "and" or "and the"
+			if words[j] == "the" {
+				j++
+			}
+			if j < e-1 && startsUpper(words[j]) {
+				for i := k; i < j; i++ {
+					classes[i] = 0
+				}
+				classes[j] = 1 + 2*typOrg
+				k = j
+			}
+		}
+	}
+}
+
+// joinedOrgHeads end whole organisations' names for splitJoinedOrgs.
+var joinedOrgHeads = func() map[string]bool {
+	m := map[string]bool{"Church": true, "Guard": true, "Army": true, "Navy": true, "Police": true, "Office": true,
+		"District": true, "Department": true, "Force": true, "Forces": true, "Service": true}
+	for w := range runOrgHeads {
+		m[w] = true
+	}
+	return m
+}()
 
 // startsLower reports whether w starts with a lower-case letter ("who",
 // not "6th").

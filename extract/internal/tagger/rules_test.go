@@ -282,6 +282,12 @@ func TestApplyRules(t *testing.T) {
 			"the [PERSON Nkomo Party] won", "the [ORG Nkomo Party] won"},
 		{"one-word person with an organisation word",
 			"[PERSON Group] said", "[PERSON Group] said"},
+		{"two organisations joined by and",
+			"the [ORG Republican Guard and Syrian Orthodox Church] said", "the [ORG Republican Guard] and [ORG Syrian Orthodox Church] said"},
+		{"two organisations joined by and the",
+			"the [ORG Irving School District and the Irving Police Department] said", "the [ORG Irving School District] and the [ORG Irving Police Department] said"},
+		{"and inside one organisation's name",
+			"the [ORG Ministry of Trade and Industry Council] said", "the [ORG Ministry of Trade and Industry Council] said"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			words, classes := bio(t, tc.in)
