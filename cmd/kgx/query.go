@@ -695,19 +695,19 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 	if err != nil {
 		return v, err
 	}
-	// The documents to cite, read at once: every sentence's in JSON, the
-	// first titled sentences' of each relation on the card.
-	var docs []string
-	for _, r := range slices.Concat(out, in) {
-		for _, ev := range r.Evidence {
-			docs = append(docs, ev.Doc)
+	// The documents to cite are read at once: in JSON every sentence's,
+	// here; on the card the first titled sentences' of each relation,
+	// once they are sorted (below).
+	if titled == 0 {
+		var docs []string
+		for _, r := range slices.Concat(out, in) {
+			for _, ev := range r.Evidence {
+				docs = append(docs, ev.Doc)
+			}
 		}
-	}
-	if titled > 0 {
-		docs = docs[:0]
-	}
-	if err := l.prefetch(docs); err != nil {
-		return v, err
+		if err := l.prefetch(docs); err != nil {
+			return v, err
+		}
 	}
 	add := func(dir string, r graph.Relation, other int64) error {
 		ref, err := l.ref(other)
@@ -739,6 +739,7 @@ func showView(l *lookup, e *graph.Entity, titled int) (showJSON, error) {
 		}
 	}
 	if titled > 0 {
+		var docs []string
 		for _, sr := range v.Relations {
 			for _, e := range sr.Evidence[:min(titled, len(sr.Evidence))] {
 				docs = append(docs, e.Doc)
