@@ -492,14 +492,16 @@ func shortName(words, full []string, acronym bool) string {
 	if len(words) >= len(full) || smallWords[words[0]] || smallWords[words[len(words)-1]] {
 		return ""
 	}
+	first := slices.Equal(words, full[:len(words)])          // the first words of full
+	last := slices.Equal(words, full[len(full)-len(words):]) // its last words
 	// A year or number names one instance: the "1991 Hajj" is not every
 	// "Hajj", nor "Euro 2024" every "Euro".
-	if slices.Equal(words, full[len(full)-len(words):]) && slices.ContainsFunc(full[:len(full)-len(words)], hasDigit) ||
-		slices.Equal(words, full[:len(words)]) && slices.ContainsFunc(full[len(words):], hasDigit) {
+	if last && slices.ContainsFunc(full[:len(full)-len(words)], hasDigit) ||
+		first && slices.ContainsFunc(full[len(words):], hasDigit) {
 		return ""
 	}
-	if !acronym && !parentName(words, full) && slices.Equal(words, full[:len(words)]) ||
-		slices.Equal(words, full[len(full)-len(words):]) && !placeName(words) && countryPrefix(words, full) {
+	if !acronym && !parentName(words, full) && first ||
+		last && !placeName(words) && countryPrefix(words, full) {
 		return RuleShortName
 	}
 	return ""
@@ -861,11 +863,6 @@ func linkAcronyms(infos []mentionInfo, acr []acronym) {
 	}
 }
 
-// linkInitials links an all-capital mention (two to six letters, dots
-// allowed: "WFP", "U.N.") that no rule has linked yet to the one
-// multi-word organisation of the document whose initials it spells, with
-// or without its small words ("World Food Programme", "Organisation of
-// American States").
 // linkInvertedNames links an organisation's name with an of-phrase
 // ("Central Committee of the WPK", "Ministry of Defence") to the same
 // name written with the of-phrase first ("WPK Central Committee",
@@ -923,6 +920,11 @@ func linkInvertedNames(infos []mentionInfo) {
 	}
 }
 
+// linkInitials links an all-capital mention (two to six letters, dots
+// allowed: "WFP", "U.N.") that no rule has linked yet to the one
+// multi-word organisation of the document whose initials it spells, with
+// or without its small words ("World Food Programme", "Organisation of
+// American States").
 func linkInitials(infos []mentionInfo) {
 	initials := map[string]map[string]int{} // initials -> org key -> an index into infos
 	for i, in := range infos {
