@@ -108,12 +108,10 @@ func (m *Model) TagDoc(words, pos [][]string, gaz *gazetteer.Gazetteer) DocResul
 		votes[k][mn.Type] += mn.Score
 	}
 	set := func(mn Mention, typ int, score float32) {
-		c, p := res.Classes[mn.Sent], res.Prob[mn.Sent]
-		for i := mn.Start; i < mn.End; i++ {
-			c[i] = 2 + 2*typ
+		setSpan(res.Classes[mn.Sent], mn.Start, mn.End, typ)
+		for i, p := mn.Start, res.Prob[mn.Sent]; i < mn.End; i++ {
 			p[i] = score
 		}
-		c[mn.Start] = 1 + 2*typ
 	}
 	// 1. majority type per surface form (an organisation by its cues
 	// wins: "the Mercosur trade bloc" makes every "Mercosur" one)

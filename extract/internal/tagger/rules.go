@@ -447,12 +447,7 @@ func isLowerWord(w string) bool {
 //     Cosmodrome"; an ORG only if no organisation's name ends in that
 //     word: not "Airport", "Stadium", "Palace").
 func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
-	set := func(s, e, typ int) {
-		for k := s; k < e; k++ {
-			classes[k] = 2 + 2*typ
-		}
-		classes[s] = 1 + 2*typ
-	}
+	set := func(s, e, typ int) { setSpan(classes, s, e, typ) }
 	clear := func(s, e int) {
 		for k := s; k < e; k++ {
 			classes[k] = 0
@@ -721,8 +716,7 @@ func applyRules(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		// ("Barrick chief executive Mark Bristow"), an apposition ("Vostok
 		// Intur, a travel agency based in ..."), its fighters ("Wagner
 		// contractors")
-		if (typ == typPerson || typ == typGPE || typ == typLoc || typ == typFac) && companyCue(words, s, e, gaz != nil && gaz.Lookup(ws[0])&gazetteer.GivenName != 0) &&
-			(gaz == nil || gaz.Lookup(strings.Join(ws, " "))&gazetteer.Place == 0) {
+		if cuedOrg(words, s, e, typ, gaz) {
 			set(s, e, typOrg)
 			typ = typOrg
 		}
@@ -786,22 +780,28 @@ func tagCuedOrgs(words []string, classes []int, tagged func(s, e int)) {
 // "Mercosur has been a cage", tagged a person by the model).
 func markCuedOrgs(words []string, classes []int, prob []float32, gaz *gazetteer.Gazetteer, sure map[string]bool) {
 	for _, mn := range SentMentions(0, classes, nil) {
-		s, e, typ := mn.Start, mn.End, mn.Type
-		if typ != typPerson && typ != typGPE && typ != typLoc && typ != typFac {
-			continue
-		}
-		ws := words[s:e]
-		given := gaz != nil && gaz.Lookup(ws[0])&gazetteer.GivenName != 0
-		if companyCue(words, s, e, given) && (gaz == nil || gaz.Lookup(strings.Join(ws, " "))&gazetteer.Place == 0) {
+		if s, e := mn.Start, mn.End; cuedOrg(words, s, e, mn.Type, gaz) {
 			setSpan(classes, s, e, typOrg)
 			setProb(prob, s, e)
-			sure[strings.Join(ws, " ")] = true
+			sure[strings.Join(words[s:e], " ")] = true
 		}
 	}
 	tagCuedOrgs(words, classes, func(s, e int) {
 		setProb(prob, s, e)
 		sure[strings.Join(words[s:e], " ")] = true
 	})
+}
+
+// cuedOrg reports whether the mention words[s:e] of type typ, a person,
+// place or facility, is an organisation by what is said of it
+// (companyCue; a name that opens with a given name takes no company noun
+// before it) and the gazetteer knows no place by its name.
+func cuedOrg(words []string, s, e, typ int, gaz *gazetteer.Gazetteer) bool {
+	if typ != typPerson && typ != typGPE && typ != typLoc && typ != typFac {
+		return false
+	}
+	given := gaz != nil && gaz.Lookup(words[s])&gazetteer.GivenName != 0
+	return companyCue(words, s, e, given) && (gaz == nil || gaz.Lookup(strings.Join(words[s:e], " "))&gazetteer.Place == 0)
 }
 
 // discourseWords open sentences with a capital and are no names.
@@ -1377,7 +1377,7 @@ func tagGazetteerPhrasePlaces(words []string, classes []int, prob []float32, gaz
 // one place if it is a place's name in capitals that no mention reaches
 // into, and reports whether it did.
 func tagPhrasePlace(words []string, classes []int, prob []float32, s, e int, c gazetteer.Category) bool {
-	if e-s < 2 || c&(gazetteer.Country|gazetteer.City|gazetteer.Region) == 0 || !startsUpper(words[s]) || !startsUpper(words[e-1]) {
+	if e-s < 2 || c&gazetteer.Place == 0 || !startsUpper(words[s]) || !startsUpper(words[e-1]) {
 		return false
 	}
 	for k := s + 1; k < e-1; k++ {
@@ -1911,10 +1911,7 @@ func tagNamedOutlets(words []string, classes []int) {
 		if k == i+1 {
 			continue
 		}
-		classes[i+1] = 1 + 2*typOrg
-		for j := i + 2; j < k; j++ {
-			classes[j] = 2 + 2*typOrg
-		}
+		setSpan(classes, i+1, k, typOrg)
 		i = k - 1
 	}
 }
@@ -1967,10 +1964,7 @@ func tagTitledNames(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 		if role && k < len(words) && classes[k] != 0 {
 			continue // "priest Fr [Francisco Sousa]": the name is tagged
 		}
-		classes[i+1] = 1 + 2*typPerson
-		for j := i + 2; j < k; j++ {
-			classes[j] = 2 + 2*typPerson
-		}
+		setSpan(classes, i+1, k, typPerson)
 		i = k - 1
 	}
 }
@@ -2194,10 +2188,7 @@ func tagSpeakerLabels(words []string, classes []int, gaz *gazetteer.Gazetteer) {
 	if j == 1 || j >= len(words) || words[j] != ":" {
 		return
 	}
-	classes[1] = 1 + 2*typPerson
-	for k := 2; k < j; k++ {
-		classes[k] = 2 + 2*typPerson
-	}
+	setSpan(classes, 1, j, typPerson)
 }
 
 // isCapsWord reports whether w is a word of two letters or more, all
