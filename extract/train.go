@@ -310,24 +310,7 @@ func tagConll(ctx context.Context, f *conllFile, which string) ([][]string, erro
 // Fidan"; a nationality stays NORP although resolve links it to its
 // country). Words of no entity, and mentions resolve links to none, are O.
 func (e *Extractor) nameTags(words [][]string) [][]string {
-	doc := &Document{}
-	var b strings.Builder
-	for si, ws := range words {
-		if si > 0 {
-			b.WriteByte('\n')
-		}
-		start, first := b.Len(), len(doc.Tokens)
-		for k, w := range ws {
-			if k > 0 {
-				b.WriteByte(' ')
-			}
-			doc.Tokens = append(doc.Tokens, Token{Span: Span{b.Len(), b.Len() + len(w)}, Head: -1})
-			b.WriteString(w)
-		}
-		doc.Sentences = append(doc.Sentences, Sentence{Span: Span{start, b.Len()}, First: first, End: len(doc.Tokens)})
-	}
-	doc.Text = b.String()
-	doc.Body = []Span{{0, len(doc.Text)}}
+	doc := wordsDocument(words)
 	e.tagPOS(doc)
 	e.recognise(doc)
 	e.retagNames(doc)
@@ -359,6 +342,31 @@ func (e *Extractor) nameTags(words [][]string) [][]string {
 		out[i] = tags[s.First:s.End]
 	}
 	return out
+}
+
+// wordsDocument returns a document of pre-tokenised sentences, as they
+// come from an annotated corpus: one token a word, the words joined by a
+// space and the sentences by a newline, all of it body text.
+func wordsDocument(sents [][]string) *Document {
+	doc := &Document{}
+	var b strings.Builder
+	for si, ws := range sents {
+		if si > 0 {
+			b.WriteByte('\n')
+		}
+		start, first := b.Len(), len(doc.Tokens)
+		for k, w := range ws {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			doc.Tokens = append(doc.Tokens, Token{Span: Span{b.Len(), b.Len() + len(w)}, Head: -1})
+			b.WriteString(w)
+		}
+		doc.Sentences = append(doc.Sentences, Sentence{Span: Span{start, b.Len()}, First: first, End: len(doc.Tokens)})
+	}
+	doc.Text = b.String()
+	doc.Body = []Span{{0, len(doc.Text)}}
+	return doc
 }
 
 // Tag reads CoNLL-style lines from r (token in the first column, other

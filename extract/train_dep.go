@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/kgx-project/kgx/extract/internal/depparse"
 )
@@ -142,14 +141,7 @@ func evalDep(ctx context.Context, p *depparse.Parser, path string, predictedTags
 // tagWords runs the POS stage on one pre-tokenised sentence and returns
 // its Penn and Universal tags.
 func (e *Extractor) tagWords(words []string) (xpos, upos []string) {
-	doc := &Document{Text: strings.Join(words, " ")}
-	off := 0
-	for _, w := range words {
-		doc.Tokens = append(doc.Tokens, Token{Span: Span{off, off + len(w)}, Head: -1})
-		off += len(w) + 1
-	}
-	doc.Body = []Span{{0, len(doc.Text)}}
-	doc.Sentences = []Sentence{{Span: Span{0, len(doc.Text)}, First: 0, End: len(words)}}
+	doc := wordsDocument([][]string{words})
 	e.tagPOS(doc)
 	xpos, upos = make([]string, len(words)), make([]string, len(words))
 	for i, t := range doc.Tokens {
