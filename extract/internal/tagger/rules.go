@@ -1140,6 +1140,9 @@ func splitClauses(words []string, classes []int) {
 // that ends otherwise ("Ministry of Trade and Industry", "Institute for
 // Science and International Security").
 func splitJoinedOrgs(words []string, classes []int) {
+	if !slices.Contains(words, "and") {
+		return // (most sentences: no need to list the mentions)
+	}
 	for _, mn := range SentMentions(0, classes, nil) {
 		s, e := mn.Start, mn.End
 		if mn.Type != typOrg || e-s < 5 || !joinedOrgHeads[words[e-1]] {
