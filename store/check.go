@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -297,41 +298,62 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// Manifests. A manifest entry's fact is looked for in the scan of the
-	// facts below (manifest state listed until it is seen there), not
-	// with a Get per entry: a random read decompresses a table block, and
-	// there are as many entries as facts.
+	// Manifests. A listed fact is looked for in the scan of the facts
+	// below (state listed until it is seen there), not with a Get per
+	// entry: a random read decompresses a table block, and there are as
+	// many entries as facts. Repair rewrites a wrong manifest from the
+	// facts found.
 	const (
-		listed  = 1 + iota // entry read, its fact not seen yet
-		settled            // fact seen, or the entry is reported already
+		listed = 1 + iota // entry read, its fact not seen yet
+		found             // fact seen
 	)
-	manifest := map[string]byte{}
-	if err := eachKey(txn, []byte{pManifest}, func(k []byte) error {
+	type docManifest struct {
+		chunks  [][]byte
+		entries map[string]byte
+		bad     bool // to rewrite
+	}
+	manifests := map[string]*docManifest{}
+	manifestOf := func(doc string) *docManifest {
+		m := manifests[doc]
+		if m == nil {
+			m = &docManifest{entries: map[string]byte{}}
+			manifests[doc] = m
+		}
+		return m
+	}
+	if err := scan(txn, []byte{pManifest}, func(k, v []byte) error {
 		i := bytes.IndexByte(k, 0)
-		if i < 0 {
+		if i < 0 || len(k) != i+5 {
 			c.problem(k, true, "malformed manifest key")
 			c.fix.del = append(c.fix.del, bytes.Clone(k))
 			return nil
 		}
-		doc, ck := string(k[1:i]), k[i+1:]
-		manifest[string(k)] = settled
+		doc := string(k[1:i])
 		if _, ok := docs[doc]; !ok {
-			c.problem(k, true, "manifest entry of document %q, which does not exist", doc)
-			c.fix.del = append(c.fix.del, bytes.Clone(k), bytes.Clone(ck))
-			if ct, err := parseContribution(ck); err == nil {
-				c.fix.targets = append(c.fix.targets, ct.target())
-			}
-			return nil
-		}
-		if len(ck) > 0 && slices.Contains(factPrefixes, ck[0]) {
-			manifest[string(k)] = listed
-			return nil
-		}
-		if _, err := txn.Get(ck); errors.Is(err, badger.ErrKeyNotFound) {
-			c.problem(k, true, "manifest entry for a missing fact")
+			c.problem(k, true, "manifest of document %q, which does not exist", doc)
 			c.fix.del = append(c.fix.del, bytes.Clone(k))
-		} else if err != nil {
-			return err
+			_ = eachManifestEntry(v, func(ck []byte) error {
+				c.fix.del = append(c.fix.del, bytes.Clone(ck))
+				if ct, err := parseContribution(ck); err == nil {
+					c.fix.targets = append(c.fix.targets, ct.target())
+				}
+				return nil
+			})
+			return nil
+		}
+		m := manifestOf(doc)
+		m.chunks = append(m.chunks, bytes.Clone(k))
+		if err := eachManifestEntry(v, func(ck []byte) error {
+			if len(ck) == 0 || !slices.Contains(factPrefixes, ck[0]) {
+				c.problem(k, true, "manifest entry %s is no fact", printable(ck))
+				m.bad = true
+				return nil
+			}
+			m.entries[string(ck)] = listed
+			return nil
+		}); err != nil {
+			c.problem(k, true, "%v", err)
+			m.bad = true
 		}
 		return nil
 	}); err != nil {
@@ -360,19 +382,20 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 			}
 			c.rep.Contributions++
 			t := ck.target()
-			mk := append(manifestPrefix(ck.doc), k...)
 			if _, ok := docs[ck.doc]; !ok {
 				c.problem(k, true, "fact of document %q, which does not exist", ck.doc)
-				c.fix.del = append(c.fix.del, bytes.Clone(k), mk)
+				c.fix.del = append(c.fix.del, bytes.Clone(k))
 				c.fix.targets = append(c.fix.targets, t)
 				return nil
 			}
 			targets[string(t.key())] = t
-			if st, ok := manifest[string(mk)]; !ok {
+			m := manifestOf(ck.doc)
+			if st, ok := m.entries[string(k)]; !ok {
 				c.problem(k, true, "fact not listed in its document's manifest")
-				c.fix.set = append(c.fix.set, [2][]byte{mk, nil})
+				m.entries[string(k)] = found
+				m.bad = true
 			} else if st == listed {
-				manifest[string(mk)] = settled
+				m.entries[string(k)] = found
 			}
 			if p == pEntityDoc {
 				e, err := DecodeEntity(v)
@@ -409,16 +432,24 @@ func check(ctx context.Context, txn *badger.Txn) (*Report, *fixes, error) {
 			return nil, nil, err
 		}
 	}
-	var missing []string
-	for k, st := range manifest {
-		if st == listed {
-			missing = append(missing, k)
+	for _, doc := range slices.Sorted(maps.Keys(manifests)) {
+		m := manifests[doc]
+		var keep [][]byte
+		for _, k := range slices.Sorted(maps.Keys(m.entries)) {
+			if m.entries[k] == listed {
+				c.problem([]byte(k), true, "manifest entry for a missing fact")
+				m.bad = true
+				continue
+			}
+			keep = append(keep, []byte(k))
 		}
-	}
-	slices.Sort(missing)
-	for _, k := range missing {
-		c.problem([]byte(k), true, "manifest entry for a missing fact")
-		c.fix.del = append(c.fix.del, []byte(k))
+		if !m.bad {
+			continue
+		}
+		c.fix.del = append(c.fix.del, m.chunks...)
+		for n, chunk := range manifestChunks(keep) {
+			c.fix.set = append(c.fix.set, [2][]byte{manifestKey(doc, uint32(n)), chunk})
+		}
 	}
 	for _, r := range rels {
 		if !docEntities[docEnt{r.doc, r.src}] || !docEntities[docEnt{r.doc, r.dst}] {

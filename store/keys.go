@@ -23,9 +23,11 @@ import (
 //	5  entities, relations and co-mentions ('e', 'E', 'r', 'R', 'c', 'C'
 //	   and the resolved view's) are encoded in binary (bincodec.go), not
 //	   JSON.
-const FormatVersion = 5
+//	6  a document's manifest packed into a few values (manifest.go)
+//	   instead of one key per contribution.
+const FormatVersion = 6
 
-// Key layout, format version 5.
+// Key layout, format version 6.
 //
 // Every key starts with a one-byte prefix. Entity ids are 8 bytes big
 // endian, so ids sort numerically; doc ids and labels are raw bytes.
@@ -50,7 +52,7 @@ const FormatVersion = 5
 //	'e' id doc                   -> graph.Entity   (Mentions = this doc's, Documents = 1)
 //	'r' src dst label 0x00 doc   -> graph.Relation (Count = len(Evidence))
 //	'c' a b doc                  -> graph.Relation (co-mention, a < b)
-//	'm' doc 0x00 <contribution key> -> nothing (manifest: every contribution of a doc)
+//	'm' doc 0x00 n (4 bytes BE)  -> manifest chunk n: keys of the doc's contributions (manifest.go)
 //	'S' doc 0x00 start (4 bytes BE) -> sentenceValue (an evidence sentence of the doc)
 //	'X' word 0x00 doc 0x00 start (4 BE) -> nothing (search index: the sentence has the word)
 //
@@ -113,9 +115,9 @@ const FormatVersion = 5
 // their postings, contributions, manifest, recomputed merged values, 'D',
 // 'H' and 'P' together. When that is too big for one transaction
 // (badger.ErrTxnTooBig), Put switches to a journaled write: 'Q' doc =
-// staging (with the document record), the sentences (each before its
-// postings) and the contributions in as many transactions as needed (each
-// manifest entry before its contribution), then 'Q' doc = merging, merged
+// staging (with the document record), the manifest, the sentences (each
+// before its postings) and the contributions in as many transactions as
+// needed, then 'Q' doc = merging, merged
 // values recomputed in batches, then 'D', 'H', 'P' written and 'Q'
 // deleted. A read-write Open finishes any journal it finds: staging
 // documents are rolled back (their keys deleted through the manifest and

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -47,7 +48,79 @@ func (s *DB) migrate(from uint64) error {
 				return err
 			}
 		}
-		return s.stampVersion(5)
+		if err := s.stampVersion(5); err != nil {
+			return err
+		}
+		from = 5
+	}
+	if from == 5 {
+		if err := s.packManifests(); err != nil {
+			return err
+		}
+		return s.stampVersion(6)
+	}
+	return nil
+}
+
+// packManifests converts the manifests of formats 2 to 5, one empty key
+// 'm' doc 0x00 <contribution key> per entry, into format 6's chunks
+// (manifest.go). Per document it writes the chunks, then deletes the
+// entries; a rerun after an interruption packs what the chunks already
+// list with the entries left.
+func (s *DB) packManifests() error {
+	var docs []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return eachKey(txn, []byte{pManifest}, func(k []byte) error {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				return nil // Check reports it
+			}
+			if d := string(k[1:i]); len(docs) == 0 || docs[len(docs)-1] != d {
+				docs = append(docs, d)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	b := s.newBatch(true)
+	for _, doc := range docs {
+		if err := packManifest(b, doc); err != nil {
+			b.discard()
+			return fmt.Errorf("document %s: %w", doc, err)
+		}
+	}
+	return b.finish()
+}
+
+func packManifest(b *batch, doc string) error {
+	mp := manifestPrefix(doc)
+	var old, entries [][]byte
+	err := scan(b.txn, mp, func(k, v []byte) error {
+		rest := k[len(mp):]
+		if len(rest) != 4 { // an entry of format 5
+			old = append(old, bytes.Clone(k))
+			entries = append(entries, bytes.Clone(rest))
+			return nil
+		}
+		return eachManifestEntry(v, func(ck []byte) error {
+			entries = append(entries, bytes.Clone(ck))
+			return nil
+		})
+	})
+	if err != nil || len(old) == 0 {
+		return err
+	}
+	entries = inKeyOrder(entries)
+	entries = slices.CompactFunc(entries, bytes.Equal)
+	if err := setManifest(b, doc, entries); err != nil {
+		return err
+	}
+	for _, k := range old {
+		if err := b.del(k); err != nil {
+			return err
+		}
 	}
 	return nil
 }

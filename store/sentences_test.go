@@ -147,6 +147,7 @@ func TestCheckSentences(t *testing.T) {
 // keys.
 func downgradeTo2(t *testing.T, s *DB) {
 	t.Helper()
+	unpackManifests(t, s)
 	err := s.db.Update(func(txn *badger.Txn) error {
 		h := newHydrator(txn)
 		type kv struct{ k, v []byte }
@@ -251,10 +252,67 @@ func TestMigrate2(t *testing.T) {
 	mustMigrated(t, s, ref, fs)
 }
 
+// unpackManifests rewrites every manifest the way formats 2 to 5 kept
+// it, one empty key 'm' doc 0x00 <contribution key> per entry, and stamps
+// version 5.
+func unpackManifests(t *testing.T, s *DB) {
+	t.Helper()
+	err := s.db.Update(func(txn *badger.Txn) error {
+		var chunks, entries [][]byte
+		if err := scan(txn, []byte{pManifest}, func(k, v []byte) error {
+			i := bytes.IndexByte(k, 0)
+			if len(k) != i+5 {
+				return nil // unpacked already
+			}
+			chunks = append(chunks, bytes.Clone(k))
+			return eachManifestEntry(v, func(ck []byte) error {
+				entries = append(entries, append(bytes.Clone(k[:i+1]), ck...))
+				return nil
+			})
+		}); err != nil {
+			return err
+		}
+		for _, k := range chunks {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		for _, k := range entries {
+			if err := txn.Set(k, nil); err != nil {
+				return err
+			}
+		}
+		return txn.Set(versionKey(), binary.AppendUvarint(nil, 5))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMigrate5 opens a format 5 store, whose manifests have a key per
+// entry, in the current format.
+func TestMigrate5(t *testing.T) {
+	fs, ref, dir, s := migrationStores(t)
+	unpackManifests(t, s)
+	if n, _ := countKeys(t, s, []byte{pManifest}, ""); n < 50 {
+		t.Fatalf("%d manifest keys after unpacking", n)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: func(msg string) { notices = append(notices, msg) }})
+	mustMigrated(t, s, ref, fs)
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 5 to 6") {
+		t.Errorf("notices %q, want one about the upgrade from format 5 to 6", notices)
+	}
+}
+
 // stripFirst rewrites every merged value ('E', 'R', 'C') without its first
 // document, the way formats 2 and 3 kept it, and stamps version v.
 func stripFirst(t *testing.T, s *DB, v uint64) {
 	t.Helper()
+	unpackManifests(t, s)
 	err := s.db.Update(func(txn *badger.Txn) error {
 		type kv struct{ k, v []byte }
 		var sets []kv
@@ -303,6 +361,7 @@ func stripFirst(t *testing.T, s *DB, v uint64) {
 // them, and stamps version v.
 func jsonValues(t *testing.T, s *DB, merged bool, v uint64) {
 	t.Helper()
+	unpackManifests(t, s)
 	prefixes := [][]byte{{pEntityDoc}, {pRelDoc}, {pCoDoc}, rkey(rEntity), rkey(rRelation)}
 	if merged {
 		prefixes = append(prefixes, []byte{pEntity}, []byte{pRelation}, []byte{pCo})
@@ -398,8 +457,8 @@ func TestMigrate4(t *testing.T) {
 	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: func(msg string) { notices = append(notices, msg) }})
 	mustMigrated(t, s, ref, fs)
 	binaryValues(t, s)
-	if len(notices) != 1 || !strings.Contains(notices[0], "from format 4 to 5") {
-		t.Errorf("notices %q, want one about the upgrade from format 4 to 5", notices)
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 4 to 6") {
+		t.Errorf("notices %q, want one about the upgrade from format 4 to 6", notices)
 	}
 }
 
@@ -415,8 +474,8 @@ func TestMigrate3(t *testing.T) {
 	s = mustOpenWith(t, dir, Options{ReadOnly: true, Notify: notify}) // migrates through a read-write open
 	mustMigrated(t, s, ref, fs)
 	binaryValues(t, s)
-	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 5") {
-		t.Errorf("notices %q, want one about the upgrade from format 3 to 5", notices)
+	if len(notices) != 1 || !strings.Contains(notices[0], "from format 3 to 6") {
+		t.Errorf("notices %q, want one about the upgrade from format 3 to 6", notices)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -515,8 +516,33 @@ func TestCheck(t *testing.T) {
 		}, "not in the search index", true},
 		{"MissingFact", func(txn *badger.Txn) error { return txn.Delete(entityDocKey(e0.ID, fs[0].Doc.ID)) }, "manifest entry for a missing fact", true},
 		{"UnlistedFact", func(txn *badger.Txn) error {
-			return txn.Delete(append(manifestPrefix(fs[0].Doc.ID), entityDocKey(e0.ID, fs[0].Doc.ID)...))
+			k := manifestKey(fs[0].Doc.ID, 0)
+			raw, err := getRaw(txn, k)
+			if err != nil {
+				return err
+			}
+			var keep [][]byte
+			drop := entityDocKey(e0.ID, fs[0].Doc.ID)
+			if err := eachManifestEntry(raw, func(ck []byte) error {
+				if !bytes.Equal(ck, drop) {
+					keep = append(keep, bytes.Clone(ck))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			if len(keep) == 0 || len(manifestChunks(keep)[0]) == len(raw) {
+				return errors.New("chunk 0 does not list the fact, or nothing else")
+			}
+			return txn.Set(k, manifestChunks(keep)[0])
 		}, "not listed in its document's manifest", true},
+		{"MissingManifest", func(txn *badger.Txn) error { return txn.Delete(manifestKey(fs[0].Doc.ID, 0)) }, "not listed in its document's manifest", true},
+		{"CorruptManifest", func(txn *badger.Txn) error {
+			return txn.Set(manifestKey(fs[0].Doc.ID, 0), []byte{codecManifest, 200})
+		}, "malformed manifest chunk", true},
+		{"StrayManifest", func(txn *badger.Txn) error {
+			return txn.Set(manifestKey("gone", 0), manifestChunks([][]byte{entityDocKey(e0.ID, "gone")})[0])
+		}, "manifest of document \"gone\", which does not exist", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

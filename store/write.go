@@ -519,20 +519,24 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 		}
 	}
 	adds = map[string]added{}
-	write := func(ck contribution, v any) error {
+	write := func(ck contribution, k []byte, v any) error {
 		val, err := encode(v)
 		if err != nil {
 			return err
 		}
 		adds[string(ck.target().key())] = added{d.ID, val, v}
-		// The manifest entry goes first, so that a roll back after a
-		// crash finds every contribution that was written.
-		k := ck.key()
-		if err := b.set(append(manifestPrefix(d.ID), k...), nil); err != nil {
-			return err
-		}
 		targets = append(targets, ck.target())
 		return b.set(k, val)
+	}
+	// The manifest goes first, so that a roll back after a crash finds
+	// every contribution that was written.
+	keys := c.keys()
+	kb := make([][]byte, len(keys))
+	for i, ck := range keys {
+		kb[i] = ck.key()
+	}
+	if err := setManifest(b, d.ID, inKeyOrder(kb)); err != nil {
+		return false, nil, nil, err
 	}
 	// Evidence sentences go into the document's sentence table, once
 	// each, and the contributions keep only their offsets.
@@ -544,16 +548,15 @@ func (s *DB) stage(b *batch, c *contributions, journaled bool) (ok bool, targets
 	if err := tbl.write(b); err != nil {
 		return false, nil, nil, err
 	}
-	keys := c.keys()
 	i := 0
 	for _, e := range c.ent {
-		if err := write(keys[i], e); err != nil {
+		if err := write(keys[i], kb[i], e); err != nil {
 			return false, nil, nil, err
 		}
 		i++
 	}
 	for _, r := range rels {
-		if err := write(keys[i], r); err != nil {
+		if err := write(keys[i], kb[i], r); err != nil {
 			return false, nil, nil, err
 		}
 		i++
@@ -646,32 +649,29 @@ func (s *DB) remove(b *batch, doc string, journaled bool) error {
 // merges (by its journal state, or because its contributions are gone by
 // the time recompute reads them in a single transaction).
 func (s *DB) finishRemove(b *batch, doc string) error {
-	var keys [][]byte
-	var targets []target
-	mp := manifestPrefix(doc)
-	err := eachKey(b.txn, mp, func(k []byte) error {
-		ck, err := parseContribution(k[len(mp):])
-		if err != nil {
-			return err
-		}
-		keys = append(keys, bytes.Clone(k))
-		targets = append(targets, ck.target())
-		return nil
-	})
+	chunks, keys, err := readManifest(b.txn, doc)
 	if err != nil {
 		return err
 	}
-	// Delete the contributions, then recompute; the manifest keys go
-	// last so that an interrupted removal can still find what is left.
+	targets := make([]target, 0, len(keys))
 	for _, k := range keys {
-		if err := b.del(k[len(mp):]); err != nil {
+		ck, err := parseContribution(k)
+		if err != nil {
+			return err
+		}
+		targets = append(targets, ck.target())
+	}
+	// Delete the contributions, then recompute; the manifest goes last
+	// so that an interrupted removal can still find what is left.
+	for _, k := range keys {
+		if err := b.del(k); err != nil {
 			return err
 		}
 	}
 	if err := s.recompute(b, targets); err != nil {
 		return err
 	}
-	for _, k := range keys {
+	for _, k := range chunks {
 		if err := b.del(k); err != nil {
 			return err
 		}
@@ -1148,18 +1148,16 @@ func (s *DB) recover() error {
 // rollBack deletes a staged document's contributions; no merged value
 // includes them yet.
 func (s *DB) rollBack(b *batch, doc string) error {
-	mp := manifestPrefix(doc)
-	var keys [][]byte
-	if err := eachKey(b.txn, mp, func(k []byte) error {
-		keys = append(keys, bytes.Clone(k))
-		return nil
-	}); err != nil {
+	chunks, keys, err := readManifest(b.txn, doc)
+	if err != nil {
 		return err
 	}
 	for _, k := range keys {
-		if err := b.del(k[len(mp):]); err != nil {
+		if err := b.del(k); err != nil {
 			return err
 		}
+	}
+	for _, k := range chunks {
 		if err := b.del(k); err != nil {
 			return err
 		}
@@ -1178,17 +1176,17 @@ func (s *DB) rollForward(b *batch, doc string) error {
 	if err != nil {
 		return err
 	}
-	var targets []target
-	mp := manifestPrefix(doc)
-	if err := eachKey(b.txn, mp, func(k []byte) error {
-		ck, err := parseContribution(k[len(mp):])
+	_, keys, err := readManifest(b.txn, doc)
+	if err != nil {
+		return err
+	}
+	targets := make([]target, 0, len(keys))
+	for _, k := range keys {
+		ck, err := parseContribution(k)
 		if err != nil {
 			return err
 		}
 		targets = append(targets, ck.target())
-		return nil
-	}); err != nil {
-		return err
 	}
 	if err := s.recompute(b, targets); err != nil {
 		return err
